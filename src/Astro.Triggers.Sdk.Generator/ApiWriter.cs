@@ -1,0 +1,162 @@
+using System.Text;
+
+namespace Astro.Triggers.Sdk.Generator;
+
+/// <summary>Writes the Refit interface (I{Service}Api), the typed operations ({Service}Operations) and the
+/// source-generated JSON context ({Service}JsonContext) for one document.</summary>
+/// <remarks>The interface returns <c>HttpResponseMessage</c> with only the headers read: Refit's typed returns
+/// buffer the whole body first. The typed operations hand that response to Core's ResponseReader, the one place
+/// that maps errors, caps the size and deserializes the stream with the generated context.</remarks>
+internal sealed class ApiWriter(string service, string ns, IReadOnlyList<OperationShape> operations)
+{
+    private const string GeneratedCode =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Astro.Triggers.Sdk.Generator\", \"1.0\")]";
+
+    private readonly StringBuilder _sb = new();
+
+    public string Write()
+    {
+        Line("#nullable enable");
+        Line("#pragma warning disable");
+        Line($"namespace {ns}");
+        Line("{");
+        WriteInterface();
+        WriteOperations();
+        WriteJsonContext();
+        Line("}");
+        return _sb.ToString();
+    }
+
+    private void WriteInterface()
+    {
+        Line($"    /// <summary>Refit interface for the {service} API, generated from openapi/. Returns the unread response.</summary>");
+        Line($"    {GeneratedCode}");
+        Line($"    internal partial interface I{service}Api");
+        Line("    {");
+        foreach (var op in operations)
+        {
+            Line($"        /// <summary>{Naming.XmlText(op.Summary)} ({op.HttpMethod} {Naming.XmlText(op.Path)})</summary>");
+            Line($"        [global::Refit.{Verb(op.HttpMethod)}({Naming.Literal(op.Path)})]");
+            Line($"        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> {op.MethodName}(");
+            foreach (var p in op.Parameters)
+            {
+                Line($"            {Attributes(p)} {p.Type} {p.Name},");
+            }
+
+            Line("            global::System.Threading.CancellationToken cancellationToken);");
+            Line(string.Empty);
+        }
+
+        Line("    }");
+        Line(string.Empty);
+    }
+
+    private void WriteOperations()
+    {
+        Line($"    /// <summary>Typed operations of the {service} API: each sends through I{service}Api and reads the");
+        Line("    /// response once, streaming, through Core's ResponseReader.</summary>");
+        Line($"    {GeneratedCode}");
+        Line($"    internal sealed partial class {service}Operations");
+        Line("    {");
+        Line($"        private readonly I{service}Api _api;");
+        Line(string.Empty);
+        Line($"        public {service}Operations(I{service}Api api) {{ _api = api; }}");
+        Line(string.Empty);
+        Line($"        /// <summary>Refit settings whose serializer uses {service}JsonContext (trim- and AOT-safe).</summary>");
+        Line("        public static global::Refit.RefitSettings CreateRefitSettings() => new global::Refit.RefitSettings(");
+        Line($"            new global::Refit.SystemTextJsonContentSerializer({service}JsonContext.Default.Options));");
+        Line(string.Empty);
+        foreach (var op in operations)
+        {
+            var info = Naming.Pascal(op.OperationId) + "Operation";
+            var idempotent = op.HttpMethod is "GET" or "HEAD" or "DELETE" or "PUT" or "OPTIONS" ? "true" : "false";
+            Line($"        /// <summary>Describes {op.OperationId} for errors, retries and telemetry.</summary>");
+            Line($"        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo {info} = new(");
+            Line($"            {Naming.Literal(service)}, {Naming.Literal(op.OperationId)}, {Naming.Literal(op.HttpMethod)}, isIdempotent: {idempotent});");
+            Line(string.Empty);
+
+            var result = op.ResultType is null ? "bool" : op.ResultType + (op.ResultMayBeEmpty ? "?" : string.Empty);
+            Line($"        /// <summary>{Naming.XmlText(op.Summary)}</summary>");
+            Line($"        public async global::System.Threading.Tasks.Task<{result}> {op.MethodName}(");
+            foreach (var p in op.Parameters)
+            {
+                Line($"            {p.Type} {p.Name},");
+            }
+
+            Line("            global::System.Threading.CancellationToken cancellationToken)");
+            Line("        {");
+            var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("cancellationToken"));
+            Line($"            var response = await _api.{op.MethodName}({args}).ConfigureAwait(false);");
+            if (op.ResultType is null)
+            {
+                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, {info}, cancellationToken).ConfigureAwait(false);");
+            }
+            else
+            {
+                var method = op.ResultMayBeEmpty ? "ReadOptionalAsync" : "ReadAsync";
+                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{method}(response, {service}JsonContext.Default.{TypeInfoName(op.ResultType)}, {info}, cancellationToken).ConfigureAwait(false);");
+            }
+
+            Line("        }");
+            Line(string.Empty);
+        }
+
+        Line("    }");
+        Line(string.Empty);
+    }
+
+    private void WriteJsonContext()
+    {
+        var roots = operations
+            .SelectMany(o => o.Parameters.Where(p => p.Kind == ParameterKind.Body).Select(p => p.Type.TrimEnd('?')))
+            .Concat(operations.Where(o => o.ResultType is not null).Select(o => o.ResultType!))
+            // Values of free-form (additionalProperties: {}) maps are typed object; these are what they hold.
+            .Concat(["string", "bool", "int", "long", "double", "string[]", "global::System.Text.Json.JsonElement"])
+            .Distinct();
+
+        Line($"    /// <summary>Source-generated System.Text.Json metadata for the {service} models.</summary>");
+        Line("    [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,");
+        Line("        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
+        Line("        UseStringEnumConverter = true,");
+        Line("        AllowOutOfOrderMetadataProperties = true)]");
+        foreach (var root in roots)
+        {
+            Line($"    [global::System.Text.Json.Serialization.JsonSerializable(typeof({root}))]");
+        }
+
+        // No [GeneratedCode] here: the System.Text.Json source generator adds its own to this partial class.
+        Line($"    internal sealed partial class {service}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext");
+        Line("    {");
+        Line("    }");
+    }
+
+    private static string Attributes(ParameterShape p) => p.Kind switch
+    {
+        ParameterKind.Path => $"[global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
+        ParameterKind.Query when p.CollectionFormat is not null =>
+            $"[global::Refit.Query(global::Refit.CollectionFormat.{p.CollectionFormat}), global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
+        ParameterKind.Query => $"[global::Refit.Query, global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
+        ParameterKind.Header => $"[global::Refit.Header({Naming.Literal(p.WireName)})]",
+        _ => "[global::Refit.Body]",
+    };
+
+    private static string Verb(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        _ => throw new SpecException($"HTTP method {method} is not supported by the Refit interface writer"),
+    };
+
+    // JsonSerializerContext property names: the type name without namespace or generic punctuation.
+    private static string TypeInfoName(string type)
+    {
+        var simple = type.Split('.').Last();
+        return simple.Replace("<", string.Empty, StringComparison.Ordinal).Replace(">", string.Empty, StringComparison.Ordinal);
+    }
+
+    private void Line(string text) => _sb.Append(text).Append('\n');
+}

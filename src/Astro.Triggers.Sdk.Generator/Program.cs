@@ -1,0 +1,56 @@
+using Astro.Triggers.Sdk.Generator;
+
+// Usage: Astro.Triggers.Sdk.Generator --out <dir> <spec.yaml>...
+// Writes <dir>/<SpecFileName>.g.cs per spec. Errors are printed in MSBuild's canonical
+// "file: error CODE: message" form so the build fails naming the spec and the problem.
+string? outDir = null;
+var specs = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--out" && i + 1 < args.Length)
+    {
+        outDir = args[++i];
+    }
+    else
+    {
+        specs.Add(args[i]);
+    }
+}
+
+if (outDir is null || specs.Count == 0)
+{
+    Console.Error.WriteLine("usage: Astro.Triggers.Sdk.Generator --out <dir> <spec.yaml>...");
+    return 2;
+}
+
+Directory.CreateDirectory(outDir);
+var failed = false;
+foreach (var spec in specs)
+{
+    try
+    {
+        var code = await SpecGenerator.GenerateAsync(spec).ConfigureAwait(false);
+        var target = Path.Combine(outDir, Path.GetFileNameWithoutExtension(spec) + ".g.cs");
+        await File.WriteAllTextAsync(target, code).ConfigureAwait(false);
+        Console.WriteLine($"generated {target} from {spec}");
+    }
+    catch (YamlDotNet.Core.YamlException ex)
+    {
+        Console.WriteLine($"{Path.GetFullPath(spec)}({ex.Start.Line},{ex.Start.Column}): error ATSG003: invalid YAML: {ex.Message.ReplaceLineEndings(" ")}");
+        failed = true;
+    }
+    catch (SpecException ex)
+    {
+        Console.WriteLine($"{Path.GetFullPath(spec)}: error ATSG001: {ex.Message}");
+        failed = true;
+    }
+    catch (Exception ex)
+    {
+        // YAML syntax errors, unresolved $refs and NSwag failures all land here.
+        var message = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
+        Console.WriteLine($"{Path.GetFullPath(spec)}: error ATSG002: cannot generate code from this OpenAPI document: {message.ReplaceLineEndings(" ")}");
+        failed = true;
+    }
+}
+
+return failed ? 1 : 0;

@@ -1,0 +1,79 @@
+using NJsonSchema;
+using NJsonSchema.CodeGeneration;
+using NJsonSchema.CodeGeneration.CSharp;
+using NSwag;
+using NSwag.CodeGeneration;
+using NSwag.CodeGeneration.CSharp;
+using NSwag.CodeGeneration.CSharp.Models;
+using NSwag.CodeGeneration.OperationNameGenerators;
+
+namespace Astro.Triggers.Sdk.Generator;
+
+/// <summary>One OpenAPI document → one C# file: NSwag's System.Text.Json models, then our Refit interface,
+/// typed operations and source-generated JSON context built from NSwag's operation model.</summary>
+internal static class SpecGenerator
+{
+    public static async Task<string> GenerateAsync(string specPath)
+    {
+        var document = await OpenApiYamlDocument.FromFileAsync(specPath).ConfigureAwait(false);
+        SpecRules.Check(document);
+
+        var service = Naming.Pascal(Path.GetFileNameWithoutExtension(specPath));
+        var ns = $"Astro.Triggers.Sdk.{service}.Generated";
+        var settings = CreateSettings(ns);
+        var generator = new CapturingGenerator(document, settings);
+        var models = ModelPostProcessor.Apply(generator.GenerateFile(ClientGeneratorOutputType.Full));
+
+        var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
+        var api = new ApiWriter(service, ns, operations).Write();
+        return models + "\n" + api;
+    }
+
+    private static CSharpClientGeneratorSettings CreateSettings(string ns)
+    {
+        var settings = new CSharpClientGeneratorSettings
+        {
+            GenerateClientClasses = false,
+            GenerateClientInterfaces = false,
+            GenerateExceptionClasses = false,
+            GenerateDtoTypes = true,
+            GenerateOptionalParameters = true,
+            OperationNameGenerator = new SingleClientFromOperationIdOperationNameGenerator(),
+            ParameterArrayType = "System.Collections.Generic.IEnumerable",
+        };
+        var csharp = settings.CSharpGeneratorSettings;
+        csharp.Namespace = ns;
+        csharp.JsonLibrary = CSharpJsonLibrary.SystemTextJson;
+        csharp.JsonPolymorphicSerializationStyle = CSharpJsonPolymorphicSerializationStyle.SystemTextJson;
+        csharp.ClassStyle = CSharpClassStyle.Poco;
+        csharp.TypeAccessModifier = "internal";
+        csharp.GenerateNullableReferenceTypes = true;
+        csharp.GenerateOptionalPropertiesAsNullable = true;
+        csharp.RequiredPropertiesMustBeDefined = false;
+        csharp.GenerateDataAnnotations = false;
+        csharp.GenerateJsonMethods = false;
+        csharp.DateTimeType = "System.DateTimeOffset";
+        csharp.ArrayType = "System.Collections.Generic.IList";
+        csharp.ArrayInstanceType = "System.Collections.Generic.List";
+        csharp.ArrayBaseType = "System.Collections.Generic.List";
+        csharp.DictionaryType = "System.Collections.Generic.IDictionary";
+        csharp.DictionaryInstanceType = "System.Collections.Generic.Dictionary";
+        csharp.DictionaryBaseType = "System.Collections.Generic.Dictionary";
+        return settings;
+    }
+
+    /// <summary>Lets NSwag build its operation models (names, parameter kinds, resolved types) and keeps them
+    /// instead of rendering NSwag's own client, which is HttpClient code rather than a Refit interface.</summary>
+    private sealed class CapturingGenerator(OpenApiDocument document, CSharpClientGeneratorSettings settings)
+        : CSharpClientGenerator(document, settings)
+    {
+        public List<CSharpOperationModel> Operations { get; } = [];
+
+        protected override IEnumerable<CodeArtifact> GenerateClientTypes(
+            string controllerName, string controllerClassName, IEnumerable<CSharpOperationModel> operations)
+        {
+            Operations.AddRange(operations);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace Astro.Triggers.Sdk.Core.Errors;
+
+/// <summary>The fields read from an error body, whatever its shape: Agentset/Mixpeek
+/// <c>{error:{code|type, message, doc_url}}</c>, <c>{message, code}</c>, <c>{error:"text"}</c>,
+/// FastAPI <c>{detail: "text" | [{loc, msg, type}]}</c>, Shipyard <c>{request:{id}}</c>.</summary>
+internal sealed record ErrorBody(string? Code, string? Message, string? DocumentationUrl, string? RequestId)
+{
+    public static readonly ErrorBody Empty = new(null, null, null, null);
+
+    /// <summary>Parses what it can; a body that is not a JSON object (HTML, text, empty, truncated) gives Empty.</summary>
+    public static ErrorBody Parse(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw) || raw.TrimStart()[0] != '{')
+        {
+            return Empty;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            var root = document.RootElement;
+            string? code = String(root, "code");
+            string? message = String(root, "message");
+            string? doc = String(root, "doc_url") ?? String(root, "docUrl");
+            if (root.TryGetProperty("error", out var error))
+            {
+                if (error.ValueKind == JsonValueKind.Object)
+                {
+                    code = String(error, "code") ?? String(error, "type") ?? code;
+                    message = String(error, "message") ?? message;
+                    doc = String(error, "doc_url") ?? String(error, "docUrl") ?? doc;
+                }
+                else if (error.ValueKind == JsonValueKind.String)
+                {
+                    message ??= error.GetString();
+                }
+            }
+
+            if (message is null && root.TryGetProperty("detail", out var detail))
+            {
+                message = detail.ValueKind switch
+                {
+                    JsonValueKind.String => detail.GetString(),
+                    JsonValueKind.Array => string.Join("; ", detail.EnumerateArray().Select(DescribeValidationEntry)),
+                    _ => null,
+                };
+            }
+
+            var requestId = String(root, "request_id") ?? String(root, "requestId");
+            if (requestId is null && root.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object)
+            {
+                requestId = String(request, "id");
+            }
+
+            return new ErrorBody(code, message, doc, requestId);
+        }
+        catch (JsonException)
+        {
+            return Empty;
+        }
+    }
+
+    private static string DescribeValidationEntry(JsonElement entry)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            return entry.ToString();
+        }
+
+        var msg = String(entry, "msg") ?? entry.ToString();
+        if (entry.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array)
+        {
+            return string.Join('.', loc.EnumerateArray().Select(l => l.ToString())) + ": " + msg;
+        }
+
+        return msg;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

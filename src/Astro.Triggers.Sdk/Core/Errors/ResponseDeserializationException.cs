@@ -1,0 +1,36 @@
+using Astro.Triggers.Sdk.Core.Http;
+
+namespace Astro.Triggers.Sdk.Core.Errors;
+
+/// <summary>The service answered with success but the body could not be read as the documented model
+/// (empty, truncated, not JSON, wrong shape).</summary>
+public class ResponseDeserializationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="service">The service called.</param>
+    /// <param name="operationId">The OpenAPI operationId whose response could not be read.</param>
+    /// <param name="status">The HTTP status of the response.</param>
+    /// <param name="detail">What was wrong with the body.</param>
+    /// <param name="innerException">The parser's exception, if any.</param>
+    public ResponseDeserializationException(string service, string operationId, int status, string detail, Exception? innerException)
+        : base($"{service} {operationId} answered HTTP {status} with a body that is not the documented model: {detail}", innerException)
+    {
+        Service = service;
+        OperationId = operationId;
+        Status = status;
+    }
+
+    internal ResponseDeserializationException(OperationInfo operation, int status, string detail, Exception? innerException)
+        : this(operation.Service, operation.OperationId, status, detail, innerException)
+    {
+    }
+
+    /// <summary>The service called.</summary>
+    public string Service { get; }
+
+    /// <summary>The OpenAPI operationId whose response could not be read.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status of the response.</summary>
+    public int Status { get; }
+}

@@ -1,0 +1,43 @@
+namespace Astro.Triggers.Sdk.Core.Errors;
+
+/// <summary>Everything known about a failed call. Exceptions carry one; tests can build one to construct
+/// any exception of the hierarchy.</summary>
+public sealed record ServiceErrorInfo
+{
+    /// <summary>The service that answered, e.g. "Agentset".</summary>
+    public string Service { get; init; } = string.Empty;
+
+    /// <summary>The OpenAPI operationId of the call, e.g. "createIngestJob".</summary>
+    public string OperationId { get; init; } = string.Empty;
+
+    /// <summary>The HTTP status; 0 when no response arrived.</summary>
+    public int Status { get; init; }
+
+    /// <summary>The service's own error code (e.g. "rate_limit_exceeded"), when the body had one.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The service's own error message, when the body had one.</summary>
+    public string? ServiceMessage { get; init; }
+
+    /// <summary>A link to the service's documentation of this error, when the body had one.</summary>
+    public string? DocumentationUrl { get; init; }
+
+    /// <summary>The request id from the body or a request-id header, for support tickets.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The HTTP method of the request.</summary>
+    public string Method { get; init; } = string.Empty;
+
+    /// <summary>The request URI with secret query values and user info replaced by "***".</summary>
+    public string? RequestUri { get; init; }
+
+    /// <summary>The raw response body, truncated to a bounded length, with bearer tokens masked.</summary>
+    public string? RawBody { get; init; }
+
+    /// <summary>How long the service asked the caller to wait before trying again, when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>True when the request was not idempotent and the outcome is ambiguous: the service may have
+    /// acted on it. The SDK never repeats such a request on its own.</summary>
+    public bool MayHaveBeenProcessed { get; init; }
+}

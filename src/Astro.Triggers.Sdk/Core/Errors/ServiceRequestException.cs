@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace Astro.Triggers.Sdk.Core.Errors;
+
+/// <summary>The base of every error the service answered with (any 4xx or 5xx). Catch a subclass for one
+/// status, or this type for all of them.</summary>
+public class ServiceRequestException : Exception
+{
+    /// <summary>Creates the exception from what is known about the failed call.</summary>
+    /// <param name="info">The details of the failure.</param>
+    public ServiceRequestException(ServiceErrorInfo info)
+        : base(BuildMessage(info ?? throw new ArgumentNullException(nameof(info))))
+    {
+        Info = info;
+    }
+
+    /// <summary>Everything known about the failure.</summary>
+    public ServiceErrorInfo Info { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int Status => Info.Status;
+
+    /// <summary>The service's own error code, when it gave one.</summary>
+    public string? ErrorCode => Info.ErrorCode;
+
+    /// <summary>The service's own error message, when it gave one.</summary>
+    public string? ServiceMessage => Info.ServiceMessage;
+
+    /// <summary>A link to the service's documentation of this error, when it gave one.</summary>
+    public string? DocumentationUrl => Info.DocumentationUrl;
+
+    /// <summary>The request id, for support tickets.</summary>
+    public string? RequestId => Info.RequestId;
+
+    /// <summary>The HTTP method of the request.</summary>
+    public string Method => Info.Method;
+
+    /// <summary>The request URI with secrets redacted.</summary>
+    public string? RequestUri => Info.RequestUri;
+
+    /// <summary>The raw response body (bounded, bearer tokens masked).</summary>
+    public string? RawBody => Info.RawBody;
+
+    /// <summary>How long the service asked to wait before trying again, when it said.</summary>
+    public TimeSpan? RetryAfter => Info.RetryAfter;
+
+    /// <summary>True when a non-idempotent request may have been acted on by the service.</summary>
+    public bool MayHaveBeenProcessed => Info.MayHaveBeenProcessed;
+
+    private static string BuildMessage(ServiceErrorInfo info)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{info.Service} {info.OperationId} failed with HTTP {info.Status}");
+        if (info.ErrorCode is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" ({info.ErrorCode})");
+        }
+
+        if (info.ServiceMessage is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $": {info.ServiceMessage}");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $" [{info.Method} {info.RequestUri}");
+        if (info.RequestId is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", request id {info.RequestId}");
+        }
+
+        sb.Append(']');
+        if (info.RetryAfter is { } retryAfter)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Retry after {retryAfter}.");
+        }
+
+        if (info.MayHaveBeenProcessed)
+        {
+            sb.Append(" The request may have been processed; it was not repeated.");
+        }
+
+        return sb.ToString();
+    }
+}

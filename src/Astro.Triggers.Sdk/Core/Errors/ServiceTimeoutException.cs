@@ -1,0 +1,29 @@
+using Astro.Triggers.Sdk.Core.Http;
+
+namespace Astro.Triggers.Sdk.Core.Errors;
+
+/// <summary>An attempt or the whole call ran past its timeout. Distinct from the caller's own cancellation,
+/// which surfaces as a plain <see cref="OperationCanceledException"/>.</summary>
+public class ServiceTimeoutException : ServiceTransportException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="service">The service called.</param>
+    /// <param name="operationId">The OpenAPI operationId of the call.</param>
+    /// <param name="timeout">The timeout that expired.</param>
+    /// <param name="mayHaveReachedServer">Whether the request may have reached the service.</param>
+    /// <param name="innerException">The underlying cancellation.</param>
+    public ServiceTimeoutException(
+        string service, string operationId, TimeSpan timeout, bool mayHaveReachedServer, Exception? innerException)
+        : base(service, operationId, $"no complete response within {timeout}", mayHaveReachedServer, innerException)
+    {
+        Timeout = timeout;
+    }
+
+    internal ServiceTimeoutException(OperationInfo operation, TimeSpan timeout, bool mayHaveReachedServer, Exception? innerException)
+        : this(operation.Service, operation.OperationId, timeout, mayHaveReachedServer, innerException)
+    {
+    }
+
+    /// <summary>The timeout that expired.</summary>
+    public TimeSpan Timeout { get; }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Astro.Triggers.Sdk.Core.Retry;
+
+/// <summary>Reads how long a service asked the caller to wait: Retry-After as delta seconds or an HTTP date,
+/// and Agentset's form, where Retry-After and X-RateLimit-Reset hold the reset moment in Unix milliseconds.</summary>
+internal static class RetryAfterParser
+{
+    /// <summary>The wait from <paramref name="now"/>, never negative; null when the response does not say.</summary>
+    public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now)
+    {
+        if (TryGetRaw(headers, "Retry-After") is { } retryAfter && ParseValue(retryAfter, now, numericIsDelta: true) is { } fromRetryAfter)
+        {
+            return fromRetryAfter;
+        }
+
+        // A reset header alone only says when the window reopens; it is a moment, or (small numbers) a delta.
+        return TryGetRaw(headers, "X-RateLimit-Reset") is { } reset ? ParseValue(reset, now, numericIsDelta: true) : null;
+    }
+
+    internal static TimeSpan? ParseValue(string raw, DateTimeOffset now, bool numericIsDelta)
+    {
+        raw = raw.Trim();
+        if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            if (number < 0)
+            {
+                return null;
+            }
+
+            if (number >= SdkConstants.UnixMillisecondsThreshold)
+            {
+                return NonNegative(DateTimeOffset.FromUnixTimeMilliseconds(number) - now);
+            }
+
+            if (number >= SdkConstants.UnixSecondsThreshold)
+            {
+                return NonNegative(DateTimeOffset.FromUnixTimeSeconds(number) - now);
+            }
+
+            return numericIsDelta ? TimeSpan.FromSeconds(number) : null;
+        }
+
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < SdkConstants.UnixSecondsThreshold)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParseExact(raw, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? NonNegative(date - now)
+            : null;
+    }
+
+    private static string? TryGetRaw(HttpResponseHeaders headers, string name) =>
+        // NonValidated: a 13-digit Retry-After is not a valid delta to HttpHeaders, which would hide it.
+        headers.NonValidated.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}
