@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Generator;
 /// <remarks>The interface returns <c>HttpResponseMessage</c> with only the headers read: Refit's typed returns
 /// buffer the whole body first. The typed operations hand that response to Core's ResponseReader, the one place
 /// that maps errors, caps the size and deserializes the stream with the generated context.</remarks>
-internal sealed class ApiWriter(string service, string ns, IReadOnlyList<OperationShape> operations)
+internal sealed class ApiWriter(string service, string modelNamespace, IReadOnlyList<OperationShape> operations)
 {
     private const string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Astro.Triggers.Sdk.Generator\", \"1.0\")]";
@@ -18,8 +18,10 @@ internal sealed class ApiWriter(string service, string ns, IReadOnlyList<Operati
     {
         Line("#nullable enable");
         Line("#pragma warning disable");
-        Line($"namespace {ns}");
+        Line($"namespace {modelNamespace}.Generated");
         Line("{");
+        Line($"    using {modelNamespace};");
+        Line(string.Empty);
         WriteInterface();
         WriteOperations();
         WriteJsonContext();
@@ -43,6 +45,7 @@ internal sealed class ApiWriter(string service, string ns, IReadOnlyList<Operati
                 Line($"            {Attributes(p)} {p.Type} {p.Name},");
             }
 
+            Line("            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,");
             Line("            global::System.Threading.CancellationToken cancellationToken);");
             Line(string.Empty);
         }
@@ -63,8 +66,8 @@ internal sealed class ApiWriter(string service, string ns, IReadOnlyList<Operati
         Line($"        public {service}Operations(I{service}Api api) {{ _api = api; }}");
         Line(string.Empty);
         Line($"        /// <summary>Refit settings whose serializer uses {service}JsonContext (trim- and AOT-safe).</summary>");
-        Line("        public static global::Refit.RefitSettings CreateRefitSettings() => new global::Refit.RefitSettings(");
-        Line($"            new global::Refit.SystemTextJsonContentSerializer({service}JsonContext.Default.Options));");
+        Line("        public static global::Refit.RefitSettings CreateRefitSettings() =>");
+        Line($"            global::Astro.Triggers.Sdk.Core.Http.RefitSettingsFactory.Create({service}JsonContext.Default.Options);");
         Line(string.Empty);
         foreach (var op in operations)
         {
@@ -83,10 +86,11 @@ internal sealed class ApiWriter(string service, string ns, IReadOnlyList<Operati
                 Line($"            {p.Type} {p.Name},");
             }
 
+            Line("            global::Astro.Triggers.Sdk.Core.Http.CallContext call,");
             Line("            global::System.Threading.CancellationToken cancellationToken)");
             Line("        {");
-            var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("cancellationToken"));
-            Line($"            var response = await _api.{op.MethodName}({args}).ConfigureAwait(false);");
+            var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
+            Line($"            var response = await global::Astro.Triggers.Sdk.Core.Http.CallRunner.SendAsync({info}, call, ct => _api.{op.MethodName}({args}), cancellationToken).ConfigureAwait(false);");
             if (op.ResultType is null)
             {
                 Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, {info}, cancellationToken).ConfigureAwait(false);");

@@ -19,13 +19,19 @@ internal static class SpecGenerator
         SpecRules.Check(document);
 
         var service = Naming.Pascal(Path.GetFileNameWithoutExtension(specPath));
-        var ns = $"Astro.Triggers.Sdk.{service}.Generated";
-        var settings = CreateSettings(ns);
+        // Entity models are deliberately public in the service namespace; schemas marked
+        // x-astro-internal (envelopes, error bodies) and everything Refit-facing stay internal.
+        var modelNamespace = $"Astro.Triggers.Sdk.{service}";
+        var settings = CreateSettings(modelNamespace);
         var generator = new CapturingGenerator(document, settings);
-        var models = ModelPostProcessor.Apply(generator.GenerateFile(ClientGeneratorOutputType.Full));
+        var internalSchemas = document.Components.Schemas
+            .Where(s => s.Value.ExtensionData?.TryGetValue("x-astro-internal", out var v) == true && v is true)
+            .Select(s => s.Key)
+            .ToHashSet();
+        var models = ModelPostProcessor.Apply(generator.GenerateFile(ClientGeneratorOutputType.Full), internalSchemas);
 
         var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
-        var api = new ApiWriter(service, ns, operations).Write();
+        var api = new ApiWriter(service, modelNamespace, operations).Write();
         return models + "\n" + api;
     }
 
@@ -46,7 +52,7 @@ internal static class SpecGenerator
         csharp.JsonLibrary = CSharpJsonLibrary.SystemTextJson;
         csharp.JsonPolymorphicSerializationStyle = CSharpJsonPolymorphicSerializationStyle.SystemTextJson;
         csharp.ClassStyle = CSharpClassStyle.Poco;
-        csharp.TypeAccessModifier = "internal";
+        csharp.TypeAccessModifier = "public";
         csharp.GenerateNullableReferenceTypes = true;
         csharp.GenerateOptionalPropertiesAsNullable = true;
         csharp.RequiredPropertiesMustBeDefined = false;

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Agentset.Generated;
+using Astro.Triggers.Sdk.Core.Http;
+using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using Refit;
 using WireMock.RequestBuilders;
@@ -11,6 +14,8 @@ namespace Astro.Triggers.Sdk.Tests.Agentset;
 /// the exact request the server saw, and the deserialized response.</summary>
 public sealed class GeneratedAgentsetApiTests : WireMockTestBase
 {
+    private static CallContext Call => new(RetryOptions.None, Timeout.InfiniteTimeSpan, TimeProvider.System);
+
     private readonly AgentsetOperations _operations;
 
     public GeneratedAgentsetApiTests()
@@ -29,14 +34,14 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
 
         var page = await _operations.ListIngestJobsAsync(
             "ns_123",
-            [IngestJobStatus.QUEUED_FOR_DELETE, IngestJobStatus.PROCESSING],
+            [IngestJobStatus.QueuedForDelete, IngestJobStatus.Processing],
             IngestJobOrderBy.CreatedAt,
             SortOrder.Asc,
             "cur_1",
             CursorDirection.Backward,
             50,
             "tenant42",
-            CancellationToken.None);
+            Call, CancellationToken.None);
 
         var request = SingleRequest();
         request.Method.Should().Be("GET");
@@ -54,7 +59,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         page.Pagination.HasMore.Should().BeTrue();
 
         var job = page.Data[0];
-        job.Status.Should().Be(IngestJobStatus.QUEUED);
+        job.Status.Should().Be(IngestJobStatus.Queued);
         job.NamespaceId.Should().Be("ns_123");
         job.ExternalId.Should().Be("ext-42");
         job.TenantId.Should().BeNull();
@@ -73,7 +78,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         Server.Given(Request.Create().UsingGet().WithPath("/v1/namespace/ns_123/ingest-jobs"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(AgentsetJson.Page("", hasMore: false)));
 
-        var page = await _operations.ListIngestJobsAsync("ns_123", null, null, null, null, null, null, null, CancellationToken.None);
+        var page = await _operations.ListIngestJobsAsync("ns_123", null, null, null, null, null, null, null, Call, CancellationToken.None);
 
         var request = SingleRequest();
         new Uri(request.AbsoluteUrl).Query.Should().BeEmpty();
@@ -97,7 +102,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
             Config = new IngestJobConfig { ChunkSize = 512, Mode = ParsingMode.Fast, Metadata = new Dictionary<string, object> { ["team"] = "finance" } },
         };
 
-        var created = await _operations.CreateIngestJobAsync("ns_123", body, "tenant42", CancellationToken.None);
+        var created = await _operations.CreateIngestJobAsync("ns_123", body, "tenant42", Call, CancellationToken.None);
 
         var request = SingleRequest();
         request.Method.Should().Be("POST");
@@ -125,12 +130,12 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(AgentsetJson.Single("job_1", "COMPLETED")));
 
-        var job = await _operations.GetIngestJobAsync("ns_1", "job_../x?y#z", null, CancellationToken.None);
+        var job = await _operations.GetIngestJobAsync("ns_1", "job_../x?y#z", null, Call, CancellationToken.None);
 
         var request = SingleRequest();
         request.Method.Should().Be("GET");
         new Uri(request.AbsoluteUrl).AbsolutePath.Should().Be("/v1/namespace/ns_1/ingest-jobs/job_..%2Fx%3Fy%23z");
-        job.Data.Status.Should().Be(IngestJobStatus.COMPLETED);
+        job.Data.Status.Should().Be(IngestJobStatus.Completed);
     }
 
     [Theory]
@@ -142,7 +147,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         Server.Given(Request.Create().UsingDelete().WithPath("/v1/namespace/ns_123/ingest-jobs/job_9"))
             .RespondWith(status == 200 ? response.WithBody(AgentsetJson.Single("job_9", "QUEUED_FOR_DELETE")) : response);
 
-        var deleted = await _operations.DeleteIngestJobAsync("ns_123", "job_9", "t1", CancellationToken.None);
+        var deleted = await _operations.DeleteIngestJobAsync("ns_123", "job_9", "t1", Call, CancellationToken.None);
 
         var request = SingleRequest();
         request.Method.Should().Be("DELETE");
@@ -150,7 +155,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         request.Headers!["x-tenant-id"].Should().Equal("t1");
         if (status == 200)
         {
-            deleted!.Data.Status.Should().Be(IngestJobStatus.QUEUED_FOR_DELETE);
+            deleted!.Data.Status.Should().Be(IngestJobStatus.QueuedForDelete);
         }
         else
         {
@@ -164,7 +169,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         Server.Given(Request.Create().UsingPost().WithPath("/v1/namespace/ns_123/ingest-jobs/job_7/re-ingest"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{ "success": true, "data": { "id": "job_7" } }"""));
 
-        var result = await _operations.ReIngestJobAsync("ns_123", "job_7", null, CancellationToken.None);
+        var result = await _operations.ReIngestJobAsync("ns_123", "job_7", null, Call, CancellationToken.None);
 
         var request = SingleRequest();
         request.Method.Should().Be("POST");

@@ -1,0 +1,156 @@
+using Astro.Triggers.Sdk.Agentset.Generated;
+using Astro.Triggers.Sdk.Core;
+using Astro.Triggers.Sdk.Core.Http;
+using Astro.Triggers.Sdk.Core.Paging;
+using Astro.Triggers.Sdk.Core.Tenancy;
+
+namespace Astro.Triggers.Sdk.Agentset;
+
+/// <summary>Agentset ingest jobs: list, create, get, delete, re-ingest. Every argument is checked before a
+/// request is sent. Members are virtual so tests can mock them.</summary>
+public class IngestJobsClient
+{
+    private readonly AgentsetOperations _operations = null!;
+    private readonly AgentsetClientOptions _options = null!;
+
+    /// <summary>For mocking.</summary>
+    protected IngestJobsClient()
+    {
+    }
+
+    internal IngestJobsClient(AgentsetOperations operations, AgentsetClientOptions options)
+    {
+        _operations = operations;
+        _options = options;
+    }
+
+    /// <summary>Every matching job, fetched lazily page by page; use <c>AsPages</c> for cursors.</summary>
+    /// <param name="filter">Statuses, order, direction, page size and a starting cursor.</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
+    /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
+    /// <returns>The pageable jobs.</returns>
+    /// <exception cref="ArgumentException">An id, tenant or page size breaks its rule.</exception>
+    public virtual AsyncPageable<IngestJob> ListAsync(
+        IngestJobListOptions? filter = null, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= new IngestJobListOptions();
+        var ns = Namespace(options);
+        var tenant = Tenant(options);
+        if (filter.PageSize is { } size)
+        {
+            Guard.InRange(size, 1, 100, $"{nameof(filter)}.{nameof(filter.PageSize)}");
+        }
+
+        var statuses = filter.Statuses is { Count: > 0 } s ? s.ToArray() : null;
+        var direction = filter.Direction;
+        var order = filter.Order;
+        return new FuncAsyncPageable<IngestJob>(
+            async (cursor, pageSize, ct) =>
+            {
+                if (pageSize is { } hint)
+                {
+                    Guard.InRange(hint, 1, 100, "pageSizeHint");
+                }
+
+                var response = await _operations.ListIngestJobsAsync(
+                    ns, statuses, null, order, cursor, cursor is null ? null : direction, pageSize, tenant, Call(options), ct).ConfigureAwait(false);
+                var next = direction == CursorDirection.Backward ? response.Pagination.PrevCursor : response.Pagination.NextCursor;
+                var previous = direction == CursorDirection.Backward ? response.Pagination.NextCursor : response.Pagination.PrevCursor;
+                return new Page<IngestJob>(response.Data.AsReadOnly(), next, previous, response.Pagination.HasMore);
+            },
+            filter.StartCursor,
+            filter.PageSize,
+            cancellationToken);
+    }
+
+    /// <summary>Creates an ingest job. Not idempotent: an ambiguous failure (timeout after sending, 500, reset)
+    /// is thrown with <c>MayHaveBeenProcessed</c> and never repeated by the SDK; set <c>ExternalId</c> to find
+    /// the job afterwards. Only answers that prove nothing happened (refused connection, 429, 503 with
+    /// Retry-After) are retried.</summary>
+    /// <param name="job">The payload and optional name, config and external id.</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created job.</returns>
+    public virtual async Task<IngestJob> CreateAsync(
+        CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(job);
+        Guard.NotNull(job.Payload, $"{nameof(job)}.{nameof(job.Payload)}");
+        if (job.ExternalId is not null)
+        {
+            Guard.NoControlCharacters(job.ExternalId, $"{nameof(job)}.{nameof(job.ExternalId)}");
+        }
+
+        MetadataRule.Check(job.Config?.Metadata, $"{nameof(job)}.{nameof(job.Config)}.Metadata");
+        var response = await _operations.CreateIngestJobAsync(Namespace(options), job, Tenant(options), Call(options), cancellationToken)
+            .ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Gets one ingest job.</summary>
+    /// <param name="jobId">The job id, prefixed "job_".</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job.</returns>
+    public virtual async Task<IngestJob> GetAsync(
+        string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.PrefixedId(jobId, "job_");
+        var response = await _operations.GetIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+            .ConfigureAwait(false);
+        return response.Data;
+    }
+
+    /// <summary>Queues a job and its documents for deletion.</summary>
+    /// <param name="jobId">The job id, prefixed "job_".</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job as the service reports it, or null when it answered 204 without a body.</returns>
+    public virtual async Task<IngestJob?> DeleteAsync(
+        string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.PrefixedId(jobId, "job_");
+        var response = await _operations.DeleteIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+            .ConfigureAwait(false);
+        return response?.Data;
+    }
+
+    /// <summary>Queues a job to be processed again. Not idempotent: retried only when nothing happened.</summary>
+    /// <param name="jobId">The job id, prefixed "job_".</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The id of the re-queued job.</returns>
+    public virtual async Task<string> ReIngestAsync(
+        string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.PrefixedId(jobId, "job_");
+        var response = await _operations.ReIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+            .ConfigureAwait(false);
+        return response.Data.Id;
+    }
+
+    private string Namespace(AgentsetRequestOptions? options)
+    {
+        var ns = options?.NamespaceId ?? _options.NamespaceId
+            ?? throw new ArgumentException(
+                $"A namespace id is required: set {nameof(AgentsetClientOptions)}.{nameof(AgentsetClientOptions.NamespaceId)} or {nameof(AgentsetRequestOptions)}.{nameof(AgentsetRequestOptions.NamespaceId)}.",
+                nameof(options));
+        return Guard.PrefixedId(ns, "ns_", "namespaceId");
+    }
+
+    private string? Tenant(AgentsetRequestOptions? options) =>
+        options?.TenantId is { } perCall
+            ? TenantId.Validate(perCall, "options.TenantId")
+            : TenantId.Validate(_options.TenantId, nameof(AgentsetClientOptions.TenantId));
+
+    private CallContext Call(AgentsetRequestOptions? options)
+    {
+        var retry = options?.Retry ?? _options.Retry;
+        if (options?.Retry is not null)
+        {
+            retry.Validate();
+        }
+
+        return new CallContext(retry, options?.Timeout ?? _options.Timeout, _options.TimeProvider);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+
+namespace Astro.Triggers.Sdk.Core;
+
+/// <summary>Argument checks that run before any request is sent; messages name the argument and the rule.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class =>
+        value ?? throw new ArgumentNullException(name);
+
+    public static string NotNullOrWhiteSpace(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"'{name}' must not be empty or whitespace.", name);
+        }
+
+        NoControlCharacters(value, name);
+        return value;
+    }
+
+    /// <summary>An id the service prefixes, e.g. "job_"; a wrong id is refused before a request is wasted.</summary>
+    public static string PrefixedId(string? value, string prefix, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NotNullOrWhiteSpace(value, name);
+        if (!value!.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
+        {
+            throw new ArgumentException($"'{name}' must be an id starting with '{prefix}' (was '{value}').", name);
+        }
+
+        return value;
+    }
+
+    public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value < min || value > max
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be between {min} and {max}.")
+            : value;
+
+    public static TimeSpan Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be positive.")
+            : value;
+
+    /// <summary>CR, LF and other control characters would let a value forge extra headers.</summary>
+    public static string NoControlCharacters(string value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException($"'{name}' must not contain control characters such as CR or LF.", name);
+            }
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,31 @@
+using Astro.Triggers.Sdk.Core.Retry;
+
+namespace Astro.Triggers.Sdk.Core.Http;
+
+/// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
+/// so it travels with the request, never through shared state): the operation, the effective retry
+/// policy, and a count of attempts.</summary>
+internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider)
+{
+    public const string PropertyKey = "Astro.Triggers.Sdk.Call";
+
+    private static readonly HttpRequestOptionsKey<CallContext> Key = new(PropertyKey);
+
+    private int _attempts;
+
+    public OperationInfo Operation { get; set; } = null!;
+
+    public RetryOptions Retry { get; } = retry;
+
+    public TimeSpan Timeout { get; } = timeout;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>Requests actually handed to the transport for this call.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    public int NextAttempt() => Interlocked.Increment(ref _attempts);
+
+    public static CallContext? Of(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Key, out var call) ? call : null;
+}

@@ -1,0 +1,32 @@
+namespace Astro.Triggers.Sdk.Core.Paging;
+
+/// <summary>One page of a list: its items and how to continue. Persist <see cref="ContinuationToken"/> to
+/// resume later with <c>AsPages(token)</c>.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class Page<T>
+{
+    /// <summary>Creates a page (also for users' own fakes in tests).</summary>
+    /// <param name="items">The items of the page.</param>
+    /// <param name="continuationToken">The token of the next page in the paging direction; null on the last.</param>
+    /// <param name="previousToken">The token of the page before this one, when the service gives it.</param>
+    /// <param name="hasMore">Whether more items follow in the paging direction.</param>
+    public Page(IReadOnlyList<T> items, string? continuationToken, string? previousToken, bool hasMore)
+    {
+        Items = items ?? throw new ArgumentNullException(nameof(items));
+        ContinuationToken = continuationToken;
+        PreviousToken = previousToken;
+        HasMore = hasMore;
+    }
+
+    /// <summary>The items of this page.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>The token (cursor or offset) of the next page in the paging direction; null on the last.</summary>
+    public string? ContinuationToken { get; }
+
+    /// <summary>The token of the page before this one, when the service gives it.</summary>
+    public string? PreviousToken { get; }
+
+    /// <summary>Whether more items follow in the paging direction.</summary>
+    public bool HasMore { get; }
+}

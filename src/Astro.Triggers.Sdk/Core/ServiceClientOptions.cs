@@ -1,0 +1,114 @@
+using Astro.Triggers.Sdk.Core.Auth;
+using Astro.Triggers.Sdk.Core.Retry;
+using Microsoft.Extensions.Logging;
+
+namespace Astro.Triggers.Sdk.Core;
+
+/// <summary>Settings every service client shares. <see cref="ToString"/> never shows the key.</summary>
+public abstract class ServiceClientOptions
+{
+    /// <summary>The service's base address. HTTPS is required unless the host is loopback or
+    /// <see cref="AllowInsecureHttp"/> is set.</summary>
+    /// <value>The default value is the service's public endpoint, where it has one.</value>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>A static API key. Set this or <see cref="TokenProvider"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? ApiKey { get; set; }
+
+    /// <summary>An async token source that may refresh (called again with forceRefresh after a 401).
+    /// Takes precedence over <see cref="ApiKey"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public TokenProvider? TokenProvider { get; set; }
+
+    /// <summary>The retry policy.</summary>
+    /// <value>The default value is a new <see cref="RetryOptions"/> (4 attempts, 0.5 s base, 30 s cap, 2 min budget).</value>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>The overall budget of one call, all attempts and waits included.</summary>
+    /// <value>The default value is 100 seconds.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Allows a plain-http base address on a non-loopback host (secrets would travel in clear text).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>The clock for retries and timeouts; tests pass a fake one.</summary>
+    /// <value>The default value is <see cref="System.TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where attempt logs go when the client is created without DI.</summary>
+    /// <value>The default value is <see langword="null"/>: no logging.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The problems with these settings, empty when they are usable.</summary>
+    /// <returns>One message per problem, naming the setting.</returns>
+    public virtual IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
+        {
+            errors.Add($"{nameof(BaseAddress)} must be an absolute URI.");
+        }
+        else if (BaseAddress.Scheme == Uri.UriSchemeHttp && !BaseAddress.IsLoopback && !AllowInsecureHttp)
+        {
+            errors.Add($"{nameof(BaseAddress)} must use https for a non-loopback host (set {nameof(AllowInsecureHttp)} to allow http).");
+        }
+        else if (BaseAddress.Scheme != Uri.UriSchemeHttp && BaseAddress.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add($"{nameof(BaseAddress)} must be an http or https URI.");
+        }
+
+        if (TokenProvider is null && string.IsNullOrWhiteSpace(ApiKey))
+        {
+            errors.Add($"{nameof(ApiKey)} or {nameof(TokenProvider)} is required.");
+        }
+        else if (ApiKey is not null && ApiKey.Any(char.IsControl))
+        {
+            errors.Add($"{nameof(ApiKey)} must not contain control characters such as CR or LF.");
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{nameof(Timeout)} must be positive.");
+        }
+
+        try
+        {
+            Guard.NotNull(Retry).Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{nameof(Retry)}: {ex.Message}");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem.</summary>
+    public void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"{GetType().Name} is invalid: {string.Join(" ", errors)}");
+        }
+    }
+
+    /// <summary>The settings with the secret masked.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() =>
+        $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(ApiKey is null ? "null" : "***")}, " +
+        $"TokenProvider = {(TokenProvider is null ? "null" : "set")}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
+
+    internal TokenProvider ResolveTokens()
+    {
+        if (TokenProvider is { } provider)
+        {
+            return provider;
+        }
+
+        var key = ApiKey!;
+        return (_, _) => ValueTask.FromResult(key);
+    }
+}
