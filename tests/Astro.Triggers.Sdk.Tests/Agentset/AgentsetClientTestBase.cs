@@ -34,7 +34,7 @@ public abstract class AgentsetClientTestBase : WireMockTestBase
     /// the first and the second request: still one request just before, two just after.</summary>
     protected async Task AssertRetriedAfterAsync(Task task, TimeSpan expected)
     {
-        await WaitUntilAsync(() => Server.LogEntries.Count() == 1);
+        await WaitUntilAsync(() => Server.LogEntries.Count == 1);
         await Task.Delay(400); // let the retry layer read the response and start its timer
         Clock.Advance(expected - TimeSpan.FromMilliseconds(100));
         await Task.Delay(400);

@@ -142,6 +142,6 @@ public sealed class IngestJobsRetryTests : AgentsetClientTestBase
 
         var ex = (await act.Should().ThrowAsync<OperationCanceledException>()).Which;
         ex.Should().NotBeAssignableTo<ServiceTransportException>();
-        Server.LogEntries.Count().Should().BeLessThanOrEqualTo(1);
+        Server.LogEntries.Count.Should().BeLessThanOrEqualTo(1);
     }
 }
