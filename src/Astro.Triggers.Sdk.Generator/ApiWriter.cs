@@ -72,13 +72,13 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         foreach (var op in operations)
         {
             var info = Naming.Pascal(op.OperationId) + "Operation";
-            var idempotent = op.HttpMethod is "GET" or "HEAD" or "DELETE" or "PUT" or "OPTIONS" ? "true" : "false";
+            var idempotent = op.IsIdempotent ? "true" : "false";
             Line($"        /// <summary>Describes {op.OperationId} for errors, retries and telemetry.</summary>");
             Line($"        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo {info} = new(");
             Line($"            {Naming.Literal(service)}, {Naming.Literal(op.OperationId)}, {Naming.Literal(op.HttpMethod)}, isIdempotent: {idempotent});");
             Line(string.Empty);
 
-            var result = op.ResultType is null ? "bool" : op.ResultType + (op.ResultMayBeEmpty ? "?" : string.Empty);
+            var result = op.ResultType is null ? "bool" : op.ResultType + (op.ResultMayBeEmpty && !op.ResultIsText ? "?" : string.Empty);
             Line($"        /// <summary>{Naming.XmlText(op.Summary)}</summary>");
             Line($"        public async global::System.Threading.Tasks.Task<{result}> {op.MethodName}(");
             foreach (var p in op.Parameters)
@@ -91,7 +91,11 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             Line("        {");
             var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
             Line($"            var response = await global::Astro.Triggers.Sdk.Core.Http.CallRunner.SendAsync({info}, call, ct => _api.{op.MethodName}({args}), cancellationToken).ConfigureAwait(false);");
-            if (op.ResultType is null)
+            if (op.ResultIsText)
+            {
+                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, {info}, cancellationToken).ConfigureAwait(false);");
+            }
+            else if (op.ResultType is null)
             {
                 Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, {info}, cancellationToken).ConfigureAwait(false);");
             }
@@ -113,7 +117,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
     {
         var roots = operations
             .SelectMany(o => o.Parameters.Where(p => p.Kind == ParameterKind.Body).Select(p => p.Type.TrimEnd('?')))
-            .Concat(operations.Where(o => o.ResultType is not null).Select(o => o.ResultType!))
+            .Concat(operations.Where(o => o.ResultType is not null && !o.ResultIsText).Select(o => o.ResultType!))
             // Values of free-form (additionalProperties: {}) maps are typed object; these are what they hold.
             .Concat(["string", "bool", "int", "long", "double", "string[]", "global::System.Text.Json.JsonElement"])
             .Distinct();

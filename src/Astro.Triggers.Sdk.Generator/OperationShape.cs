@@ -25,6 +25,8 @@ internal sealed record OperationShape(
     IReadOnlyList<ParameterShape> Parameters,
     string? ResultType,
     bool ResultMayBeEmpty,
+    bool ResultIsText,
+    bool IsIdempotent,
     string? Summary)
 {
     public static OperationShape From(CSharpOperationModel model, OpenApiDocument document)
@@ -42,15 +44,24 @@ internal sealed record OperationShape(
             .ToList();
         var resultType = model.HasResultType ? model.UnwrappedResultType : null;
         var mayBeEmpty = resultType is null || successes.Any(r => r.Value.ActualResponse.Content.Count == 0);
+        // A success answered as text/* (Shipyard's CSV) is handed over as a string, never parsed as JSON.
+        var isText = resultType is not null && successes.Any(r =>
+            r.Value.ActualResponse.Content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase)));
+        var method = description.Method.ToUpperInvariant();
+        // POST can still be safe to repeat (e.g. "terminate"): the document says so with x-astro-idempotent.
+        var idempotent = SpecRules.Flag(description.Operation.ExtensionData, "x-astro-idempotent")
+            || method is "GET" or "HEAD" or "DELETE" or "PUT" or "OPTIONS";
 
         return new OperationShape(
             model.Id,
             Naming.Pascal(model.Id) + "Async",
-            description.Method.ToUpperInvariant(),
+            method,
             description.Path,
             parameters,
-            resultType,
+            isText ? "string" : resultType,
             mayBeEmpty,
+            isText,
+            idempotent,
             string.IsNullOrWhiteSpace(model.Summary) ? model.Description : model.Summary);
     }
 

@@ -18,14 +18,17 @@ internal static class SpecGenerator
         var document = await OpenApiYamlDocument.FromFileAsync(specPath).ConfigureAwait(false);
         SpecRules.Check(document);
 
-        var service = Naming.Pascal(Path.GetFileNameWithoutExtension(specPath));
+        // info.x-astro-service spells the service as its vendor does (TrueFoundry); else the file name.
+        var service = document.Info.ExtensionData?.TryGetValue("x-astro-service", out var named) == true && named is not null
+            ? named.ToString()!
+            : Naming.Pascal(Path.GetFileNameWithoutExtension(specPath));
         // Entity models are deliberately public in the service namespace; schemas marked
         // x-astro-internal (envelopes, error bodies) and everything Refit-facing stay internal.
         var modelNamespace = $"Astro.Triggers.Sdk.{service}";
         var settings = CreateSettings(modelNamespace);
         var generator = new CapturingGenerator(document, settings);
         var internalSchemas = document.Components.Schemas
-            .Where(s => s.Value.ExtensionData?.TryGetValue("x-astro-internal", out var v) == true && v is true)
+            .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-internal"))
             .Select(s => s.Key)
             .ToHashSet();
         var models = ModelPostProcessor.Apply(generator.GenerateFile(ClientGeneratorOutputType.Full), internalSchemas);

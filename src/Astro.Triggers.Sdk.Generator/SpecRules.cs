@@ -45,4 +45,9 @@ internal static class SpecRules
                 "and one allOf schema per case (see openapi/README.md, 'Unions')");
         }
     }
+
+    /// <summary>Reads a boolean vendor extension (x-astro-…); YAML loaders hand it over as bool or text.</summary>
+    public static bool Flag(IDictionary<string, object?>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out var value)
+        && (value is true || string.Equals(value?.ToString(), "true", StringComparison.OrdinalIgnoreCase));
 }

@@ -87,6 +87,26 @@ public class IngestJobsClient
         return response.Data;
     }
 
+    /// <summary>Creates an ingest job (exactly as <see cref="CreateAsync"/>) and returns it as a run to wait on.</summary>
+    /// <param name="job">The payload and optional name, config and external id.</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout; status reads use them too.</param>
+    /// <param name="cancellationToken">Cancels the create.</param>
+    /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    public virtual async Task<IngestJobRun> StartAsync(
+        CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Track(await CreateAsync(job, options, cancellationToken).ConfigureAwait(false), options);
+
+    /// <summary>Follows an existing job as a run (no request is sent until its status is read).</summary>
+    /// <param name="job">The job, e.g. from <see cref="GetAsync"/> or a list.</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout for the status reads.</param>
+    /// <returns>The run.</returns>
+    public virtual IngestJobRun Track(IngestJob job, AgentsetRequestOptions? options = null)
+    {
+        Guard.NotNull(job);
+        Guard.PrefixedId(job.Id, "job_", $"{nameof(job)}.{nameof(job.Id)}");
+        return new IngestJobRun(job, (id, ct) => GetAsync(id, options, ct), _options.TimeProvider);
+    }
+
     /// <summary>Gets one ingest job.</summary>
     /// <param name="jobId">The job id, prefixed "job_".</param>
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
@@ -143,14 +163,5 @@ public class IngestJobsClient
             ? TenantId.Validate(perCall, "options.TenantId")
             : TenantId.Validate(_options.TenantId, nameof(AgentsetClientOptions.TenantId));
 
-    private CallContext Call(AgentsetRequestOptions? options)
-    {
-        var retry = options?.Retry ?? _options.Retry;
-        if (options?.Retry is not null)
-        {
-            retry.Validate();
-        }
-
-        return new CallContext(retry, options?.Timeout ?? _options.Timeout, _options.TimeProvider);
-    }
+    private CallContext Call(AgentsetRequestOptions? options) => CallContext.Create(_options, options);
 }

@@ -23,4 +23,11 @@ internal sealed class AuthHandler(TokenProvider tokens, bool canRefresh, Action<
     /// <summary>Sets <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public static void Bearer(HttpRequestMessage request, string token) =>
         request.Headers.Authorization = new("Bearer", Guard.NoControlCharacters(token, "token"));
+
+    /// <summary>Sets an API-key header such as <c>X-Shipyard-API-Key: &lt;key&gt;</c>.</summary>
+    public static Action<HttpRequestMessage, string> Header(string name) => (request, key) =>
+    {
+        request.Headers.Remove(name);
+        request.Headers.TryAddWithoutValidation(name, Guard.NoControlCharacters(key, "token"));
+    };
 }

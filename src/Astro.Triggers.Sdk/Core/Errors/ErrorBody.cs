@@ -4,8 +4,9 @@ namespace Astro.Triggers.Sdk.Core.Errors;
 
 /// <summary>The fields read from an error body, whatever its shape: Agentset/Mixpeek
 /// <c>{error:{code|type, message, doc_url}}</c>, <c>{message, code}</c>, <c>{error:"text"}</c>,
-/// FastAPI <c>{detail: "text" | [{loc, msg, type}]}</c>, Shipyard <c>{request:{id}}</c>.</summary>
-internal sealed record ErrorBody(string? Code, string? Message, string? DocumentationUrl, string? RequestId)
+/// FastAPI <c>{detail: "text" | [{loc, msg, type}]}</c>, Shipyard <c>{request:{id}}</c>, Astropod <c>{error, code, reason, action}</c>,
+/// TrueFoundry <c>{statusCode, message, code}</c>.</summary>
+internal sealed record ErrorBody(string? Code, string? Message, string? DocumentationUrl, string? RequestId, string? Reason = null, string? Action = null)
 {
     public static readonly ErrorBody Empty = new(null, null, null, null);
 
@@ -54,7 +55,8 @@ internal sealed record ErrorBody(string? Code, string? Message, string? Document
                 requestId = String(request, "id");
             }
 
-            return new ErrorBody(code, message, doc, requestId);
+            // Astropod: {error, code, reason, action (add_card|update_card|contact_support), details}.
+            return new ErrorBody(code, message, doc, requestId, String(root, "reason"), String(root, "action"));
         }
         catch (JsonException)
         {

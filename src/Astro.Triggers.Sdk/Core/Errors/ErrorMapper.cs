@@ -34,6 +34,8 @@ internal static class ErrorMapper
             ErrorCode = body.Code,
             ServiceMessage = Redactor.Text(body.Message),
             DocumentationUrl = body.DocumentationUrl,
+            Reason = Redactor.Text(body.Reason),
+            SuggestedAction = body.Action,
             RequestId = body.RequestId ?? HeaderRequestId(response),
             Method = operation.Method,
             RequestUri = Redactor.Uri(response.RequestMessage?.RequestUri),
@@ -49,6 +51,7 @@ internal static class ErrorMapper
     {
         400 => new BadRequestException(info),
         401 => new UnauthorizedException(info),
+        402 => new PaymentRequiredException(info),
         403 => new ForbiddenException(info),
         404 => new NotFoundException(info),
         409 => new ConflictException(info),

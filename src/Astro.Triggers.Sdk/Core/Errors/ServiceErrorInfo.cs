@@ -22,6 +22,12 @@ public sealed record ServiceErrorInfo
     /// <summary>A link to the service's documentation of this error, when the body had one.</summary>
     public string? DocumentationUrl { get; init; }
 
+    /// <summary>The service's explanation of the cause, when the body gave one apart from the message (Astropod's "reason").</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What the service suggests the user do, when it said (Astropod's "action": add_card, update_card, contact_support).</summary>
+    public string? SuggestedAction { get; init; }
+
     /// <summary>The request id from the body or a request-id header, for support tickets.</summary>
     public string? RequestId { get; init; }
 

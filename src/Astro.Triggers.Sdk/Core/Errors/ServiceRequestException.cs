@@ -30,6 +30,12 @@ public class ServiceRequestException : Exception
     /// <summary>A link to the service's documentation of this error, when it gave one.</summary>
     public string? DocumentationUrl => Info.DocumentationUrl;
 
+    /// <summary>The service's explanation of the cause, when it gave one apart from the message.</summary>
+    public string? Reason => Info.Reason;
+
+    /// <summary>What the service suggests the user do, when it said.</summary>
+    public string? SuggestedAction => Info.SuggestedAction;
+
     /// <summary>The request id, for support tickets.</summary>
     public string? RequestId => Info.RequestId;
 
@@ -60,6 +66,16 @@ public class ServiceRequestException : Exception
         if (info.ServiceMessage is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $": {info.ServiceMessage}");
+        }
+
+        if (info.Reason is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Reason: {info.Reason}.");
+        }
+
+        if (info.SuggestedAction is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" Suggested action: {info.SuggestedAction}.");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" [{info.Method} {info.RequestUri}");

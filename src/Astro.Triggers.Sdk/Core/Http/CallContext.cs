@@ -26,6 +26,23 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
 
     public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
+    /// <summary>The context of one call: the per-call retry policy and timeout, else the client's.</summary>
+    public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall)
+    {
+        var retry = perCall?.Retry ?? client.Retry;
+        if (perCall?.Retry is not null)
+        {
+            retry.Validate();
+        }
+
+        if (perCall?.Timeout is { } timeout)
+        {
+            Guard.Positive(timeout, "options.Timeout");
+        }
+
+        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider);
+    }
+
     public static CallContext? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;
 }

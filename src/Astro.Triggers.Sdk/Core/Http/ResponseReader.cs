@@ -50,6 +50,44 @@ internal static class ResponseReader
         }
     }
 
+    /// <summary>Reads a text success body (e.g. CSV), refusing one above <see cref="SdkConstants.MaxTextBodyBytes"/>.</summary>
+    public static async Task<string> ReadTextAsync(
+        HttpResponseMessage response, OperationInfo operation, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            await ErrorMapper.ThrowIfErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+                    var buffer = new char[8192];
+                    var text = new System.Text.StringBuilder();
+                    int read;
+                    while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        if (text.Length + read > SdkConstants.MaxTextBodyBytes)
+                        {
+                            throw new ResponseDeserializationException(
+                                operation, (int)response.StatusCode, $"the body exceeds the {SdkConstants.MaxTextBodyBytes}-byte limit", innerException: null);
+                        }
+
+                        text.Append(buffer, 0, read);
+                    }
+
+                    return text.ToString();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ServiceTransportException(
+                    operation, "the connection failed while the response body was being read", mayHaveReachedServer: true, ex);
+            }
+        }
+    }
+
     private static async Task<T?> DeserializeAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, CancellationToken cancellationToken)
     {

@@ -1,0 +1,64 @@
+using Astro.Triggers.Sdk.Core.Auth;
+using Astro.Triggers.Sdk.Core.Http;
+using Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Core.Telemetry;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Astro.Triggers.Sdk.Core.Hosting;
+
+/// <summary>The one way every service client is registered: named HttpClient from IHttpClientFactory with the
+/// shared handler chain, options validated at start-up, the client transient over the pooled handlers.</summary>
+internal static class ServiceRegistration
+{
+    /// <summary>Registers a client whose options <paramref name="options"/> configures or binds. The binding
+    /// itself stays in each service's extension method: the configuration binder generator needs the concrete type.</summary>
+    public static IHttpClientBuilder Add<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        OptionsBuilder<TOptions> options,
+        string service,
+        Action<HttpRequestMessage, string> applyCredential,
+        Func<HttpClient, TOptions, TClient> create)
+        where TClient : class
+        where TOptions : ServiceClientOptions
+    {
+        options.ValidateOnStart();
+        return AddCore(options.Services, service, applyCredential, create);
+    }
+
+    public static string HttpClientName(string service) => $"{SdkConstants.TelemetryName}.{service}";
+
+    private static IHttpClientBuilder AddCore<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services,
+        string service,
+        Action<HttpRequestMessage, string> applyCredential,
+        Func<HttpClient, TOptions, TClient> create)
+        where TClient : class
+        where TOptions : ServiceClientOptions
+    {
+        var name = HttpClientName(service);
+        services.AddSingleton<IValidateOptions<TOptions>, ServiceClientOptionsValidator<TOptions>>();
+        services.AddTransient(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), Options<TOptions>(sp)));
+
+        return services.AddHttpClient(name)
+            .ConfigureHttpClient((sp, client) => ClientPipeline.Configure(client, Options<TOptions>(sp)))
+            .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = Options<TOptions>(sp);
+                return new RetryHandler(options.Retry, options.TimeProvider);
+            })
+            .AddHttpMessageHandler(sp => new TelemetryHandler(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(name), service, Options<TOptions>(sp).TimeProvider))
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = Options<TOptions>(sp);
+                return new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential);
+            });
+    }
+
+    private static TOptions Options<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceProvider sp)
+        where TOptions : ServiceClientOptions =>
+        sp.GetRequiredService<IOptions<TOptions>>().Value;
+}

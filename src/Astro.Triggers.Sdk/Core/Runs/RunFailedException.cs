@@ -1,0 +1,34 @@
+using Astro.Triggers.Sdk.Core.Security;
+
+namespace Astro.Triggers.Sdk.Core.Runs;
+
+/// <summary>A run the SDK waited on ended failed or cancelled. Carries the service's status and error text.</summary>
+public class RunFailedException : Exception
+{
+    /// <summary>Creates the exception for a run that ended failed or cancelled.</summary>
+    /// <param name="run">The run, in its final state.</param>
+    public RunFailedException(TriggeredRun run)
+        : base(BuildMessage(run ?? throw new ArgumentNullException(nameof(run))))
+    {
+        Run = run;
+        Status = run.Status;
+        RawStatus = run.RawStatus;
+        ServiceError = Redactor.Text(run.ErrorMessage);
+    }
+
+    /// <summary>The run, in its final state.</summary>
+    public TriggeredRun Run { get; }
+
+    /// <summary>The final common status: failed or cancelled.</summary>
+    public RunStatus Status { get; }
+
+    /// <summary>The service's own final status string.</summary>
+    public string? RawStatus { get; }
+
+    /// <summary>The service's error text, when it gave one.</summary>
+    public string? ServiceError { get; }
+
+    private static string BuildMessage(TriggeredRun run) =>
+        $"{run.Service} run '{run.Id}' ended {run.Status} (service status '{run.RawStatus}')"
+        + (run.ErrorMessage is { Length: > 0 } error ? ": " + Redactor.Text(error) : ".");
+}

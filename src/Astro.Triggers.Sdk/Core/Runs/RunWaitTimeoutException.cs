@@ -1,0 +1,27 @@
+namespace Astro.Triggers.Sdk.Core.Runs;
+
+/// <summary>A run did not reach a terminal state within the wait's timeout. The run itself goes on; the
+/// last status seen is on <see cref="Run"/>.</summary>
+public class RunWaitTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="run">The run, with the last status seen.</param>
+    /// <param name="timeout">The wait's timeout.</param>
+    /// <param name="polls">How many status reads were made.</param>
+    public RunWaitTimeoutException(TriggeredRun run, TimeSpan timeout, int polls)
+        : base($"{run?.Service} run '{run?.Id}' was still {run?.Status} (service status '{run?.RawStatus}') after {timeout} and {polls} status reads; it was not stopped.")
+    {
+        Run = run ?? throw new ArgumentNullException(nameof(run));
+        Timeout = timeout;
+        Polls = polls;
+    }
+
+    /// <summary>The run, with the last status seen.</summary>
+    public TriggeredRun Run { get; }
+
+    /// <summary>The wait's timeout.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>How many status reads were made.</summary>
+    public int Polls { get; }
+}

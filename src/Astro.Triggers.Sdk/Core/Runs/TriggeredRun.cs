@@ -1,0 +1,140 @@
+using Astro.Triggers.Sdk.Core.Errors;
+
+namespace Astro.Triggers.Sdk.Core.Runs;
+
+/// <summary>A run a trigger started, with a status source to follow it: the service's id and status string,
+/// the common <see cref="RunStatus"/>, and polling to completion. Members are virtual so tests can fake a run.</summary>
+public abstract class TriggeredRun
+{
+    private readonly TimeProvider _timeProvider;
+    private RunSnapshot _current;
+
+    /// <summary>Creates a run handle.</summary>
+    /// <param name="service">The service name, e.g. "TrueFoundry".</param>
+    /// <param name="id">The service's id of the run.</param>
+    /// <param name="initial">The status known at creation (e.g. from the trigger's answer).</param>
+    /// <param name="timeProvider">The clock for polling waits; null for the system clock.</param>
+    protected TriggeredRun(string service, string id, RunSnapshot initial, TimeProvider? timeProvider)
+    {
+        Service = Guard.NotNullOrWhiteSpace(service);
+        Id = Guard.NotNullOrWhiteSpace(id);
+        _current = Guard.NotNull(initial);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The service that runs it, e.g. "TrueFoundry".</summary>
+    public string Service { get; }
+
+    /// <summary>The service's id of the run.</summary>
+    public string Id { get; }
+
+    /// <summary>The latest observation.</summary>
+    public virtual RunSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>The common status of the latest observation.</summary>
+    public RunStatus Status => Current.Status;
+
+    /// <summary>The service's own status string of the latest observation; null while not yet visible.</summary>
+    public string? RawStatus => Current.RawStatus;
+
+    /// <summary>The service's error text, when the run failed and it gave one.</summary>
+    public string? ErrorMessage => Current.ErrorMessage;
+
+    /// <summary>True once the run succeeded, failed or was cancelled.</summary>
+    public bool IsCompleted => Current.IsTerminal;
+
+    /// <summary>Reads the run's status once from the service.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The common status now.</returns>
+    public virtual async Task<RunStatus> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var observed = await FetchStatusAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _current, observed with { ObservedAt = _timeProvider.GetUtcNow() });
+        return observed.Status;
+    }
+
+    /// <summary>Polls until the run ends. See <see cref="WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</summary>
+    /// <param name="pollInterval">The first wait between polls (it grows 1.5× up to 30 s); null for 2 s.</param>
+    /// <param name="timeout">The longest the wait may take; null for 1 hour.</param>
+    /// <param name="progress">Told every observation.</param>
+    /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
+    /// <returns>This run, completed.</returns>
+    public virtual Task<TriggeredRun> WaitForCompletionAsync(
+        TimeSpan? pollInterval = null, TimeSpan? timeout = null, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var options = new RunWaitOptions();
+        options.PollInterval = pollInterval ?? options.PollInterval;
+        options.MaxPollInterval = options.PollInterval > options.MaxPollInterval ? options.PollInterval : options.MaxPollInterval;
+        options.Timeout = timeout ?? options.Timeout;
+        return WaitForCompletionAsync(options, progress, cancellationToken);
+    }
+
+    /// <summary>Polls the status until the run succeeds, fails or is cancelled: reads, waits (the interval grows by
+    /// the backoff factor; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
+    /// waiting uses the client's <see cref="TimeProvider"/>.</summary>
+    /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
+    /// <param name="progress">Told every observation.</param>
+    /// <param name="cancellationToken">Stops waiting with <see cref="OperationCanceledException"/> (the run goes on).</param>
+    /// <returns>This run, completed.</returns>
+    /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>.</exception>
+    public virtual async Task<TriggeredRun> WaitForCompletionAsync(
+        RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(options).Validate();
+        using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(options.Timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var interval = options.PollInterval;
+        var polls = 0;
+        try
+        {
+            while (true)
+            {
+                TimeSpan? serverWait = null;
+                try
+                {
+                    polls++;
+                    await UpdateStatusAsync(linked.Token).ConfigureAwait(false);
+                    progress?.Report(Current);
+                }
+                catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
+                {
+                    // The status read itself was throttled after the client's own retries: back off and poll again.
+                    serverWait = ex.RetryAfter ?? interval;
+                }
+
+                if (IsCompleted)
+                {
+                    return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+                }
+
+                var wait = serverWait > interval ? serverWait.Value : interval;
+                await Task.Delay(wait, _timeProvider, linked.Token).ConfigureAwait(false);
+                interval = TimeSpan.FromTicks(Math.Min(
+                    (long)(interval.Ticks * options.BackoffFactor), Math.Max(options.MaxPollInterval.Ticks, options.PollInterval.Ticks)));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            throw new RunWaitTimeoutException(this, options.Timeout, polls);
+        }
+        catch (Errors.ServiceTimeoutException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            throw new RunWaitTimeoutException(this, options.Timeout, polls);
+        }
+    }
+
+    /// <summary>Reads the status from the service (one request, through the client's retry policy).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>What the service reports now.</returns>
+    protected abstract Task<RunSnapshot> FetchStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The current time on the run's clock, for snapshots built by subclasses.</summary>
+    /// <returns>Now.</returns>
+    protected DateTimeOffset Now() => _timeProvider.GetUtcNow();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Service} run {Id}: {Status} ({RawStatus ?? "not yet visible"})";
+}
