@@ -52,6 +52,8 @@ internal static class SpecGenerator
         };
         var csharp = settings.CSharpGeneratorSettings;
         csharp.Namespace = ns;
+        // snake_case wire names (Astropod, Shipyard, Mixpeek) become .NET names: job_name → JobName.
+        csharp.PropertyNameGenerator = new PascalPropertyNameGenerator();
         csharp.JsonLibrary = CSharpJsonLibrary.SystemTextJson;
         csharp.JsonPolymorphicSerializationStyle = CSharpJsonPolymorphicSerializationStyle.SystemTextJson;
         csharp.ClassStyle = CSharpClassStyle.Poco;
@@ -83,6 +85,15 @@ internal static class SpecGenerator
         {
             Operations.AddRange(operations);
             return [];
+        }
+    }
+
+    private sealed class PascalPropertyNameGenerator : IPropertyNameGenerator
+    {
+        public string Generate(JsonSchemaProperty property)
+        {
+            var name = Naming.Pascal(property.Name);
+            return name.Length > 0 && char.IsDigit(name[0]) ? "_" + name : name;
         }
     }
 }

@@ -27,8 +27,16 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
     public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
     /// <summary>The context of one call: the per-call retry policy and timeout, else the client's.</summary>
-    public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall)
+    /// <remarks>A service without a tenant header refuses a per-call tenant instead of silently ignoring it.</remarks>
+    public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall, bool hasTenants = true)
     {
+        if (!hasTenants && perCall?.TenantId is not null)
+        {
+            throw new ArgumentException(
+                $"'options.TenantId' is not supported: {client.GetType().Name.Replace("ClientOptions", string.Empty, StringComparison.Ordinal)} has no tenant header.",
+                nameof(perCall));
+        }
+
         var retry = perCall?.Retry ?? client.Retry;
         if (perCall?.Retry is not null)
         {

@@ -1,0 +1,31 @@
+using Astro.Triggers.Sdk.Core.Runs;
+
+namespace Astro.Triggers.Sdk.TrueFoundry;
+
+/// <summary>TrueFoundry run statuses in the common model.</summary>
+public static class JobRunStatusMap
+{
+    /// <summary>CREATED, SCHEDULED → queued; RUNNING → running; FINISHED → succeeded; FAILED → failed;
+    /// TERMINATION_REQUESTED, TERMINATING, TERMINATED → cancelled; UNKNOWN → unknown.</summary>
+    /// <param name="status">The TrueFoundry status.</param>
+    /// <returns>The common status.</returns>
+    public static RunStatus ToRunStatus(JobRunStatus? status) => status switch
+    {
+        JobRunStatus.Created or JobRunStatus.Scheduled => RunStatus.Queued,
+        JobRunStatus.Running => RunStatus.Running,
+        JobRunStatus.Finished => RunStatus.Succeeded,
+        JobRunStatus.Failed => RunStatus.Failed,
+        JobRunStatus.TerminationRequested or JobRunStatus.Terminating or JobRunStatus.Terminated => RunStatus.Cancelled,
+        _ => RunStatus.Unknown,
+    };
+
+    /// <summary>The wire spelling of a status (FINISHED, TERMINATION_REQUESTED…).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>Its wire name, or null.</returns>
+    public static string? WireName(JobRunStatus? status) => status switch
+    {
+        null => null,
+        JobRunStatus.TerminationRequested => "TERMINATION_REQUESTED",
+        _ => status.Value.ToString().ToUpperInvariant(),
+    };
+}
