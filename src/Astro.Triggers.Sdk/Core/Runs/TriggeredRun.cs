@@ -92,11 +92,13 @@ public abstract class TriggeredRun
         {
             while (true)
             {
+                // A deadline that passed during the wait ends it here, before another read is sent.
+                linked.Token.ThrowIfCancellationRequested();
                 TimeSpan? serverWait = null;
                 try
                 {
-                    polls++;
                     await UpdateStatusAsync(linked.Token).ConfigureAwait(false);
+                    polls++;
                     progress?.Report(Current);
                 }
                 catch (ServiceRequestException ex) when (ex.Status is 429 or 503)

@@ -1,0 +1,217 @@
+using Astro.Triggers.Sdk.Agentset;
+using Astro.Triggers.Sdk.Core.Errors;
+using Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Core.Runs;
+using Astro.Triggers.Sdk.Tests.Agentset;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Astro.Triggers.Sdk.Tests.Core.Runs;
+
+/// <summary>TriggeredRun polling in virtual time, through a real Agentset client: the server's answers move a
+/// job through its statuses, and every test counts the reads the server saw.</summary>
+public sealed class WaitForCompletionTests : AgentsetClientTestBase
+{
+    private const string JobPath = "/v1/namespace/ns_123/ingest-jobs/job_1";
+
+    private static readonly RunWaitOptions EverySecond = new() { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Each GET of the job answers the next body; the last one repeats.</summary>
+    private void Answers(params string[] bodies)
+    {
+        if (bodies.Length == 1)
+        {
+            Server.Given(Request.Create().WithPath(JobPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(bodies[0]));
+            return;
+        }
+
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var next = i + 1 < bodies.Length ? $"s{i + 1}" : $"s{i}";
+            var rule = Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("job");
+            rule = i == 0 ? rule : rule.WhenStateIs($"s{i}");
+            rule.WillSetStateTo(next).RespondWith(Response.Create().WithStatusCode(200).WithBody(bodies[i]));
+        }
+    }
+
+    private static string Job(string status, string? error = null) =>
+        AgentsetJson.Single("job_1", status).Replace("\"error\": null", error is null ? "\"error\": null" : $"\"error\": \"{error}\"", StringComparison.Ordinal);
+
+    private static IngestJob Queued() => new() { Id = "job_1", NamespaceId = "ns_123", Status = IngestJobStatus.Queued, Payload = new TextPayload { Text = "x" } };
+
+    [Fact]
+    public async Task A_run_that_goes_queued_running_succeeded_is_read_three_times_and_reports_each_status()
+    {
+        Answers(Job("QUEUED"), Job("PROCESSING"), Job("COMPLETED"));
+        using var client = CreateClient();
+        var seen = new List<RunSnapshot>();
+        var run = client.IngestJobs.Track(Queued());
+
+        var wait = run.WaitForCompletionAsync(EverySecond, new SyncProgress(seen.Add));
+        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
+        await AdvanceAfterRequestAsync(2, TimeSpan.FromSeconds(1));
+        var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Server.LogEntries.Should().HaveCount(3);
+        done.Status.Should().Be(RunStatus.Succeeded);
+        done.RawStatus.Should().Be("COMPLETED");
+        seen.Select(s => s.Status).Should().Equal(RunStatus.Queued, RunStatus.Running, RunStatus.Succeeded);
+        seen.Select(s => s.RawStatus).Should().Equal("QUEUED", "PROCESSING", "COMPLETED");
+        ((IngestJobRun)done).Job.Status.Should().Be(IngestJobStatus.Completed);
+    }
+
+    [Fact]
+    public async Task The_poll_interval_grows_by_the_backoff_factor()
+    {
+        Answers(Job("QUEUED"), Job("PROCESSING"), Job("COMPLETED"));
+        using var client = CreateClient();
+        var run = client.IngestJobs.Track(Queued());
+
+        var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 2 });
+        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
+        await AdvanceAfterRequestAsync(2, TimeSpan.FromMilliseconds(1900));
+        await Task.Delay(300);
+        Server.LogEntries.Should().HaveCount(2, "the second wait is 2 s, not 1 s");
+        Clock.Advance(TimeSpan.FromMilliseconds(100));
+        await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Server.LogEntries.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_throws_RunFailedException_with_the_services_error_text()
+    {
+        Answers(Job("QUEUED"), Job("FAILED", "Could not parse q3.pdf"));
+        using var client = CreateClient();
+        var run = client.IngestJobs.Track(Queued());
+
+        var wait = run.WaitForCompletionAsync(EverySecond);
+        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ex = (await act.Should().ThrowAsync<RunFailedException>()).Which;
+        ex.Status.Should().Be(RunStatus.Failed);
+        ex.RawStatus.Should().Be("FAILED");
+        ex.ServiceError.Should().Be("Could not parse q3.pdf");
+        ex.Message.Should().Contain("job_1").And.Contain("Could not parse q3.pdf");
+        Server.LogEntries.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Failure_can_be_returned_instead_of_thrown()
+    {
+        Answers(Job("CANCELLED"));
+        using var client = CreateClient();
+
+        var done = await client.IngestJobs.Track(Queued())
+            .WaitForCompletionAsync(new RunWaitOptions { ThrowOnFailure = false }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        done.Status.Should().Be(RunStatus.Cancelled);
+        Server.LogEntries.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task A_run_that_never_ends_times_out_after_the_reads_that_fit_in_the_timeout()
+    {
+        Answers(Job("PROCESSING"));
+        using var client = CreateClient();
+        var run = client.IngestJobs.Track(Queued());
+
+        var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(5) });
+        for (var i = 1; i <= 5; i++)
+        {
+            await AdvanceAfterRequestAsync(i, TimeSpan.FromSeconds(1));
+        }
+
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+        var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
+
+        // Reads at 0, 1, 2, 3 and 4 s; the deadline at 5 s ends the wait before a sixth.
+        ex.Polls.Should().Be(5);
+        Server.LogEntries.Should().HaveCount(5);
+        ex.Run.Status.Should().Be(RunStatus.Running);
+        ex.Timeout.Should().Be(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_wait_with_OperationCanceledException_and_no_further_reads()
+    {
+        Answers(Job("PROCESSING"));
+        using var client = CreateClient();
+        using var cts = new CancellationTokenSource();
+
+        var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(EverySecond, cancellationToken: cts.Token);
+        await WaitUntilAsync(() => Server.LogEntries.Count() == 1);
+        await Task.Delay(100);
+        await cts.CancelAsync();
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await act.Should().ThrowExactlyAsync<TaskCanceledException>();
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+        Server.LogEntries.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task A_429_while_polling_waits_the_services_retry_after_instead_of_the_interval()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "5")
+                .WithBody("""{"success":false,"error":{"code":"rate_limit_exceeded","message":"slow down"}}"""));
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Job("COMPLETED")));
+        // No retries in the client, so the poller itself meets the 429.
+        using var client = CreateClient(o => o.Retry = RetryOptions.None);
+
+        var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(EverySecond);
+        await AdvanceAfterRequestAsync(1, TimeSpan.FromMilliseconds(4900));
+        await Task.Delay(300);
+        Server.LogEntries.Should().HaveCount(1, "Retry-After said 5 s");
+        Clock.Advance(TimeSpan.FromMilliseconds(100));
+        var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        done.Status.Should().Be(RunStatus.Succeeded);
+        Server.LogEntries.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Other_errors_while_polling_surface_as_they_are()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"success":false,"error":{"code":"not_found","message":"gone"}}"""));
+        using var client = CreateClient();
+
+        var act = () => client.IngestJobs.Track(Queued()).WaitForCompletionAsync(EverySecond).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await act.Should().ThrowAsync<NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Invalid_wait_options_are_refused_before_any_request()
+    {
+        using var client = CreateClient();
+        var run = client.IngestJobs.Track(Queued());
+
+        var act = () => run.WaitForCompletionAsync(new RunWaitOptions { BackoffFactor = 0.5 });
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be("RunWaitOptions.BackoffFactor");
+        Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(IngestJobStatus.Backlog, RunStatus.Queued)]
+    [InlineData(IngestJobStatus.QueuedForResync, RunStatus.Queued)]
+    [InlineData(IngestJobStatus.PreProcessing, RunStatus.Running)]
+    [InlineData(IngestJobStatus.Cancelling, RunStatus.Running)]
+    [InlineData(IngestJobStatus.Completed, RunStatus.Succeeded)]
+    [InlineData(IngestJobStatus.Failed, RunStatus.Failed)]
+    [InlineData(IngestJobStatus.Cancelled, RunStatus.Cancelled)]
+    public void Agentset_statuses_map_onto_the_common_model(IngestJobStatus status, RunStatus expected) =>
+        IngestJobRun.Map(status).Should().Be(expected);
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports inline so the order is the order seen.</summary>
+    private sealed class SyncProgress(Action<RunSnapshot> report) : IProgress<RunSnapshot>
+    {
+        public void Report(RunSnapshot value) => report(value);
+    }
+}
