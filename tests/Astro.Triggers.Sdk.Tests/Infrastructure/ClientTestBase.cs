@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Retry;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Astro.Triggers.Sdk.Tests.Infrastructure;
 
@@ -10,7 +9,7 @@ public abstract class ClientTestBase : WireMockTestBase
 {
     protected const string Secret = "sk-live-SECRET-0123456789";
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    protected ObservableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     protected CapturingLoggerProvider Logs { get; } = new();
 
@@ -52,14 +51,5 @@ public abstract class ClientTestBase : WireMockTestBase
 
         await task.WaitAsync(TimeSpan.FromSeconds(30));
         return Clock.GetUtcNow() - start;
-    }
-
-    /// <summary>Lets a poller make request number <paramref name="requests"/>, then moves the clock by
-    /// <paramref name="wait"/> once it has settled into its wait.</summary>
-    protected async Task AdvanceAfterRequestAsync(int requests, TimeSpan wait)
-    {
-        await WaitUntilAsync(() => Server.LogEntries.Count() >= requests);
-        await Task.Delay(150);
-        Clock.Advance(wait);
     }
 }

@@ -12,9 +12,13 @@ internal static class RetryDecision
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete
         || method == HttpMethod.Put || method == HttpMethod.Options;
 
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod method, RetryOptions options, CancellationToken callerToken)
+    /// <summary>The operation's own flag (its spec may mark a POST such as "terminate" safe to repeat), else the method's.</summary>
+    public static bool IsIdempotent(HttpRequestMessage request) =>
+        CallContext.Of(request)?.Operation is { } operation ? operation.IsIdempotent : IsIdempotent(request.Method);
+
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool isIdempotent, RetryOptions options, CancellationToken callerToken)
     {
-        var mayRepeatAmbiguous = IsIdempotent(method) || options.RetryUnsafeRequests;
+        var mayRepeatAmbiguous = isIdempotent || options.RetryUnsafeRequests;
         if (outcome.Exception is { } exception)
         {
             return exception switch

@@ -89,7 +89,7 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var request = context.Properties.GetValue(RequestKey, null!);
         var callerToken = context.Properties.GetValue(CallerTokenKey, default);
-        if (!RetryDecision.ShouldRetry(outcome, request.Method, options, callerToken))
+        if (!RetryDecision.ShouldRetry(outcome, RetryDecision.IsIdempotent(request), options, callerToken))
         {
             NoteRetryAfter(outcome.Result);
             return false;

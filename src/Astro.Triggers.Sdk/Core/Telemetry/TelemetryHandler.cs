@@ -39,8 +39,9 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
 
             return response;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
+            // Cancelled attempts are logged too (attempt timeout, overall budget, caller): every attempt leaves one line.
             var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             Record(service, request.Method.Method, 0, elapsed);

@@ -48,8 +48,8 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var run = client.IngestJobs.Track(Queued());
 
         var wait = run.WaitForCompletionAsync(EverySecond, new SyncProgress(seen.Add));
-        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
-        await AdvanceAfterRequestAsync(2, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
 
         Server.LogEntries.Should().HaveCount(3);
@@ -68,8 +68,8 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var run = client.IngestJobs.Track(Queued());
 
         var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 2 });
-        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
-        await AdvanceAfterRequestAsync(2, TimeSpan.FromMilliseconds(1900));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(1900));
         await Task.Delay(300);
         Server.LogEntries.Should().HaveCount(2, "the second wait is 2 s, not 1 s");
         Clock.Advance(TimeSpan.FromMilliseconds(100));
@@ -86,7 +86,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var run = client.IngestJobs.Track(Queued());
 
         var wait = run.WaitForCompletionAsync(EverySecond);
-        await AdvanceAfterRequestAsync(1, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
 
         var ex = (await act.Should().ThrowAsync<RunFailedException>()).Which;
@@ -120,7 +120,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(5) });
         for (var i = 1; i <= 5; i++)
         {
-            await AdvanceAfterRequestAsync(i, TimeSpan.FromSeconds(1));
+            await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         }
 
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
@@ -164,7 +164,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         using var client = CreateClient(o => o.Retry = RetryOptions.None);
 
         var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(EverySecond);
-        await AdvanceAfterRequestAsync(1, TimeSpan.FromMilliseconds(4900));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(4900));
         await Task.Delay(300);
         Server.LogEntries.Should().HaveCount(1, "Retry-After said 5 s");
         Clock.Advance(TimeSpan.FromMilliseconds(100));
