@@ -228,7 +228,7 @@ public sealed class JobsClientTests : ClientTestBase
         await RunAsync(client.Jobs.TerminateRunAsync("dep-1", "nightly-etl-x1"));
 
         Server.LogEntries.Should().HaveCount(2);
-        new Uri(Server.LogEntries.First().RequestMessage!.AbsoluteUrl).Query.Should().Be("?deploymentId=dep-1&jobRunName=nightly-etl-x1");
+        new Uri(Server.LogEntries[0].RequestMessage!.AbsoluteUrl).Query.Should().Be("?deploymentId=dep-1&jobRunName=nightly-etl-x1");
     }
 
     [Fact]
@@ -274,8 +274,8 @@ public sealed class JobsClientTests : ClientTestBase
         var act = () => run.UpdateStatusAsync();
 
         (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("TrackRun(applicationId");
-        (await client.Jobs.TrackRun("app-1", run.Id).UpdateStatusAsync().ContinueWith(t => t.Exception?.InnerException?.GetType()))
-            .Should().Be(typeof(NotFoundException), "the tracked handle reads /jobs/app-1/runs/… (no stub here: 404)");
+        var tracked = () => client.Jobs.TrackRun("app-1", run.Id).UpdateStatusAsync();
+        await tracked.Should().ThrowAsync<NotFoundException>("the tracked handle reads /jobs/app-1/runs/… (no stub here: 404)");
     }
 
     [Theory]

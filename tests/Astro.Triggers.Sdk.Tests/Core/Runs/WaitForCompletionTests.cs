@@ -141,7 +141,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         using var cts = new CancellationTokenSource();
 
         var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(EverySecond, cancellationToken: cts.Token);
-        await WaitUntilAsync(() => Server.LogEntries.Count() == 1);
+        await WaitUntilAsync(() => Server.LogEntries.Count == 1);
         await Task.Delay(100);
         await cts.CancelAsync();
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
