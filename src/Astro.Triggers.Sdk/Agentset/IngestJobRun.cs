@@ -1,3 +1,5 @@
+using Astro.Triggers.Sdk.Agentset.Generated;
+using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Runs;
 
 namespace Astro.Triggers.Sdk.Agentset;
@@ -16,7 +18,7 @@ public class IngestJobRun : TriggeredRun
     /// <param name="get">Reads the job by id.</param>
     /// <param name="timeProvider">The clock for polling waits.</param>
     protected internal IngestJobRun(IngestJob job, Func<string, CancellationToken, Task<IngestJob>>? get, TimeProvider? timeProvider)
-        : base(AgentsetClient.ServiceName, (job ?? throw new ArgumentNullException(nameof(job))).Id, Snapshot(job, timeProvider), timeProvider)
+        : base(AgentsetClient.ServiceName, (job ?? throw new ArgumentNullException(nameof(job))).Id, Snapshot(job, (timeProvider ?? TimeProvider.System).GetUtcNow()), timeProvider)
     {
         _job = job;
         _get = get;
@@ -48,25 +50,9 @@ public class IngestJobRun : TriggeredRun
 
         var job = await _get(Id, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _job, job);
-        return Snapshot(job, null);
+        return Snapshot(job, Now());
     }
 
-    private static RunSnapshot Snapshot(IngestJob job, TimeProvider? time) =>
-        new(Map(job.Status), WireName(job.Status), job.Error, (time ?? TimeProvider.System).GetUtcNow());
-
-    private static string WireName(IngestJobStatus status) => status switch
-    {
-        IngestJobStatus.Backlog => "BACKLOG",
-        IngestJobStatus.Queued => "QUEUED",
-        IngestJobStatus.QueuedForResync => "QUEUED_FOR_RESYNC",
-        IngestJobStatus.QueuedForDelete => "QUEUED_FOR_DELETE",
-        IngestJobStatus.PreProcessing => "PRE_PROCESSING",
-        IngestJobStatus.Processing => "PROCESSING",
-        IngestJobStatus.Deleting => "DELETING",
-        IngestJobStatus.Cancelling => "CANCELLING",
-        IngestJobStatus.Completed => "COMPLETED",
-        IngestJobStatus.Failed => "FAILED",
-        IngestJobStatus.Cancelled => "CANCELLED",
-        _ => status.ToString(),
-    };
+    private static RunSnapshot Snapshot(IngestJob job, DateTimeOffset observedAt) =>
+        new(Map(job.Status), WireName.Of(job.Status, AgentsetJsonContext.Default.IngestJobStatus), job.Error, observedAt);
 }

@@ -53,9 +53,7 @@ public class ShipyardClient : ServiceClient
         string orgId, string projectId, string fleetId, IEnumerable<VesselOverride>? vesselOverrides = null,
         RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(orgId);
-        Guard.NotNullOrWhiteSpace(projectId);
-        Guard.NotNullOrWhiteSpace(fleetId);
+        CheckFleet(orgId, projectId, fleetId);
         var body = new TriggerFleetRunRequest { VesselOverrides = CheckOverrides(vesselOverrides) };
         var response = await _operations.TriggerFleetRunAsync(orgId, projectId, fleetId, body, Call(options), cancellationToken)
             .ConfigureAwait(false);
@@ -63,8 +61,7 @@ public class ShipyardClient : ServiceClient
         if (string.IsNullOrEmpty(runId))
         {
             throw new ResponseDeserializationException(
-                ShipyardOperations.TriggerFleetRunOperation.Service, ShipyardOperations.TriggerFleetRunOperation.OperationId, 201,
-                "the answer carried no data.fleet_run_id", innerException: null);
+                ShipyardOperations.TriggerFleetRunOperation, 201, "the answer carried no data.fleet_run_id", innerException: null);
         }
 
         var ids = new FleetRunIdentity(
@@ -80,9 +77,7 @@ public class ShipyardClient : ServiceClient
     /// <returns>The run handle.</returns>
     public virtual ShipyardFleetRun TrackFleetRun(string orgId, string projectId, string fleetId, string fleetRunId)
     {
-        Guard.NotNullOrWhiteSpace(orgId);
-        Guard.NotNullOrWhiteSpace(projectId);
-        Guard.NotNullOrWhiteSpace(fleetId);
+        CheckFleet(orgId, projectId, fleetId);
         Guard.NotNullOrWhiteSpace(fleetRunId);
         return new ShipyardFleetRun(
             new FleetRunIdentity(null, orgId, projectId, fleetId, fleetRunId, null), this, _options.StatusMapping, _options.TimeProvider);
@@ -98,9 +93,7 @@ public class ShipyardClient : ServiceClient
     public virtual async Task<IReadOnlyList<FleetRunRecord>> ListFleetRunsAsync(
         string orgId, string projectId, string fleetId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(orgId);
-        Guard.NotNullOrWhiteSpace(projectId);
-        Guard.NotNullOrWhiteSpace(fleetId);
+        CheckFleet(orgId, projectId, fleetId);
         var csv = await _operations.ListFleetRunsAsync(orgId, projectId, fleetId, Call(options), cancellationToken).ConfigureAwait(false);
         return FleetRunCsv.Parse(csv);
     }
@@ -152,6 +145,13 @@ public class ShipyardClient : ServiceClient
         }
 
         return list.Count == 0 ? null : list;
+    }
+
+    private static void CheckFleet(string orgId, string projectId, string fleetId)
+    {
+        Guard.NotNullOrWhiteSpace(orgId);
+        Guard.NotNullOrWhiteSpace(projectId);
+        Guard.NotNullOrWhiteSpace(fleetId);
     }
 
     private CallContext Call(RequestOptions? options) => CallContext.Create(_options, options, hasTenants: false);

@@ -1,4 +1,5 @@
 using Astro.Triggers.Sdk.Core.Runs;
+using Astro.Triggers.Sdk.TrueFoundry.Generated;
 
 namespace Astro.Triggers.Sdk.TrueFoundry;
 
@@ -22,10 +23,6 @@ public static class JobRunStatusMap
     /// <summary>The wire spelling of a status (FINISHED, TERMINATION_REQUESTED…).</summary>
     /// <param name="status">The status.</param>
     /// <returns>Its wire name, or null.</returns>
-    public static string? WireName(JobRunStatus? status) => status switch
-    {
-        null => null,
-        JobRunStatus.TerminationRequested => "TERMINATION_REQUESTED",
-        _ => status.Value.ToString().ToUpperInvariant(),
-    };
+    public static string? WireName(JobRunStatus? status) =>
+        status is { } value ? Core.Http.WireName.Of(value, TrueFoundryJsonContext.Default.JobRunStatus) : null;
 }

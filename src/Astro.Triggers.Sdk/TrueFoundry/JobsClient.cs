@@ -36,14 +36,15 @@ public class JobsClient
     {
         Validate(request);
         var response = await _operations.TriggerJobAsync(request, Call(options), cancellationToken).ConfigureAwait(false);
-        var run = response.Data ?? new JobRun { Name = response.JobRunName ?? string.Empty, Status = JobRunStatus.Created };
-        if (string.IsNullOrEmpty(run.Name))
+        var name = response.Data?.Name is { Length: > 0 } dataName ? dataName : response.JobRunName;
+        if (string.IsNullOrEmpty(name))
         {
-            run.Name = response.JobRunName ?? throw new Core.Errors.ResponseDeserializationException(
-                TrueFoundryOperations.TriggerJobOperation.Service, TrueFoundryOperations.TriggerJobOperation.OperationId, 200,
-                "the answer named no job run", innerException: null);
+            throw new Core.Errors.ResponseDeserializationException(
+                TrueFoundryOperations.TriggerJobOperation, 200, "the answer named no job run", innerException: null);
         }
 
+        var run = response.Data ?? new JobRun { Status = JobRunStatus.Created };
+        run.Name = name;
         return new TrueFoundryJobRun(run, request.ApplicationId, response.Message, this, _options.TimeProvider);
     }
 
@@ -98,7 +99,6 @@ public class JobsClient
             Guard.NotNullOrWhiteSpace(subject, $"{nameof(filter)}.{nameof(filter.TriggeredBy)}");
         }
 
-        var call = options;
         return new FuncAsyncPageable<JobRun>(
             async (token, pageSize, ct) =>
             {
@@ -109,7 +109,7 @@ public class JobsClient
                 }
 
                 var list = await _operations.ListJobRunsAsync(
-                    applicationId, pageSize, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, null, Call(call), ct)
+                    applicationId, pageSize, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, null, Call(options), ct)
                     .ConfigureAwait(false);
                 var next = offset + list.Data.Count;
                 var hasMore = list.Data.Count > 0 && list.Pagination?.Total is { } total && next < total;

@@ -17,7 +17,7 @@ public class TrueFoundryJobRun : TriggeredRun
     /// <param name="jobs">The client to read the status with.</param>
     /// <param name="timeProvider">The clock for polling waits.</param>
     protected internal TrueFoundryJobRun(JobRun run, string? applicationId, string? message, JobsClient? jobs, TimeProvider? timeProvider)
-        : base(TrueFoundryClient.ServiceName, (run ?? throw new ArgumentNullException(nameof(run))).Name, Snapshot(run, timeProvider), timeProvider)
+        : base(TrueFoundryClient.ServiceName, (run ?? throw new ArgumentNullException(nameof(run))).Name, Snapshot(run, (timeProvider ?? TimeProvider.System).GetUtcNow()), timeProvider)
     {
         _run = run;
         _jobs = jobs;
@@ -46,9 +46,9 @@ public class TrueFoundryJobRun : TriggeredRun
 
         var run = await _jobs.GetRunAsync(ApplicationId, Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _run, run);
-        return Snapshot(run, null);
+        return Snapshot(run, Now());
     }
 
-    private static RunSnapshot Snapshot(JobRun run, TimeProvider? time) =>
-        new(JobRunStatusMap.ToRunStatus(run.Status), JobRunStatusMap.WireName(run.Status), run.Error, (time ?? TimeProvider.System).GetUtcNow());
+    private static RunSnapshot Snapshot(JobRun run, DateTimeOffset observedAt) =>
+        new(JobRunStatusMap.ToRunStatus(run.Status), JobRunStatusMap.WireName(run.Status), run.Error, observedAt);
 }

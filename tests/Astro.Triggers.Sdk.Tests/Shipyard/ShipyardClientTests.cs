@@ -130,7 +130,7 @@ public sealed class ShipyardClientTests : ClientTestBase
 
         var run = await client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1");
         var wait = run.WaitForCompletionAsync(
-            new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1 }, new InlineProgress(seen.Add));
+            new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1 }, new InlineProgress<RunSnapshot>(seen.Add));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         await wait.WaitAsync(TimeSpan.FromSeconds(30));
@@ -186,10 +186,5 @@ public sealed class ShipyardClientTests : ClientTestBase
 
         FleetRunStatusMap.ToRunStatus("incomplete", overrides).Should().Be(RunStatus.Cancelled);
         FleetRunStatusMap.ToRunStatus("Hibernating", overrides).Should().Be(RunStatus.Queued);
-    }
-
-    private sealed class InlineProgress(Action<RunSnapshot> report) : IProgress<RunSnapshot>
-    {
-        public void Report(RunSnapshot value) => report(value);
     }
 }

@@ -291,6 +291,13 @@ public sealed class JobsClientTests : ClientTestBase
     public void TrueFoundry_statuses_map_onto_the_common_model(JobRunStatus status, RunStatus expected) =>
         JobRunStatusMap.ToRunStatus(status).Should().Be(expected);
 
+    [Theory]
+    [InlineData(JobRunStatus.TerminationRequested, "TERMINATION_REQUESTED")]
+    [InlineData(JobRunStatus.Finished, "FINISHED")]
+    [InlineData(null, null)]
+    public void Raw_statuses_are_spelled_as_on_the_wire(JobRunStatus? status, string? expected) =>
+        JobRunStatusMap.WireName(status).Should().Be(expected);
+
     [Fact]
     public void The_control_plane_address_is_required()
     {

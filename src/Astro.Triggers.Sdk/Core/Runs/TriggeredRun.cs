@@ -62,9 +62,9 @@ public abstract class TriggeredRun
     public virtual Task<TriggeredRun> WaitForCompletionAsync(
         TimeSpan? pollInterval = null, TimeSpan? timeout = null, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
     {
+        // A poll interval above MaxPollInterval is kept as is: the loop caps growth at the larger of the two.
         var options = new RunWaitOptions();
         options.PollInterval = pollInterval ?? options.PollInterval;
-        options.MaxPollInterval = options.PollInterval > options.MaxPollInterval ? options.PollInterval : options.MaxPollInterval;
         options.Timeout = timeout ?? options.Timeout;
         return WaitForCompletionAsync(options, progress, cancellationToken);
     }
@@ -118,11 +118,8 @@ public abstract class TriggeredRun
                     (long)(interval.Ticks * options.BackoffFactor), Math.Max(options.MaxPollInterval.Ticks, options.PollInterval.Ticks)));
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
-        {
-            throw new RunWaitTimeoutException(this, options.Timeout, polls);
-        }
-        catch (Errors.ServiceTimeoutException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or ServiceTimeoutException
+            && !cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
             throw new RunWaitTimeoutException(this, options.Timeout, polls);
         }

@@ -3,6 +3,7 @@ using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Tests.Agentset;
+using Astro.Triggers.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -47,7 +48,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var seen = new List<RunSnapshot>();
         var run = client.IngestJobs.Track(Queued());
 
-        var wait = run.WaitForCompletionAsync(EverySecond, new SyncProgress(seen.Add));
+        var wait = run.WaitForCompletionAsync(EverySecond, new InlineProgress<RunSnapshot>(seen.Add));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
@@ -208,10 +209,4 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
     [InlineData(IngestJobStatus.Cancelled, RunStatus.Cancelled)]
     public void Agentset_statuses_map_onto_the_common_model(IngestJobStatus status, RunStatus expected) =>
         IngestJobRun.Map(status).Should().Be(expected);
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports inline so the order is the order seen.</summary>
-    private sealed class SyncProgress(Action<RunSnapshot> report) : IProgress<RunSnapshot>
-    {
-        public void Report(RunSnapshot value) => report(value);
-    }
 }
