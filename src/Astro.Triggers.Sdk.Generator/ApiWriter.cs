@@ -126,6 +126,8 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line("    [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,");
         Line("        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
         Line("        UseStringEnumConverter = true,");
+        // Timestamps without an offset (Python services send them) are UTC, not the machine's local time.
+        Line("        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],");
         Line("        AllowOutOfOrderMetadataProperties = true)]");
         foreach (var root in roots)
         {

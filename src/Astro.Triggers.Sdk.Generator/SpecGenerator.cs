@@ -26,6 +26,12 @@ internal static class SpecGenerator
         // x-astro-internal (envelopes, error bodies) and everything Refit-facing stay internal.
         var modelNamespace = $"Astro.Triggers.Sdk.{service}";
         var settings = CreateSettings(modelNamespace);
+        // x-astro-handwritten: the schema documents the wire shape, but the C# type is written by hand in the
+        // service folder (same namespace), e.g. where a config's type depends on a sibling field.
+        settings.CSharpGeneratorSettings.ExcludedTypeNames = document.Components.Schemas
+            .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-handwritten"))
+            .Select(s => s.Key)
+            .ToArray();
         var generator = new CapturingGenerator(document, settings);
         var internalSchemas = document.Components.Schemas
             .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-internal"))

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TriggerClientsServiceCollectionExtensions
 {
     /// <summary>Registers the client of each service that has a section under <paramref name="configuration"/>:
-    /// "Agentset", "Astropod", "TrueFoundry", "Shipyard". A service without a section is not registered.</summary>
+    /// "Agentset", "Astropod", "TrueFoundry", "Shipyard", "Mixpeek". A service without a section is not registered.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The parent section, e.g. <c>configuration.GetSection("AstroTriggers")</c>.</param>
     /// <returns>The service collection.</returns>
@@ -32,6 +32,11 @@ public static class TriggerClientsServiceCollectionExtensions
         if (Section(configuration, "Shipyard") is { } shipyard)
         {
             services.AddShipyardClient(shipyard);
+        }
+
+        if (Section(configuration, "Mixpeek") is { } mixpeek)
+        {
+            services.AddMixpeekClient(mixpeek);
         }
 
         return services;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Paging;
@@ -86,12 +85,6 @@ public class JobsClient
     {
         Guard.NotNullOrWhiteSpace(applicationId);
         filter ??= new JobRunListOptions();
-        if (filter.PageSize is { } size)
-        {
-            Guard.InRange(size, 1, 1000, $"{nameof(filter)}.{nameof(filter.PageSize)}");
-        }
-
-        Guard.InRange(filter.StartOffset, 0, int.MaxValue, $"{nameof(filter)}.{nameof(filter.StartOffset)}");
         var statuses = filter.Statuses is { Count: > 0 } s ? s.ToArray() : null;
         var triggeredBy = filter.TriggeredBy is { Count: > 0 } t ? t.ToArray() : null;
         foreach (var subject in triggeredBy ?? [])
@@ -99,28 +92,18 @@ public class JobsClient
             Guard.NotNullOrWhiteSpace(subject, $"{nameof(filter)}.{nameof(filter.TriggeredBy)}");
         }
 
-        return new FuncAsyncPageable<JobRun>(
-            async (token, pageSize, ct) =>
+        return OffsetPaging.Create(
+            async (offset, limit, ct) =>
             {
-                var offset = token is null ? 0 : ParseOffset(token);
-                if (pageSize is { } hint)
-                {
-                    Guard.InRange(hint, 1, 1000, "pageSizeHint");
-                }
-
                 var list = await _operations.ListJobRunsAsync(
-                    applicationId, pageSize, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, null, Call(options), ct)
+                    applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, null, Call(options), ct)
                     .ConfigureAwait(false);
-                var next = offset + list.Data.Count;
-                var hasMore = list.Data.Count > 0 && list.Pagination?.Total is { } total && next < total;
-                return new Page<JobRun>(
-                    list.Data.AsReadOnly(),
-                    hasMore ? next.ToString(CultureInfo.InvariantCulture) : null,
-                    offset > 0 ? Math.Max(0, offset - (pageSize ?? list.Data.Count)).ToString(CultureInfo.InvariantCulture) : null,
-                    hasMore);
+                return new OffsetPaging.Slice<JobRun>(list.Data.AsReadOnly(), list.Pagination?.Total);
             },
-            filter.StartOffset == 0 ? null : filter.StartOffset.ToString(CultureInfo.InvariantCulture),
+            filter.StartOffset,
             filter.PageSize,
+            maxPageSize: 1000,
+            nameof(filter),
             cancellationToken);
     }
 
@@ -181,11 +164,6 @@ public class JobsClient
             }
         }
     }
-
-    private static int ParseOffset(string token) =>
-        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : throw new ArgumentException($"'continuationToken' must be a run offset from a previous page (was '{token}').", nameof(token));
 
     private CallContext Call(RequestOptions? options) => CallContext.Create(_options, options, hasTenants: false);
 }

@@ -6,7 +6,9 @@ namespace Astro.Triggers.Sdk.Core.Errors;
 /// <c>{error:{code|type, message, doc_url}}</c>, <c>{message, code}</c>, <c>{error:"text"}</c>,
 /// FastAPI <c>{detail: "text" | [{loc, msg, type}]}</c>, Shipyard <c>{request:{id}}</c>, Astropod <c>{error, code, reason, action}</c>,
 /// TrueFoundry <c>{statusCode, message, code}</c>.</summary>
-internal sealed record ErrorBody(string? Code, string? Message, string? DocumentationUrl, string? RequestId, string? Reason = null, string? Action = null)
+internal sealed record ErrorBody(
+    string? Code, string? Message, string? DocumentationUrl, string? RequestId, string? Reason = null, string? Action = null,
+    IReadOnlyList<ValidationIssue>? ValidationIssues = null)
 {
     public static readonly ErrorBody Empty = new(null, null, null, null);
 
@@ -39,14 +41,18 @@ internal sealed record ErrorBody(string? Code, string? Message, string? Document
                 }
             }
 
-            if (message is null && root.TryGetProperty("detail", out var detail))
+            IReadOnlyList<ValidationIssue>? issues = null;
+            if (root.TryGetProperty("detail", out var detail))
             {
-                message = detail.ValueKind switch
+                if (detail.ValueKind == JsonValueKind.Array)
                 {
-                    JsonValueKind.String => detail.GetString(),
-                    JsonValueKind.Array => string.Join("; ", detail.EnumerateArray().Select(DescribeValidationEntry)),
-                    _ => null,
-                };
+                    issues = detail.EnumerateArray().Select(ReadValidationEntry).ToArray();
+                    message ??= string.Join("; ", issues);
+                }
+                else if (detail.ValueKind == JsonValueKind.String)
+                {
+                    message ??= detail.GetString();
+                }
             }
 
             var requestId = String(root, "request_id") ?? String(root, "requestId");
@@ -56,7 +62,7 @@ internal sealed record ErrorBody(string? Code, string? Message, string? Document
             }
 
             // Astropod: {error, code, reason, action (add_card|update_card|contact_support), details}.
-            return new ErrorBody(code, message, doc, requestId, String(root, "reason"), String(root, "action"));
+            return new ErrorBody(code, message, doc, requestId, String(root, "reason"), String(root, "action"), issues);
         }
         catch (JsonException)
         {
@@ -64,20 +70,17 @@ internal sealed record ErrorBody(string? Code, string? Message, string? Document
         }
     }
 
-    private static string DescribeValidationEntry(JsonElement entry)
+    private static ValidationIssue ReadValidationEntry(JsonElement entry)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            return entry.ToString();
+            return new ValidationIssue([], entry.ToString(), null);
         }
 
-        var msg = String(entry, "msg") ?? entry.ToString();
-        if (entry.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array)
-        {
-            return string.Join('.', loc.EnumerateArray().Select(l => l.ToString())) + ": " + msg;
-        }
-
-        return msg;
+        var location = entry.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array
+            ? loc.EnumerateArray().Select(step => step.ToString()).ToArray()
+            : [];
+        return new ValidationIssue(location, String(entry, "msg") ?? entry.ToString(), String(entry, "type"));
     }
 
     private static string? String(JsonElement element, string name) =>

@@ -36,6 +36,7 @@ internal static class ErrorMapper
             DocumentationUrl = body.DocumentationUrl,
             Reason = Redactor.Text(body.Reason),
             SuggestedAction = body.Action,
+            ValidationIssues = body.ValidationIssues ?? [],
             RequestId = body.RequestId ?? HeaderRequestId(response),
             Method = operation.Method,
             RequestUri = Redactor.Uri(response.RequestMessage?.RequestUri),

@@ -28,6 +28,10 @@ public sealed record ServiceErrorInfo
     /// <summary>What the service suggests the user do, when it said (Astropod's "action": add_card, update_card, contact_support).</summary>
     public string? SuggestedAction { get; init; }
 
+    /// <summary>The entries of a validation error list (FastAPI's 422 <c>detail</c>), in the service's order;
+    /// empty when the body had none.</summary>
+    public IReadOnlyList<ValidationIssue> ValidationIssues { get; init; } = [];
+
     /// <summary>The request id from the body or a request-id header, for support tickets.</summary>
     public string? RequestId { get; init; }
 

@@ -9,4 +9,8 @@ public class UnprocessableEntityException : ServiceRequestException
         : base(info)
     {
     }
+
+    /// <summary>What the service said was wrong, one entry per rule broken (location, message, type); empty when
+    /// the body did not list them.</summary>
+    public IReadOnlyList<ValidationIssue> ValidationIssues => Info.ValidationIssues;
 }

@@ -1,0 +1,38 @@
+using Astro.Triggers.Sdk.Core;
+using Astro.Triggers.Sdk.Core.Auth;
+using Astro.Triggers.Sdk.Mixpeek.Generated;
+using Refit;
+
+namespace Astro.Triggers.Sdk.Mixpeek;
+
+/// <summary>The Mixpeek client. Create it directly (<c>new MixpeekClient(options)</c>) or register it with
+/// <c>services.AddMixpeekClient(...)</c>. Thread-safe; one instance serves many namespaces concurrently.</summary>
+public class MixpeekClient : ServiceClient
+{
+    internal const string ServiceName = "Mixpeek";
+
+    /// <summary>For mocking.</summary>
+    protected MixpeekClient()
+    {
+        Triggers = null!;
+    }
+
+    /// <summary>Creates a client with its own HTTP pipeline (retry, telemetry, auth).</summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists why).</exception>
+    public MixpeekClient(MixpeekClientOptions options)
+        : this(CreateHttpClient(options, ServiceName, AuthHandler.Bearer), options, ownsHttpClient: true)
+    {
+    }
+
+    internal MixpeekClient(HttpClient httpClient, MixpeekClientOptions options, bool ownsHttpClient)
+        : base(ownsHttpClient ? httpClient : null, options)
+    {
+        options.ThrowIfInvalid();
+        var api = RestService.ForGenerated<IMixpeekApi>(httpClient, MixpeekOperations.CreateRefitSettings());
+        Triggers = new TriggersClient(new MixpeekOperations(api), options);
+    }
+
+    /// <summary>Triggers: create, list, get, update, delete, pause, resume, run now and history.</summary>
+    public virtual TriggersClient Triggers { get; }
+}

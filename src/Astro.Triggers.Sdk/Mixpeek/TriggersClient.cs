@@ -1,0 +1,232 @@
+using Astro.Triggers.Sdk.Core;
+using Astro.Triggers.Sdk.Core.Http;
+using Astro.Triggers.Sdk.Core.Paging;
+using Astro.Triggers.Sdk.Mixpeek.Generated;
+
+namespace Astro.Triggers.Sdk.Mixpeek;
+
+/// <summary>Mixpeek triggers: create, list, get, update, delete, pause, resume, run now and history. Every argument
+/// (namespace, ids, cron expression, time zone, interval) is checked before a request is sent. Members are virtual
+/// so tests can mock them.</summary>
+public class TriggersClient
+{
+    private readonly MixpeekOperations _operations = null!;
+    private readonly MixpeekClientOptions _options = null!;
+
+    /// <summary>For mocking.</summary>
+    protected TriggersClient()
+    {
+    }
+
+    internal TriggersClient(MixpeekOperations operations, MixpeekClientOptions options)
+    {
+        _operations = operations;
+        _options = options;
+    }
+
+    /// <summary>Creates a trigger. Not idempotent: an ambiguous failure (timeout after sending, 500, reset) is
+    /// thrown with <c>MayHaveBeenProcessed</c> and never repeated by the SDK; list by resource to check.</summary>
+    /// <param name="trigger">The action, the schedule, and optionally a description and initial status.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created trigger.</returns>
+    /// <exception cref="ArgumentException">The namespace, action or schedule breaks a rule (the message names it).</exception>
+    public virtual async Task<Trigger> CreateAsync(
+        CreateTriggerRequest trigger, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(trigger);
+        Guard.NotNull(trigger.Action, $"{nameof(trigger)}.{nameof(trigger.Action)}").Validate($"{nameof(trigger)}.{nameof(trigger.Action)}");
+        Guard.NotNull(trigger.Schedule, $"{nameof(trigger)}.{nameof(trigger.Schedule)}").Validate($"{nameof(trigger)}.{nameof(trigger.Schedule)}", _options);
+        if (trigger.Description is not null)
+        {
+            Guard.NoControlCharacters(trigger.Description, $"{nameof(trigger)}.{nameof(trigger.Description)}");
+        }
+
+        return await _operations.CreateTriggerAsync(Namespace(options), trigger, Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every matching trigger, fetched lazily one offset page at a time; <c>AsPages</c> exposes the pages,
+    /// whose continuation token is the next offset.</summary>
+    /// <param name="filter">Action type, schedule type, status, resource, sort, page size and start offset.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
+    /// <returns>The pageable triggers.</returns>
+    public virtual AsyncPageable<Trigger> ListAsync(
+        TriggerListOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= new TriggerListOptions();
+        var ns = Namespace(options);
+        Optional(filter.ActionType, $"{nameof(filter)}.{nameof(filter.ActionType)}");
+        Optional(filter.TriggerType, $"{nameof(filter)}.{nameof(filter.TriggerType)}");
+        Optional(filter.ResourceId, $"{nameof(filter)}.{nameof(filter.ResourceId)}");
+        Optional(filter.SortBy, $"{nameof(filter)}.{nameof(filter.SortBy)}");
+        return OffsetPaging.Create(
+            async (offset, limit, ct) =>
+            {
+                var body = new TriggerListRequest
+                {
+                    ActionType = filter.ActionType,
+                    TriggerType = filter.TriggerType,
+                    Status = filter.Status,
+                    ResourceId = filter.ResourceId,
+                    SortBy = filter.SortBy,
+                    Direction = filter.Direction,
+                    Offset = offset,
+                    Limit = limit,
+                };
+                var list = await _operations.ListTriggersAsync(ns, body, Call(options), ct).ConfigureAwait(false);
+                return new OffsetPaging.Slice<Trigger>(list.Results.AsReadOnly(), list.Total);
+            },
+            filter.StartOffset,
+            filter.PageSize,
+            maxPageSize: 1000,
+            nameof(filter),
+            cancellationToken);
+    }
+
+    /// <summary>Gets one trigger.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The trigger.</returns>
+    public virtual async Task<Trigger> GetAsync(
+        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        return await _operations.GetTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes a trigger's schedule, description or status; only what <paramref name="update"/> sets is sent.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="update">The changes; at least one must be set.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated trigger.</returns>
+    /// <exception cref="ArgumentException">Nothing is set, or the schedule breaks a rule.</exception>
+    public virtual async Task<Trigger> UpdateAsync(
+        string triggerId, UpdateTriggerRequest update, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.NotNull(update);
+        if (update.IsEmpty)
+        {
+            throw new ArgumentException($"'{nameof(update)}' sets nothing: set {nameof(update.Schedule)}, {nameof(update.Description)} or {nameof(update.Status)}.", nameof(update));
+        }
+
+        update.Schedule?.Validate($"{nameof(update)}.{nameof(update.Schedule)}", _options);
+        if (update.Description is not null)
+        {
+            Guard.NoControlCharacters(update.Description, $"{nameof(update)}.{nameof(update.Description)}");
+        }
+
+        return await _operations.UpdateTriggerAsync(triggerId, Namespace(options), update, Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a trigger.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the trigger was deleted.</returns>
+    public virtual async Task DeleteAsync(
+        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        await _operations.DeleteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops a trigger from firing until it is resumed. Safe to repeat, so it is retried like a read.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The paused trigger.</returns>
+    public virtual async Task<Trigger> PauseAsync(
+        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        return await _operations.PauseTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets a paused trigger fire again. Safe to repeat, so it is retried like a read.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The resumed trigger.</returns>
+    public virtual async Task<Trigger> ResumeAsync(
+        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        return await _operations.ResumeTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the trigger's action now, outside its schedule. Not idempotent: each call starts a task, so an
+    /// ambiguous failure is thrown with <c>MayHaveBeenProcessed</c> and never repeated by the SDK.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The task that does the work.</returns>
+    public virtual async Task<TriggerTask> ExecuteAsync(
+        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        return await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The trigger's past executions, fetched lazily one offset page at a time.</summary>
+    /// <param name="triggerId">The trigger's id.</param>
+    /// <param name="filter">Page size and start offset.</param>
+    /// <param name="options">Per-call namespace, retry and timeout.</param>
+    /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
+    /// <returns>The pageable executions, in the service's order (newest first).</returns>
+    public virtual AsyncPageable<TriggerExecution> ListHistoryAsync(
+        string triggerId, TriggerHistoryOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(triggerId);
+        filter ??= new TriggerHistoryOptions();
+        var ns = Namespace(options);
+        return OffsetPaging.Create(
+            async (offset, limit, ct) =>
+            {
+                var history = await _operations.GetTriggerHistoryAsync(triggerId, ns, offset, limit, Call(options), ct).ConfigureAwait(false);
+                return new OffsetPaging.Slice<TriggerExecution>(history.Executions.AsReadOnly(), history.Total);
+            },
+            filter.StartOffset,
+            filter.PageSize,
+            maxPageSize: 1000,
+            nameof(filter),
+            cancellationToken);
+    }
+
+    private static void Optional(string? value, string name)
+    {
+        if (value is not null)
+        {
+            Guard.NotNullOrWhiteSpace(value, name);
+        }
+    }
+
+    private string Namespace(MixpeekRequestOptions? options)
+    {
+        if (options?.Namespace is { } perCall)
+        {
+            return NamespaceRule.Check(perCall, "options.Namespace");
+        }
+
+        return _options.Namespace is { } clientWide
+            ? NamespaceRule.Check(clientWide, nameof(MixpeekClientOptions.Namespace))
+            : throw new ArgumentException(
+                $"A namespace is required: set {nameof(MixpeekClientOptions)}.{nameof(MixpeekClientOptions.Namespace)} or {nameof(MixpeekRequestOptions)}.{nameof(MixpeekRequestOptions.Namespace)}.",
+                nameof(options));
+    }
+
+    private CallContext Call(MixpeekRequestOptions? options)
+    {
+        if (options?.TenantId is not null)
+        {
+            throw new ArgumentException(
+                $"Mixpeek scopes calls by namespace: set 'options.{nameof(MixpeekRequestOptions.Namespace)}' instead of 'options.{nameof(RequestOptions.TenantId)}'.",
+                nameof(options));
+        }
+
+        return CallContext.Create(_options, options, hasTenants: false);
+    }
+}
