@@ -1,6 +1,7 @@
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Astropod;
 using Astro.Triggers.Sdk.Core.Runs;
+using Astro.Triggers.Sdk.Mixpeek;
 using Astro.Triggers.Sdk.Shipyard;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using Astro.Triggers.Sdk.TrueFoundry;
@@ -29,6 +30,10 @@ public sealed class AddTriggerClientsTests : WireMockTestBase
             ["Triggers:Shipyard:BaseAddress"] = BaseAddress.ToString(),
             ["Triggers:Shipyard:ApiKey"] = "shipyard-key",
             ["Triggers:Shipyard:StatusMapping:Hibernating"] = "Queued",
+            ["Triggers:Mixpeek:BaseAddress"] = BaseAddress.ToString(),
+            ["Triggers:Mixpeek:ApiKey"] = "mixpeek-key",
+            ["Triggers:Mixpeek:Namespace"] = "ns_prod",
+            ["Triggers:Mixpeek:MinimumInterval"] = "00:05:00",
         };
         foreach (var (key, value) in extra)
         {
@@ -44,11 +49,14 @@ public sealed class AddTriggerClientsTests : WireMockTestBase
         Server.Given(Request.Create().WithPath("/api/v1/deployments").UsingGet()).RespondWith(Response.Create().WithBody("""{"deployments":[],"count":0}"""));
         Server.Given(Request.Create().WithPath("/orgs/o/projects/p/fleets/f/fleetruns").UsingGet()).RespondWith(Response.Create().WithBody("Fleet Log ID,Status\r\n"));
         Server.Given(Request.Create().WithPath("/api/svc/v1/jobs/app/runs").UsingGet()).RespondWith(Response.Create().WithBody("""{"data":[],"pagination":{"total":0,"offset":0,"limit":10}}"""));
+        Server.Given(Request.Create().WithPath("/v1/triggers/trg_1").UsingGet()).RespondWith(Response.Create().WithBody(
+            """{"trigger_id":"trg_1","namespace_id":"ns_prod","action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"cron","schedule_config":{"cron_expression":"0 2 * * *"},"status":"active","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"""));
         var services = new ServiceCollection().AddLogging();
         services.AddTriggerClients(Configuration());
         await using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<AgentsetClient>().Should().NotBeNull();
+        await provider.GetRequiredService<MixpeekClient>().Triggers.GetAsync("trg_1");
         await provider.GetRequiredService<AstropodClient>().ListDeploymentsAsync("acme");
         await provider.GetRequiredService<ShipyardClient>().ListFleetRunsAsync("o", "p", "f");
         await foreach (var unused in provider.GetRequiredService<TrueFoundryClient>().Jobs.ListRunsAsync("app"))
@@ -60,6 +68,9 @@ public sealed class AddTriggerClientsTests : WireMockTestBase
         headers["/orgs/o/projects/p/fleets/f/fleetruns"]["X-Shipyard-API-Key"].Should().Equal("shipyard-key");
         headers["/orgs/o/projects/p/fleets/f/fleetruns"].Should().NotContainKey("Authorization");
         headers["/api/svc/v1/jobs/app/runs"]["Authorization"].Should().Equal("Bearer tfy-token");
+        headers["/v1/triggers/trg_1"]["Authorization"].Should().Equal("Bearer mixpeek-key");
+        headers["/v1/triggers/trg_1"]["X-Namespace"].Should().Equal("ns_prod");
+        provider.GetRequiredService<IOptions<MixpeekClientOptions>>().Value.MinimumInterval.Should().Be(TimeSpan.FromMinutes(5));
         provider.GetRequiredService<IOptions<ShipyardClientOptions>>().Value.StatusMapping["Hibernating"].Should().Be(RunStatus.Queued);
     }
 

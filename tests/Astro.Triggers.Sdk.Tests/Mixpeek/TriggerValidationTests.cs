@@ -1,0 +1,115 @@
+using Astro.Triggers.Sdk.Mixpeek;
+
+namespace Astro.Triggers.Sdk.Tests.Mixpeek;
+
+/// <summary>Bad schedules and actions are refused before any request, naming the field and the rule.</summary>
+public sealed class TriggerValidationTests : MixpeekClientTestBase
+{
+    private async Task<ArgumentException> CreateFails(TriggerSchedule schedule, TriggerAction? action = null, Action<MixpeekClientOptions>? configure = null)
+    {
+        using var client = CreateClient(configure);
+        var sentBefore = Server.LogEntries.Count;
+        var act = () => client.Triggers.CreateAsync(new CreateTriggerRequest(action ?? new ClusterAction("clust_1"), schedule));
+        var error = (await act.Should().ThrowAsync<ArgumentException>()).Which;
+        Server.LogEntries.Should().HaveCount(sentBefore, "a bad trigger must not cost a request");
+        return error;
+    }
+
+    [Theory]
+    [InlineData("0 2 * *")]
+    [InlineData("61 2 * * *")]
+    [InlineData("0 25 * * *")]
+    [InlineData("every day")]
+    [InlineData("0 0 2 * * *")]
+    public async Task A_malformed_cron_expression_names_the_field(string expression)
+    {
+        var error = await CreateFails(new CronSchedule(expression));
+
+        error.ParamName.Should().Be("trigger.Schedule.CronExpression");
+        error.Message.Should().Contain("five-field cron expression").And.Contain(expression);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("Europe/Berlinn")]
+    public async Task An_unknown_time_zone_names_the_field(string zone)
+    {
+        var error = await CreateFails(new CronSchedule("0 2 * * *", zone));
+
+        error.ParamName.Should().Be("trigger.Schedule.TimeZone");
+        error.Message.Should().Contain("IANA time zone id").And.Contain(zone);
+    }
+
+    [Fact]
+    public async Task A_windows_time_zone_id_is_refused_with_its_iana_name()
+    {
+        var error = await CreateFails(new CronSchedule("0 2 * * *", "W. Europe Standard Time"));
+
+        error.ParamName.Should().Be("trigger.Schedule.TimeZone");
+        error.Message.Should().Contain("Use 'Europe/Berlin'");
+    }
+
+    [Theory]
+    [InlineData(59)]
+    [InlineData(0)]
+    [InlineData(-60)]
+    public async Task An_interval_below_the_minimum_names_the_field_and_the_minimum(int seconds)
+    {
+        var error = await CreateFails(new IntervalSchedule(TimeSpan.FromSeconds(seconds)));
+
+        error.ParamName.Should().Be("trigger.Schedule.Interval");
+        error.Message.Should().Contain("at least 60 s");
+    }
+
+    [Fact]
+    public async Task The_minimum_interval_is_configurable_and_fractions_of_a_second_are_refused()
+    {
+        Respond("POST", "/v1/triggers", 201, MixpeekJson.Trigger());
+        using var client = CreateClient(o => o.MinimumInterval = TimeSpan.FromSeconds(10));
+
+        await client.Triggers.CreateAsync(new CreateTriggerRequest(new ClusterAction("c"), new IntervalSchedule(TimeSpan.FromSeconds(10))));
+        var fraction = await CreateFails(new IntervalSchedule(TimeSpan.FromSeconds(90.5)), configure: o => o.MinimumInterval = TimeSpan.FromSeconds(10));
+
+        Server.LogEntries.Should().HaveCount(1, "10 s is allowed once the minimum is lowered");
+
+        fraction.Message.Should().Contain("whole number of seconds");
+    }
+
+    [Fact]
+    public async Task Event_and_conditional_rules_name_their_fields()
+    {
+        (await CreateFails(new EventSchedule("documents_added", 0))).ParamName.Should().Be("trigger.Schedule.Threshold");
+        (await CreateFails(new EventSchedule("documents_added", 5) { Cooldown = TimeSpan.FromSeconds(-1) })).ParamName.Should().Be("trigger.Schedule.Cooldown");
+        (await CreateFails(new ConditionalSchedule(double.NaN))).ParamName.Should().Be("trigger.Schedule.Threshold");
+        (await CreateFails(new ConditionalSchedule(0.2) { CheckInterval = TimeSpan.FromSeconds(5) })).ParamName.Should().Be("trigger.Schedule.CheckInterval");
+    }
+
+    [Fact]
+    public async Task Action_rules_name_their_fields()
+    {
+        (await CreateFails(new CronSchedule("0 2 * * *"), new TaxonomyEnrichmentAction("t", "c") { BatchSize = 0 }))
+            .ParamName.Should().Be("trigger.Action.BatchSize");
+        (await CreateFails(new CronSchedule("0 2 * * *"), new ClusterAction("c") { OutputCollectionIds = [" "] }))
+            .ParamName.Should().Be("trigger.Action.OutputCollectionIds[]");
+    }
+
+    [Fact]
+    public void Required_ids_and_types_are_checked_when_the_value_is_built()
+    {
+        FluentActions.Invoking(() => new ClusterAction(" ")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("clusterId");
+        FluentActions.Invoking(() => new TaxonomyEnrichmentAction("t", "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("collectionId");
+        FluentActions.Invoking(() => new CustomTriggerAction("a\nb")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("actionType");
+        FluentActions.Invoking(() => new CronSchedule("0 2 * * *", "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("timeZone");
+    }
+
+    [Fact]
+    public async Task An_update_with_a_bad_schedule_is_refused_before_sending()
+    {
+        using var client = CreateClient();
+
+        var act = () => client.Triggers.UpdateAsync("trg_1", new UpdateTriggerRequest { Schedule = new CronSchedule("0 2 * * *", "Nowhere/City") });
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("update.Schedule.TimeZone");
+        Server.LogEntries.Should().BeEmpty();
+    }
+}
