@@ -90,21 +90,26 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             Line("            global::System.Threading.CancellationToken cancellationToken)");
             Line("        {");
             var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
-            Line($"            var response = await global::Astro.Triggers.Sdk.Core.Http.CallRunner.SendAsync({info}, call, ct => _api.{op.MethodName}({args}), cancellationToken).ConfigureAwait(false);");
+            string read;
             if (op.ResultIsText)
             {
-                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, {info}, cancellationToken).ConfigureAwait(false);");
+                read = "ReadTextAsync(response, call, ct)";
             }
             else if (op.ResultType is null)
             {
-                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, {info}, cancellationToken).ConfigureAwait(false);");
+                read = "ReadEmptyAsync(response, call, ct)";
             }
             else
             {
                 var method = op.ResultMayBeEmpty ? "ReadOptionalAsync" : "ReadAsync";
-                Line($"            return await global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{method}(response, {service}JsonContext.Default.{TypeInfoName(op.ResultType)}, {info}, cancellationToken).ConfigureAwait(false);");
+                read = $"{method}(response, {service}JsonContext.Default.{TypeInfoName(op.ResultType)}, call, ct)";
             }
 
+            // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.
+            Line($"            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync({info}, call,");
+            Line($"                ct => _api.{op.MethodName}({args}),");
+            Line($"                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read},");
+            Line("                cancellationToken).ConfigureAwait(false);");
             Line("        }");
             Line(string.Empty);
         }

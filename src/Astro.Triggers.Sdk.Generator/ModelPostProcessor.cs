@@ -22,9 +22,36 @@ internal static partial class ModelPostProcessor
             result = result.Replace($"public partial class {type}\n", $"internal partial class {type}\n", StringComparison.Ordinal);
         }
 
+        result = Enum().Replace(result, ToleratingUnknown);
+
         // Enum items of arrays are covered by the context's UseStringEnumConverter; NSwag's reminder is moot.
         return NSwagTodo().Replace(result, string.Empty);
     }
+
+    /// <summary>Every enum reads a value it does not know as Unknown (TolerantEnumConverter), adding the member
+    /// where the spec has none, so a status the service adds later does not fail a whole response.</summary>
+    private static string ToleratingUnknown(Match m)
+    {
+        var name = m.Groups["name"].Value;
+        var body = m.Groups["body"].Value;
+        var converter = $"{m.Groups["indent"].Value}[System.Text.Json.Serialization.JsonConverter(typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<{name}>))]\n";
+        if (!UnknownMember().IsMatch(body))
+        {
+            var next = EnumValue().Matches(body).Select(v => int.Parse(v.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
+            body += $"\n        /// <summary>A value this version of the SDK does not know (the service added it later). Never sent.</summary>\n        Unknown = {next},\n";
+        }
+
+        return converter + m.Groups["indent"].Value + m.Groups["head"].Value + body + m.Groups["tail"].Value;
+    }
+
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?<head>public enum (?<name>\w+)\s*\{)(?<body>.*?)(?<tail>\n[ \t]*\})", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex Enum();
+
+    [GeneratedRegex(@"^\s*Unknown = \d+,", RegexOptions.Multiline)]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex(@" = (\d+),")]
+    private static partial Regex EnumValue();
 
     [GeneratedRegex(@"^(?<indent>[ \t]*)\[System\.Runtime\.Serialization\.EnumMember\(Value = @""(?<value>[^""]*)""\)\]", RegexOptions.Multiline)]
     private static partial Regex EnumMember();

@@ -9,9 +9,6 @@ internal static class SdkConstants
     /// <summary>How much of an error body is kept on the exception.</summary>
     public const int MaxErrorBodyBytes = 16 * 1024;
 
-    /// <summary>A text success body (Shipyard's fleet-runs CSV) larger than this is refused, not buffered.</summary>
-    public const int MaxTextBodyBytes = 32 * 1024 * 1024;
-
     /// <summary>A numeric Retry-After / reset header at or above this is a Unix time in milliseconds
     /// (Agentset), not a delay in seconds: 10^11 seconds would be over 3,000 years.</summary>
     public const long UnixMillisecondsThreshold = 100_000_000_000;

@@ -29,6 +29,11 @@ public abstract class ServiceClientOptions
     /// <value>The default value is 100 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>The largest success body a call reads; a larger one is refused with
+    /// <see cref="Errors.ResponseTooLargeException"/> instead of being buffered. Error bodies are always cut at 16 KB.</summary>
+    /// <value>The default value is 16 MiB.</value>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Allows a plain-http base address on a non-loopback host (secrets would travel in clear text).</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowInsecureHttp { get; set; }
@@ -71,6 +76,11 @@ public abstract class ServiceClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             errors.Add($"{nameof(Timeout)} must be positive.");
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            errors.Add($"{nameof(MaxResponseBytes)} must be positive.");
         }
 
         try

@@ -5,7 +5,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
 /// so it travels with the request, never through shared state): the operation, the effective retry
 /// policy, and a count of attempts.</summary>
-internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider)
+internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes)
 {
     public const string PropertyKey = "Astro.Triggers.Sdk.Call";
 
@@ -20,6 +20,9 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
     public TimeSpan Timeout { get; } = timeout;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The largest success body this call reads.</summary>
+    public long MaxResponseBytes { get; } = maxResponseBytes;
 
     /// <summary>Requests actually handed to the transport for this call.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
@@ -48,7 +51,7 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider);
+        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes);
     }
 
     public static CallContext? Of(HttpRequestMessage request) =>

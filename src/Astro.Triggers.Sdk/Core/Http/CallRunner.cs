@@ -8,17 +8,29 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// SDK's exceptions. A caller's own cancellation passes through as a plain OperationCanceledException.</summary>
 internal static class CallRunner
 {
-    public static async Task<HttpResponseMessage> SendAsync(
-        OperationInfo operation, CallContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    /// <summary>Sends, then reads the response, both under the call's overall budget; the body read (after the
+    /// headers arrived) also under the attempt timeout, so a body that stalls cannot hang the caller.</summary>
+    public static async Task<T> RunAsync<T>(
+        OperationInfo operation,
+        CallContext call,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
         call.Operation = operation;
         using var budget = call.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(call.Timeout, call.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var bodyTimeout = call.Retry.AttemptTimeout == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(Timeout.InfiniteTimeSpan, call.TimeProvider);
         try
         {
-            return await send(linked.Token).ConfigureAwait(false);
+            var response = await send(linked.Token).ConfigureAwait(false);
+            bodyTimeout.CancelAfter(call.Retry.AttemptTimeout);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, bodyTimeout.Token);
+            return await read(response, reading.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -26,6 +38,11 @@ internal static class CallRunner
         }
         catch (TimeoutRejectedException ex)
         {
+            throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveReachedServer: true, ex);
+        }
+        catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !budget.IsCancellationRequested)
+        {
+            // The headers arrived, so the server got the request; its body stopped coming.
             throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveReachedServer: true, ex);
         }
         catch (OperationCanceledException ex)
