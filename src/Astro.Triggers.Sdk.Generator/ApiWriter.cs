@@ -130,7 +130,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line($"    /// <summary>Source-generated System.Text.Json metadata for the {service} models.</summary>");
         Line("    [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,");
         Line("        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        Line("        UseStringEnumConverter = true,");
+        // No UseStringEnumConverter: it would win over the TolerantEnumConverter every generated enum carries.
         // Timestamps without an offset (Python services send them) are UTC, not the machine's local time.
         Line("        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],");
         Line("        AllowOutOfOrderMetadataProperties = true)]");

@@ -24,7 +24,10 @@ internal static partial class ModelPostProcessor
 
         result = Enum().Replace(result, ToleratingUnknown);
 
-        // Enum items of arrays are covered by the context's UseStringEnumConverter; NSwag's reminder is moot.
+        // NSwag pins JsonStringEnumConverter<T> on enum properties, which would win over the enum's own converter.
+        result = PropertyEnumConverter().Replace(result, string.Empty);
+
+        // Enum items of arrays are covered by the converter on the enum type; NSwag's reminder is moot.
         return NSwagTodo().Replace(result, string.Empty);
     }
 
@@ -46,6 +49,9 @@ internal static partial class ModelPostProcessor
 
     [GeneratedRegex(@"^(?<indent>[ \t]*)(?<head>public enum (?<name>\w+)\s*\{)(?<body>.*?)(?<tail>\n[ \t]*\})", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Enum();
+
+    [GeneratedRegex(@"^[ \t]*\[System\.Text\.Json\.Serialization\.JsonConverter\(typeof\(System\.Text\.Json\.Serialization\.JsonStringEnumConverter<\w+>\)\)\]\r?\n", RegexOptions.Multiline)]
+    private static partial Regex PropertyEnumConverter();
 
     [GeneratedRegex(@"^\s*Unknown = \d+,", RegexOptions.Multiline)]
     private static partial Regex UnknownMember();
