@@ -51,8 +51,8 @@ public class AstropodClient : ServiceClient
     public virtual async Task<IngestionTrigger> TriggerIngestionAsync(
         string deploymentNamespace, string ingestion, string account, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(deploymentNamespace);
-        Guard.NotNullOrWhiteSpace(ingestion);
+        Guard.PathSegment(deploymentNamespace);
+        Guard.PathSegment(ingestion);
         Guard.NotNullOrWhiteSpace(account);
         var result = await _operations.TriggerIngestionAsync(deploymentNamespace, ingestion, account, EmptyBody, Call(options), cancellationToken)
             .ConfigureAwait(false);
@@ -80,7 +80,7 @@ public class AstropodClient : ServiceClient
     public virtual async Task<DeploymentDetails> GetDeploymentAsync(
         string deploymentId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(deploymentId);
+        Guard.PathSegment(deploymentId);
         var envelope = await _operations.GetDeploymentAsync(deploymentId, Call(options), cancellationToken).ConfigureAwait(false);
         return envelope.Deployment;
     }

@@ -21,6 +21,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A value that becomes one URL path segment. Refit escapes '/', '?', '#' and the rest, but "." and ".."
+    /// survive escaping and are resolved away by URI normalisation (GET /v1/triggers/.. would become GET /v1/),
+    /// so they are refused.</summary>
+    public static string PathSegment(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NotNullOrWhiteSpace(value, name);
+        return value is "." or ".."
+            ? throw new ArgumentException($"'{name}' must not be '.' or '..' (a path segment that would change the route).", name)
+            : value!;
+    }
+
     /// <summary>An id the service prefixes, e.g. "job_"; a wrong id is refused before a request is wasted.</summary>
     public static string PrefixedId(string? value, string prefix, [CallerArgumentExpression(nameof(value))] string? name = null)
     {

@@ -92,7 +92,7 @@ public class TriggersClient
     public virtual async Task<Trigger> GetAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         return await _operations.GetTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,7 +106,7 @@ public class TriggersClient
     public virtual async Task<Trigger> UpdateAsync(
         string triggerId, UpdateTriggerRequest update, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         Guard.NotNull(update);
         if (update.IsEmpty)
         {
@@ -130,7 +130,7 @@ public class TriggersClient
     public virtual async Task DeleteAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         await _operations.DeleteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -142,7 +142,7 @@ public class TriggersClient
     public virtual async Task<Trigger> PauseAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         return await _operations.PauseTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,7 +154,7 @@ public class TriggersClient
     public virtual async Task<Trigger> ResumeAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         return await _operations.ResumeTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -167,7 +167,7 @@ public class TriggersClient
     public virtual async Task<TriggerTask> ExecuteAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         return await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -180,7 +180,7 @@ public class TriggersClient
     public virtual AsyncPageable<TriggerExecution> ListHistoryAsync(
         string triggerId, TriggerHistoryOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(triggerId);
+        Guard.PathSegment(triggerId);
         filter ??= new TriggerHistoryOptions();
         var ns = Namespace(options);
         return OffsetPaging.Create(

@@ -149,9 +149,9 @@ public class ShipyardClient : ServiceClient
 
     private static void CheckFleet(string orgId, string projectId, string fleetId)
     {
-        Guard.NotNullOrWhiteSpace(orgId);
-        Guard.NotNullOrWhiteSpace(projectId);
-        Guard.NotNullOrWhiteSpace(fleetId);
+        Guard.PathSegment(orgId);
+        Guard.PathSegment(projectId);
+        Guard.PathSegment(fleetId);
     }
 
     private CallContext Call(RequestOptions? options) => CallContext.Create(_options, options, hasTenants: false);

@@ -53,8 +53,8 @@ public class JobsClient
     /// <returns>The run handle, status unknown until updated.</returns>
     public virtual TrueFoundryJobRun TrackRun(string applicationId, string jobRunName)
     {
-        Guard.NotNullOrWhiteSpace(applicationId);
-        Guard.NotNullOrWhiteSpace(jobRunName);
+        Guard.PathSegment(applicationId);
+        Guard.PathSegment(jobRunName);
         return new TrueFoundryJobRun(new JobRun { Name = jobRunName }, applicationId, null, this, _options.TimeProvider);
     }
 
@@ -67,8 +67,8 @@ public class JobsClient
     public virtual async Task<JobRun> GetRunAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(applicationId);
-        Guard.NotNullOrWhiteSpace(jobRunName);
+        Guard.PathSegment(applicationId);
+        Guard.PathSegment(jobRunName);
         var envelope = await _operations.GetJobRunAsync(applicationId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
@@ -83,7 +83,7 @@ public class JobsClient
     public virtual AsyncPageable<JobRun> ListRunsAsync(
         string applicationId, JobRunListOptions? filter = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(applicationId);
+        Guard.PathSegment(applicationId);
         filter ??= new JobRunListOptions();
         var statuses = filter.Statuses is { Count: > 0 } s ? s.ToArray() : null;
         var triggeredBy = filter.TriggeredBy is { Count: > 0 } t ? t.ToArray() : null;
@@ -117,7 +117,7 @@ public class JobsClient
         string deploymentId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNullOrWhiteSpace(deploymentId);
-        Guard.NotNullOrWhiteSpace(jobRunName);
+        Guard.PathSegment(jobRunName);
         await _operations.TerminateJobRunAsync(deploymentId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,8 +130,8 @@ public class JobsClient
     public virtual async Task DeleteRunAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(applicationId);
-        Guard.NotNullOrWhiteSpace(jobRunName);
+        Guard.PathSegment(applicationId);
+        Guard.PathSegment(jobRunName);
         await _operations.DeleteJobRunAsync(applicationId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
     }
 
