@@ -137,7 +137,7 @@ public sealed class LoadTests(ITestOutputHelper output)
 
         output.WriteLine($"calls {Calls}, callers {Callers}, served {served}, injected 503s {faults}, elapsed {elapsed.TotalSeconds:0.0} s, " +
             $"outcomes {string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}"))}, cross-tenant {crossTenant}, " +
-            $"client connections open {connections}, wiremock log {server.LogEntries.Count()}, managed memory after 10,000 calls {memoryAtHalf / 1024 / 1024} MB, after 20,000 {memoryAtEnd / 1024 / 1024} MB");
+            $"client connections open {connections}, wiremock log {server.LogEntries.Count}, managed memory after 10,000 calls {memoryAtHalf / 1024 / 1024} MB, after 20,000 {memoryAtEnd / 1024 / 1024} MB");
         outcomes.Values.Sum().Should().Be(Calls, "every call ends in success or a typed exception");
         outcomes["success"].Should().Be(Calls, "each injected 503 carries Retry-After and is retried");
         crossTenant.Should().Be(0);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
@@ -13,18 +14,18 @@ public abstract record Reply
     public static Reply Text(int status, string contentType, string body, params (string Name, string Value)[] headers) =>
         new Full(status, contentType, body, headers);
 
-    public abstract Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop);
+    public abstract Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping);
 
-    protected static Task WriteAsync(Stream stream, string text, CancellationToken stop) =>
-        stream.WriteAsync(Encoding.UTF8.GetBytes(text), stop).AsTask();
+    protected static Task WriteAsync(Stream stream, string text, CancellationToken serverStopping) =>
+        stream.WriteAsync(Encoding.UTF8.GetBytes(text), serverStopping).AsTask();
 
     protected static string Head(int status, string contentType, long? length, IEnumerable<(string Name, string Value)> headers, bool chunked = false)
     {
-        var sb = new StringBuilder($"HTTP/1.1 {status} X\r\nContent-Type: {contentType}\r\n");
-        sb.Append(chunked ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {length}\r\n");
+        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} X\r\nContent-Type: {contentType}\r\n");
+        sb.Append(chunked ? "Transfer-Encoding: chunked\r\n" : string.Create(CultureInfo.InvariantCulture, $"Content-Length: {length}\r\n"));
         foreach (var (name, value) in headers)
         {
-            sb.Append($"{name}: {value}\r\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
 
         return sb.Append("\r\n").ToString();
@@ -39,11 +40,11 @@ public abstract record Reply
 
     public sealed record Full(int Status, string ContentType, string Body, (string Name, string Value)[] Headers) : Reply
     {
-        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
             var bytes = Encoding.UTF8.GetBytes(Body);
-            await WriteAsync(stream, Head(Status, ContentType, bytes.Length, Headers), stop);
-            await stream.WriteAsync(bytes, stop);
+            await WriteAsync(stream, Head(Status, ContentType, bytes.Length, Headers), serverStopping);
+            await stream.WriteAsync(bytes, serverStopping);
             return true;
         }
     }
@@ -51,7 +52,7 @@ public abstract record Reply
     /// <summary>Reads the request, then resets the connection before any byte of the response.</summary>
     public sealed record ResetBeforeResponse : Reply
     {
-        public override Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
             Reset(socket);
             return Task.FromResult(false);
@@ -61,11 +62,11 @@ public abstract record Reply
     /// <summary>Sends 200 headers promising 1,000 bytes and 10 of them, then resets.</summary>
     public sealed record ResetMidBody : Reply
     {
-        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
-            await WriteAsync(stream, Head(200, "application/json", 1000, []) + "{\"data\":[", stop);
-            await stream.FlushAsync(stop);
-            await Task.Delay(50, stop);
+            await WriteAsync(stream, Head(200, "application/json", 1000, []) + "{\"data\":[", serverStopping);
+            await stream.FlushAsync(serverStopping);
+            await Task.Delay(50, serverStopping);
             Reset(socket);
             return false;
         }
@@ -74,11 +75,11 @@ public abstract record Reply
     /// <summary>Sends 200 headers and the start of the body, then nothing more until the server stops.</summary>
     public sealed record StallBody : Reply
     {
-        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
-            await WriteAsync(stream, Head(200, "application/json", 1000, []) + "{\"data\":", stop);
-            await stream.FlushAsync(stop);
-            await Task.Delay(Timeout.Infinite, stop);
+            await WriteAsync(stream, Head(200, "application/json", 1000, []) + "{\"data\":", serverStopping);
+            await stream.FlushAsync(serverStopping);
+            await Task.Delay(Timeout.Infinite, serverStopping);
             return false;
         }
     }
@@ -86,9 +87,9 @@ public abstract record Reply
     /// <summary>Answers nothing at all until the server stops.</summary>
     public sealed record Hang : Reply
     {
-        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
-            await Task.Delay(Timeout.Infinite, stop);
+            await Task.Delay(Timeout.Infinite, serverStopping);
             return false;
         }
     }
@@ -96,22 +97,22 @@ public abstract record Reply
     /// <summary>A 200 JSON array body of <paramref name="Bytes"/> bytes, declared or chunked, streamed as it is read.</summary>
     public sealed record Huge(long Bytes, bool Chunked) : Reply
     {
-        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken stop)
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
         {
-            await WriteAsync(stream, Head(200, "application/json", Bytes, [], Chunked), stop);
+            await WriteAsync(stream, Head(200, "application/json", Bytes, [], Chunked), serverStopping);
             var block = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
             for (long sent = 0; sent < Bytes; sent += block.Length)
             {
                 var size = (int)Math.Min(block.Length, Bytes - sent);
                 if (Chunked)
                 {
-                    await WriteAsync(stream, $"{size:x}\r\n", stop);
+                    await WriteAsync(stream, string.Create(CultureInfo.InvariantCulture, $"{size:x}\r\n"), serverStopping);
                 }
 
-                await stream.WriteAsync(block.AsMemory(0, size), stop);
+                await stream.WriteAsync(block.AsMemory(0, size), serverStopping);
                 if (Chunked)
                 {
-                    await WriteAsync(stream, "\r\n", stop);
+                    await WriteAsync(stream, "\r\n", serverStopping);
                 }
             }
 
