@@ -21,6 +21,10 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>An optional text: null is fine, anything else must not be empty, whitespace or hold control characters.</summary>
+    public static string? NullOrNotWhiteSpace(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is null ? null : NotNullOrWhiteSpace(value, name);
+
     /// <summary>A value that becomes one URL path segment. Refit escapes '/', '?', '#' and the rest, but "." and ".."
     /// survive escaping and are resolved away by URI normalisation (GET /v1/triggers/.. would become GET /v1/),
     /// so they are refused.</summary>

@@ -29,13 +29,7 @@ public sealed class BatchRerunAction : TriggerAction
     internal static BatchRerunAction Read(ConfigFields fields) =>
         new(fields.RequiredString("batch_id")) { BucketId = fields.String("bucket_id") };
 
-    internal override void Validate(string path)
-    {
-        if (BucketId is not null)
-        {
-            Guard.NotNullOrWhiteSpace(BucketId, $"{path}.{nameof(BucketId)}");
-        }
-    }
+    internal override void Validate(string path) => Guard.NullOrNotWhiteSpace(BucketId, $"{path}.{nameof(BucketId)}");
 
     private protected override void WriteFields(JsonObject config)
     {

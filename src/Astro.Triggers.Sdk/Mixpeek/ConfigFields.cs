@@ -39,6 +39,24 @@ internal sealed class ConfigFields(JsonObject? source)
         }
     }
 
+    /// <summary>Reads a wire config into a typed kind and keeps the fields it did not read in
+    /// <paramref name="additionalOf"/>; a config that does not fit (missing or mistyped field) gives
+    /// <paramref name="fallback"/> with the config untouched instead of an exception.</summary>
+    public static T Read<T>(JsonObject? config, Func<ConfigFields, T> read, Func<T, JsonObject> additionalOf, Func<T> fallback)
+    {
+        var fields = new ConfigFields(config);
+        try
+        {
+            var value = read(fields);
+            fields.MoveRestTo(additionalOf(value));
+            return value;
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            return fallback();
+        }
+    }
+
     /// <summary>Writes the typed fields, then every additional field whose name the typed ones did not take.</summary>
     public static JsonObject Compose(Action<JsonObject> writeKnown, JsonObject additional)
     {

@@ -37,21 +37,20 @@ public sealed class CronSchedule : TriggerSchedule
     /// <returns>Up to <paramref name="count"/> times in ascending order, each with the zone's offset at that moment;
     /// fewer if the expression has no more (e.g. a 29 February that never comes again is not a case: cron repeats).</returns>
     /// <exception cref="ArgumentException">The expression or time zone is invalid.</exception>
-    public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset after, int count) =>
-        Checked(count, n =>
+    public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset after, int count)
+    {
+        var times = new List<DateTimeOffset>(PreviewCount(count));
+        var expression = Parse(nameof(CronExpression));
+        var zone = FindZone(TimeZone, nameof(TimeZone));
+        var from = after;
+        while (times.Count < count && expression.GetNextOccurrence(from, zone) is { } next)
         {
-            var expression = Parse(nameof(CronExpression));
-            var zone = FindZone(TimeZone, nameof(TimeZone));
-            var times = new List<DateTimeOffset>(n);
-            var from = after;
-            while (times.Count < n && expression.GetNextOccurrence(from, zone) is { } next)
-            {
-                times.Add(next);
-                from = next;
-            }
+            times.Add(next);
+            from = next;
+        }
 
-            return times;
-        });
+        return times;
+    }
 
     internal static CronSchedule Read(ConfigFields fields) =>
         new(fields.RequiredString("cron_expression"), fields.String("timezone") ?? "UTC");

@@ -29,13 +29,13 @@ public sealed class IntervalSchedule : TriggerSchedule
     /// <param name="count">How many times to return, 1 to 10,000.</param>
     /// <returns><paramref name="start"/> first when <see cref="StartImmediately"/> is true, then every interval.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
-    public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset start, int count) =>
-        Checked(count, n =>
-        {
-            WholeSeconds(Interval, TimeSpan.FromSeconds(1), nameof(Interval));
-            var first = StartImmediately == true ? start : start + Interval;
-            return Enumerable.Range(0, n).Select(i => first + (Interval * i)).ToArray();
-        });
+    public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset start, int count)
+    {
+        PreviewCount(count);
+        WholeSeconds(Interval, TimeSpan.FromSeconds(1), nameof(Interval));
+        var first = StartImmediately == true ? start : start + Interval;
+        return Enumerable.Range(0, count).Select(i => first + (Interval * i)).ToArray();
+    }
 
     internal static IntervalSchedule Read(ConfigFields fields) =>
         new(fields.Seconds("interval_seconds") ?? throw new FormatException("'interval_seconds' is missing."))

@@ -54,10 +54,7 @@ public sealed class TaxonomyEnrichmentAction : TriggerAction
     {
         Positive(BatchSize, $"{path}.{nameof(BatchSize)}");
         Positive(Parallelism, $"{path}.{nameof(Parallelism)}");
-        if (TargetCollectionId is not null)
-        {
-            Guard.NotNullOrWhiteSpace(TargetCollectionId, $"{path}.{nameof(TargetCollectionId)}");
-        }
+        Guard.NullOrNotWhiteSpace(TargetCollectionId, $"{path}.{nameof(TargetCollectionId)}");
     }
 
     private protected override void WriteFields(JsonObject config)

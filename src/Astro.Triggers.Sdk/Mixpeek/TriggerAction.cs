@@ -27,27 +27,19 @@ public abstract class TriggerAction
     public JsonObject ToConfig() => ConfigFields.Compose(WriteFields, AdditionalProperties);
 
     /// <summary>Reads a wire action; never throws: what does not fit a known type is kept as a custom action.</summary>
-    internal static TriggerAction FromWire(string? actionType, JsonObject? config)
-    {
-        var fields = new ConfigFields(config);
-        try
-        {
-            TriggerAction action = actionType switch
+    internal static TriggerAction FromWire(string? actionType, JsonObject? config) =>
+        ConfigFields.Read<TriggerAction>(
+            config,
+            fields => actionType switch
             {
                 ClusterAction.TypeName => ClusterAction.Read(fields),
                 TaxonomyEnrichmentAction.TypeName => TaxonomyEnrichmentAction.Read(fields),
                 BatchRerunAction.TypeName => BatchRerunAction.Read(fields),
                 CollectionTriggerAction.TypeName => CollectionTriggerAction.Read(fields),
                 _ => new CustomTriggerAction(actionType ?? string.Empty, null, validateType: false),
-            };
-            fields.MoveRestTo(action.AdditionalProperties);
-            return action;
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
-        {
-            return new CustomTriggerAction(actionType ?? string.Empty, config, validateType: false);
-        }
-    }
+            },
+            action => action.AdditionalProperties,
+            () => new CustomTriggerAction(actionType ?? string.Empty, config, validateType: false));
 
     /// <summary>Checks the values before a request is sent.</summary>
     /// <param name="path">The argument path for messages, e.g. "trigger.Action".</param>

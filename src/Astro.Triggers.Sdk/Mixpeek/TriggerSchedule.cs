@@ -27,27 +27,19 @@ public abstract class TriggerSchedule
     public JsonObject ToConfig() => ConfigFields.Compose(WriteFields, AdditionalProperties);
 
     /// <summary>Reads a wire schedule; never throws: what does not fit a known type is kept as a custom schedule.</summary>
-    internal static TriggerSchedule FromWire(string? triggerType, JsonObject? config)
-    {
-        var fields = new ConfigFields(config);
-        try
-        {
-            TriggerSchedule schedule = triggerType switch
+    internal static TriggerSchedule FromWire(string? triggerType, JsonObject? config) =>
+        ConfigFields.Read<TriggerSchedule>(
+            config,
+            fields => triggerType switch
             {
                 CronSchedule.TypeName => CronSchedule.Read(fields),
                 IntervalSchedule.TypeName => IntervalSchedule.Read(fields),
                 EventSchedule.TypeName => EventSchedule.Read(fields),
                 ConditionalSchedule.TypeName => ConditionalSchedule.Read(fields),
                 _ => new CustomTriggerSchedule(triggerType ?? string.Empty, null, validateType: false),
-            };
-            fields.MoveRestTo(schedule.AdditionalProperties);
-            return schedule;
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
-        {
-            return new CustomTriggerSchedule(triggerType ?? string.Empty, config, validateType: false);
-        }
-    }
+            },
+            schedule => schedule.AdditionalProperties,
+            () => new CustomTriggerSchedule(triggerType ?? string.Empty, config, validateType: false));
 
     /// <summary>Checks the values before a request is sent.</summary>
     /// <param name="path">The argument path for messages, e.g. "trigger.Schedule".</param>
@@ -68,6 +60,5 @@ public abstract class TriggerSchedule
         return checked((int)value.TotalSeconds);
     }
 
-    private protected static IReadOnlyList<DateTimeOffset> Checked(int count, Func<int, IReadOnlyList<DateTimeOffset>> preview) =>
-        preview(Guard.InRange(count, 1, 10_000, nameof(count)));
+    private protected static int PreviewCount(int count) => Guard.InRange(count, 1, 10_000, nameof(count));
 }

@@ -56,10 +56,10 @@ public class TriggersClient
     {
         filter ??= new TriggerListOptions();
         var ns = Namespace(options);
-        Optional(filter.ActionType, $"{nameof(filter)}.{nameof(filter.ActionType)}");
-        Optional(filter.TriggerType, $"{nameof(filter)}.{nameof(filter.TriggerType)}");
-        Optional(filter.ResourceId, $"{nameof(filter)}.{nameof(filter.ResourceId)}");
-        Optional(filter.SortBy, $"{nameof(filter)}.{nameof(filter.SortBy)}");
+        Guard.NullOrNotWhiteSpace(filter.ActionType, $"{nameof(filter)}.{nameof(filter.ActionType)}");
+        Guard.NullOrNotWhiteSpace(filter.TriggerType, $"{nameof(filter)}.{nameof(filter.TriggerType)}");
+        Guard.NullOrNotWhiteSpace(filter.ResourceId, $"{nameof(filter)}.{nameof(filter.ResourceId)}");
+        Guard.NullOrNotWhiteSpace(filter.SortBy, $"{nameof(filter)}.{nameof(filter.SortBy)}");
         return OffsetPaging.Create(
             async (offset, limit, ct) =>
             {
@@ -194,14 +194,6 @@ public class TriggersClient
             maxPageSize: 1000,
             nameof(filter),
             cancellationToken);
-    }
-
-    private static void Optional(string? value, string name)
-    {
-        if (value is not null)
-        {
-            Guard.NotNullOrWhiteSpace(value, name);
-        }
     }
 
     private string Namespace(MixpeekRequestOptions? options)

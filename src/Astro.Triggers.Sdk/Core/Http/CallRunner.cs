@@ -22,9 +22,8 @@ internal static class CallRunner
             ? new CancellationTokenSource()
             : new CancellationTokenSource(call.Timeout, call.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        using var bodyTimeout = call.Retry.AttemptTimeout == Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(Timeout.InfiniteTimeSpan, call.TimeProvider);
+        // Armed once the headers are in; on the call's clock so tests can drive it.
+        using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, call.TimeProvider);
         try
         {
             var response = await send(linked.Token).ConfigureAwait(false);
