@@ -62,6 +62,20 @@ internal sealed class FakeRequest
         return values.Count > 0 ? values[0] : null;
     }
 
+    /// <summary>An integer query parameter from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
+    public int IntegerQuery(string name, int fallback, int min, int max, Func<string, string, FakeRejection> invalid)
+    {
+        var text = Query(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw invalid(name, $"{name} must be an integer from {min} to {max}.");
+    }
+
     /// <summary>The body parsed as JSON; <see langword="null"/> when empty. Throws <see cref="JsonException"/> when malformed.</summary>
     public JsonNode? Json
     {

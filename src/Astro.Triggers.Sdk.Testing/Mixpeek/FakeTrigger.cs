@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Astro.Triggers.Sdk.Testing.Core;
+using Cronos;
+
+namespace Astro.Triggers.Sdk.Testing.Mixpeek;
+
+/// <summary>One execution of a trigger and the task doing it.</summary>
+internal sealed record FakeExecution(string TaskId, DateTimeOffset TriggeredAt, FakeTimeline Timeline, string? FailureText)
+{
+    public JsonObject ToJson(DateTimeOffset now)
+    {
+        var status = Timeline.StatusAt(now);
+        var done = status is "COMPLETED" or "FAILED";
+        return new JsonObject
+        {
+            ["task_id"] = TaskId,
+            ["triggered_at"] = FakeTrigger.Naive(TriggeredAt),
+            ["status"] = status,
+            ["execution_time_ms"] = done ? (long)(Timeline.FinalAt - TriggeredAt).TotalMilliseconds : null,
+            ["error"] = status == "FAILED" ? FailureText : null,
+        };
+    }
+}
+
+/// <summary>One trigger the fake holds: its config as sent, its status and executions.</summary>
+internal sealed class FakeTrigger
+{
+    public required string Id { get; init; }
+
+    public required long Sequence { get; init; }
+
+    public required string NamespaceId { get; init; }
+
+    public required string ActionType { get; init; }
+
+    public required JsonObject ActionConfig { get; init; }
+
+    public required string TriggerType { get; init; }
+
+    public required JsonObject ScheduleConfig { get; set; }
+
+    public required string Status { get; set; }
+
+    public string? Description { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; set; }
+
+    public List<FakeExecution> Executions { get; } = [];
+
+    /// <summary>FastAPI sends naive UTC datetimes (openapi/README.md, Mixpeek assumption 7).</summary>
+    public static string Naive(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
+    public string? ResourceId =>
+        (ActionConfig["cluster_id"] ?? ActionConfig["taxonomy_id"] ?? ActionConfig["batch_id"] ?? ActionConfig["collection_id"])?.ToString();
+
+    public DateTimeOffset? NextScheduledAt(DateTimeOffset now)
+    {
+        if (Status != "active")
+        {
+            return null;
+        }
+
+        switch (TriggerType)
+        {
+            case "cron":
+                var zone = ScheduleConfig["timezone"]?.GetValue<string>() is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
+                return CronExpression.Parse(ScheduleConfig["cron_expression"]!.GetValue<string>(), CronFormat.Standard).GetNextOccurrence(now, zone);
+            case "interval":
+                var interval = TimeSpan.FromSeconds(ScheduleConfig["interval_seconds"]!.GetValue<long>());
+                var first = ScheduleConfig["start_immediately"]?.GetValue<bool>() == true ? CreatedAt : CreatedAt + interval;
+                if (first > now)
+                {
+                    return first;
+                }
+
+                var elapsed = Math.Floor((now - first) / interval) + 1;
+                return first + (interval * elapsed);
+            default:
+                return null;
+        }
+    }
+
+    public JsonObject ToJson(DateTimeOffset now)
+    {
+        var last = Executions.Count > 0 ? Executions[^1] : null;
+        var lastStatus = last?.Timeline.StatusAt(now);
+        var failures = 0;
+        for (var i = Executions.Count - 1; i >= 0 && Executions[i].Timeline.StatusAt(now) == "FAILED"; i--)
+        {
+            failures++;
+        }
+
+        return new JsonObject
+        {
+            ["trigger_id"] = Id,
+            ["namespace_id"] = NamespaceId,
+            ["internal_id"] = "org_fake",
+            ["action_type"] = ActionType,
+            ["action_config"] = FakeJson.Copy(ActionConfig),
+            ["trigger_type"] = TriggerType,
+            ["schedule_config"] = FakeJson.Copy(ScheduleConfig),
+            ["status"] = Status,
+            ["last_triggered_at"] = last is null ? null : Naive(last.TriggeredAt),
+            ["last_execution_task_id"] = last?.TaskId,
+            ["next_scheduled_at"] = NextScheduledAt(now) is { } next ? Naive(next) : null,
+            ["execution_count"] = Executions.Count,
+            ["consecutive_failures"] = failures,
+            ["last_execution_status"] = lastStatus,
+            ["last_execution_error"] = lastStatus == "FAILED" ? last!.FailureText : null,
+            ["event_counter"] = 0,
+            ["last_cooldown_at"] = null,
+            ["baseline_snapshot"] = null,
+            ["last_drift_measurement"] = null,
+            ["last_condition_check_at"] = null,
+            ["description"] = Description,
+            ["created_at"] = Naive(CreatedAt),
+            ["updated_at"] = Naive(UpdatedAt),
+            ["created_by"] = "fake-user",
+        };
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text.Json.Nodes;
+using Astro.Triggers.Sdk.Mixpeek;
+using Astro.Triggers.Sdk.Testing.Core;
+using static Astro.Triggers.Sdk.Testing.Core.FakeJson;
+
+namespace Astro.Triggers.Sdk.Testing.Mixpeek;
+
+/// <summary>
+/// A stateful fake of Mixpeek's trigger API. Triggers keep their action and schedule config as sent, pause and
+/// resume, compute <c>next_scheduled_at</c> from their cron (in its zone) or interval; execute starts a task that
+/// moves PENDING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextExecutions"/>) on the fake's clock and
+/// shows in the trigger's history and counters. Bodies are checked as FastAPI would (422 with <c>loc</c>); a
+/// missing <c>X-Namespace</c> is 400, an unknown one or trigger 404, a bad key 401.
+/// </summary>
+public sealed class MixpeekFake : FakeService
+{
+    private readonly MixpeekFakeOptions _options;
+    private readonly List<FakeTrigger> _triggers = [];
+    private long _sequence;
+    private int _failNext;
+    private string _failText = "Clustering failed: no documents in the collection.";
+
+    private MixpeekFake(MixpeekFakeOptions options)
+        : base(options)
+    {
+        _options = options;
+        Map("POST", "v1/triggers", Create);
+        Map("POST", "v1/triggers/list", List);
+        Map("GET", "v1/triggers/{id}", Get);
+        Map("PATCH", "v1/triggers/{id}", Update);
+        Map("DELETE", "v1/triggers/{id}", Delete);
+        Map("POST", "v1/triggers/{id}/pause", (request, route) => SetStatus(request, route, "paused"));
+        Map("POST", "v1/triggers/{id}/resume", (request, route) => SetStatus(request, route, "active"));
+        Map("POST", "v1/triggers/{id}/execute", Execute);
+        Map("GET", "v1/triggers/{id}/history", History);
+    }
+
+    /// <summary>Starts a fake on a random loopback port.</summary>
+    public static MixpeekFake Start(MixpeekFakeOptions? options = null) => new(options ?? new MixpeekFakeOptions());
+
+    /// <summary>The namespace id the fake serves.</summary>
+    public string NamespaceId => _options.NamespaceId;
+
+    /// <summary>How many triggers the fake holds.</summary>
+    public int TriggerCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _triggers.Count;
+            }
+        }
+    }
+
+    /// <summary>Client options pointing at this fake, with its key and namespace.</summary>
+    public MixpeekClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, Namespace = NamespaceId };
+
+    /// <summary>The next <paramref name="count"/> executions end FAILED with <paramref name="error"/>.</summary>
+    public void FailNextExecutions(int count = 1, string error = "Clustering failed: no documents in the collection.")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        lock (Gate)
+        {
+            _failNext = count;
+            _failText = error;
+        }
+    }
+
+    private protected override void Authenticate(FakeRequest request)
+    {
+        var header = request.Header("Authorization");
+        if (header is null)
+        {
+            throw new FakeRejection(401, "UnauthorizedError", "Missing API key. Send 'Authorization: Bearer sk_...'.");
+        }
+
+        if (header != "Bearer " + ApiKey)
+        {
+            throw new FakeRejection(401, "UnauthorizedError", "Invalid API key.");
+        }
+
+        var ns = request.Header("X-Namespace");
+        if (string.IsNullOrEmpty(ns))
+        {
+            throw new FakeRejection(400, "BadRequestError", "The X-Namespace header is required.");
+        }
+
+        if (ns != _options.NamespaceId && ns != _options.NamespaceName)
+        {
+            throw new FakeRejection(404, "NotFoundError", $"Namespace '{ns}' not found.");
+        }
+    }
+
+    private protected override FakeResponse Error(FakeRejection rejection)
+    {
+        if (rejection.Status == 422)
+        {
+            var loc = new JsonArray((rejection.Field ?? "body").Split('.').Select(p => (JsonNode)p).ToArray());
+            return FakeResponse.Json(422, new JsonObject
+            {
+                ["detail"] = new JsonArray(new JsonObject { ["loc"] = loc, ["msg"] = rejection.Message, ["type"] = rejection.Code }),
+            });
+        }
+
+        var type = rejection.Code switch
+        {
+            "not_found" => "NotFoundError",
+            "method_not_allowed" => "MethodNotAllowedError",
+            "bad_request" => "BadRequestError",
+            "rate_limit_exceeded" => "RateLimitError",
+            "internal_server_error" => "InternalServerError",
+            var other => other,
+        };
+        return FakeResponse.Json(rejection.Status, new JsonObject
+        {
+            ["success"] = false,
+            ["status"] = rejection.Status,
+            ["error"] = new JsonObject { ["message"] = rejection.Message, ["type"] = type, ["details"] = null },
+        });
+    }
+
+    private FakeTrigger Find(RouteValues route) =>
+        _triggers.Find(t => t.Id == route["id"]) ?? throw new FakeRejection(404, "NotFoundError", $"Trigger '{route["id"]}' not found.");
+
+    private FakeResponse Create(FakeRequest request, RouteValues route)
+    {
+        var body = Object(request, MixpeekRules.Invalid);
+        var actionType = RequiredString(body, "action_type", "body.action_type", MixpeekRules.Invalid);
+        var actionConfig = OptionalObject(body, "action_config", "body.action_config", MixpeekRules.Invalid)
+            ?? throw MixpeekRules.Invalid("body.action_config", "Field required");
+        var triggerType = RequiredString(body, "trigger_type", "body.trigger_type", MixpeekRules.Invalid);
+        var scheduleConfig = OptionalObject(body, "schedule_config", "body.schedule_config", MixpeekRules.Invalid)
+            ?? throw MixpeekRules.Invalid("body.schedule_config", "Field required");
+        MixpeekRules.CheckAction(actionType, actionConfig);
+        MixpeekRules.CheckSchedule(triggerType, scheduleConfig);
+        var trigger = new FakeTrigger
+        {
+            Id = "trg_" + Guid.NewGuid().ToString("N")[..16],
+            Sequence = ++_sequence,
+            NamespaceId = _options.NamespaceId,
+            ActionType = actionType,
+            ActionConfig = Copy(actionConfig),
+            TriggerType = triggerType,
+            ScheduleConfig = Copy(scheduleConfig),
+            Status = MixpeekRules.Status(body) ?? "active",
+            Description = OptionalString(body, "description", "body.description", MixpeekRules.Invalid),
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        _triggers.Add(trigger);
+        return FakeResponse.Json(201, trigger.ToJson(Now));
+    }
+
+    private FakeResponse Get(FakeRequest request, RouteValues route) => FakeResponse.Json(200, Find(route).ToJson(Now));
+
+    private FakeResponse Update(FakeRequest request, RouteValues route)
+    {
+        var trigger = Find(route);
+        var body = Object(request, MixpeekRules.Invalid);
+        var schedule = OptionalObject(body, "schedule_config", "body.schedule_config", MixpeekRules.Invalid);
+        if (schedule is not null)
+        {
+            MixpeekRules.CheckSchedule(trigger.TriggerType, schedule);
+        }
+
+        var status = MixpeekRules.Status(body);
+        var description = OptionalString(body, "description", "body.description", MixpeekRules.Invalid);
+        trigger.ScheduleConfig = schedule is null ? trigger.ScheduleConfig : Copy(schedule);
+        trigger.Status = status ?? trigger.Status;
+        trigger.Description = description ?? trigger.Description;
+        trigger.UpdatedAt = Now;
+        return FakeResponse.Json(200, trigger.ToJson(Now));
+    }
+
+    private FakeResponse Delete(FakeRequest request, RouteValues route)
+    {
+        _triggers.Remove(Find(route));
+        return FakeResponse.Empty(204);
+    }
+
+    private FakeResponse SetStatus(FakeRequest request, RouteValues route, string status)
+    {
+        var trigger = Find(route);
+        if (trigger.Status != status)
+        {
+            trigger.Status = status;
+            trigger.UpdatedAt = Now;
+        }
+
+        return FakeResponse.Json(200, trigger.ToJson(Now));
+    }
+
+    private FakeResponse Execute(FakeRequest request, RouteValues route)
+    {
+        var trigger = Find(route);
+        if (trigger.Status != "active")
+        {
+            throw new FakeRejection(400, "BadRequestError", $"Trigger '{trigger.Id}' is {trigger.Status}; resume it before executing.");
+        }
+
+        var fail = _failNext > 0;
+        _failNext -= fail ? 1 : 0;
+        var step = _options.TaskStepTime;
+        var execution = new FakeExecution(
+            "task_" + Guid.NewGuid().ToString("N")[..16],
+            Now,
+            FakeTimeline.Start(Now, "PENDING", (step, "PROCESSING"), (step, fail ? "FAILED" : "COMPLETED")),
+            fail ? _failText : null);
+        trigger.Executions.Add(execution);
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["task_id"] = execution.TaskId,
+            ["task_type"] = "trigger_execution",
+            ["status"] = "PENDING",
+            ["inputs"] = new JsonArray(trigger.Id),
+            ["outputs"] = null,
+            ["additional_data"] = new JsonObject { ["trigger_id"] = trigger.Id, ["action_type"] = trigger.ActionType },
+            ["error"] = null,
+        });
+    }
+
+    private FakeResponse History(FakeRequest request, RouteValues route)
+    {
+        var trigger = Find(route);
+        var offset = request.IntegerQuery("offset", 0, 0, int.MaxValue, (name, message) => MixpeekRules.Invalid("query." + name, message));
+        var limit = request.IntegerQuery("limit", 50, 1, 1000, (name, message) => MixpeekRules.Invalid("query." + name, message));
+        var now = Now;
+        var page = Enumerable.Reverse(trigger.Executions).Skip(offset).Take(limit).Select(e => (JsonNode)e.ToJson(now)).ToArray();
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["trigger_id"] = trigger.Id,
+            ["executions"] = new JsonArray(page),
+            ["total"] = trigger.Executions.Count,
+            ["offset"] = offset,
+            ["limit"] = limit,
+        });
+    }
+
+    private FakeResponse List(FakeRequest request, RouteValues route)
+    {
+        var body = request.Json is null ? [] : Object(request, MixpeekRules.Invalid);
+        string? Filter(string name) => OptionalString(body, name, "body." + name, MixpeekRules.Invalid);
+        var offset = OptionalInteger(body, "offset", "body.offset", MixpeekRules.Invalid) ?? 0;
+        var limit = OptionalInteger(body, "limit", "body.limit", MixpeekRules.Invalid) ?? 50;
+        if (offset < 0)
+        {
+            throw MixpeekRules.Invalid("body.offset", "Input should be greater than or equal to 0");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            throw MixpeekRules.Invalid("body.limit", "Input should be between 1 and 1000");
+        }
+
+        var sortBy = Filter("sort_by") ?? "created_at";
+        if (!MixpeekRules.SortFields.Contains(sortBy))
+        {
+            throw MixpeekRules.Invalid("body.sort_by", $"Input should be {string.Join(", ", MixpeekRules.SortFields)}");
+        }
+
+        var direction = Filter("direction") ?? "desc";
+        if (direction is not ("asc" or "desc"))
+        {
+            throw MixpeekRules.Invalid("body.direction", "Input should be 'asc' or 'desc'");
+        }
+
+        var (actionType, triggerType, status, resource) = (Filter("action_type"), Filter("trigger_type"), MixpeekRules.Status(body), Filter("resource_id"));
+        var now = Now;
+        var matching = _triggers.Where(t =>
+            (actionType is null || t.ActionType == actionType)
+            && (triggerType is null || t.TriggerType == triggerType)
+            && (status is null || t.Status == status)
+            && (resource is null || t.ResourceId == resource));
+        Func<FakeTrigger, long> key = sortBy switch
+        {
+            "updated_at" => t => t.UpdatedAt.UtcTicks,
+            "next_scheduled_at" => t => t.NextScheduledAt(now)?.UtcTicks ?? long.MaxValue,
+            "execution_count" => t => t.Executions.Count,
+            _ => t => t.CreatedAt.UtcTicks,
+        };
+        var sorted = (direction == "asc" ? matching.OrderBy(key).ThenBy(t => t.Sequence) : matching.OrderByDescending(key).ThenByDescending(t => t.Sequence)).ToList();
+        return FakeResponse.Json(200, new JsonObject
+        {
+            ["results"] = new JsonArray(sorted.Skip((int)offset).Take((int)limit).Select(t => (JsonNode)t.ToJson(now)).ToArray()),
+            ["total"] = sorted.Count,
+            ["offset"] = offset,
+            ["limit"] = limit,
+        });
+    }
+}
