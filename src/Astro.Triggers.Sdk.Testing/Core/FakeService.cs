@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -98,11 +100,9 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
     {
-        var fault = Faults.TakeNext();
+        var fault = Faults.TakeNext(kind => kind != FaultKind.DropConnection);
         switch (fault?.Kind)
         {
-            case FaultKind.DropConnection:
-                return new ResponseMessage { StatusCode = 200, FaultType = FaultType.EMPTY_RESPONSE };
             case FaultKind.RateLimit:
                 return ToMessage(RateLimited(fault.Wait!.Value));
             case FaultKind.ServerError:
@@ -158,7 +158,20 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         return message;
     }
 
-    private static WireMockServer StartOnLoopback()
+    // WireMock's own faults still send a status line; a dropped connection needs the ASP.NET Core context, so it is
+    // taken in a middleware in front of WireMock's, which aborts the connection before any byte is written.
+    private async Task DropConnectionsAsync(HttpContext context, Func<Task> next)
+    {
+        if (Faults.TakeNext(kind => kind == FaultKind.DropConnection) is not null)
+        {
+            context.Abort();
+            return;
+        }
+
+        await next().ConfigureAwait(false);
+    }
+
+    private WireMockServer StartOnLoopback()
     {
         // Bind 127.0.0.1 only (tests send traffic to loopback, never to the machine's other interfaces). The
         // port comes from the OS; if another process takes it between probe and bind, try again.
@@ -176,6 +189,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
                     DisableJsonBodyParsing = true,
                     AllowBodyForAllHttpMethods = true,
                     MaxRequestLogCount = 10_000,
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropConnectionsAsync),
                 });
             }
             catch (Exception) when (attempt < 3)

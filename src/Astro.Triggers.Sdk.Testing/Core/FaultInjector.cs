@@ -63,11 +63,12 @@ public sealed class FaultInjector
     /// <summary>How many calls have been faulted so far.</summary>
     public int Injected { get; private set; }
 
-    internal Fault? TakeNext()
+    /// <summary>Takes the next fault, if there is one and it is of a kind <paramref name="handles"/> accepts.</summary>
+    internal Fault? TakeNext(Func<FaultKind, bool> handles)
     {
         lock (_gate)
         {
-            if (_queue.Count == 0)
+            if (_queue.Count == 0 || !handles(_queue[0].Kind))
             {
                 return null;
             }
