@@ -1,48 +1,37 @@
-using System.Diagnostics;
-using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Samples;
 
-// Runs against an embedded fake by default. To use the real service:
-//   AGENTSET_API_KEY=... AGENTSET_NAMESPACE_ID=ns_... [AGENTSET_BASE_URL=https://api.agentset.ai] dotnet run ...
-var clock = Stopwatch.StartNew();
-void Step(string text) => Console.WriteLine($"[{clock.Elapsed.TotalMilliseconds,7:0} ms] {text}");
-
-var apiKey = Environment.GetEnvironmentVariable("AGENTSET_API_KEY");
-using var stub = apiKey is null ? AgentsetStub.Start() : null;
-var options = new AgentsetClientOptions
+// Each service's flow runs against its embedded offline fake (Astro.Triggers.Sdk.Testing) unless that service's
+// environment variables are set (see each *Sample.cs). Usage: dotnet run -- [all|agentset|astropod|truefoundry|shipyard|mixpeek]
+var samples = new Dictionary<string, Func<Steps, Task>>(StringComparer.OrdinalIgnoreCase)
 {
-    ApiKey = apiKey ?? "sample-key",
-    NamespaceId = Environment.GetEnvironmentVariable("AGENTSET_NAMESPACE_ID") ?? "ns_demo",
-    BaseAddress = stub is not null ? new Uri(stub.Url!) : new Uri(Environment.GetEnvironmentVariable("AGENTSET_BASE_URL") ?? "https://api.agentset.ai"),
+    ["agentset"] = AgentsetSample.RunAsync,
+    ["astropod"] = AstropodSample.RunAsync,
+    ["truefoundry"] = TrueFoundrySample.RunAsync,
+    ["shipyard"] = ShipyardSample.RunAsync,
+    ["mixpeek"] = MixpeekSample.RunAsync,
 };
-Step(stub is not null ? $"Agentset: embedded fake at {stub.Url}" : $"Agentset: {options.BaseAddress}");
 
-using var client = new AgentsetClient(options);
+var chosen = args.Length == 0 || args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? samples.Keys.ToArray() : args;
+if (chosen.FirstOrDefault(name => !samples.ContainsKey(name)) is { } unknown)
+{
+    Console.Error.WriteLine($"Unknown sample '{unknown}'. Choose all, {string.Join(", ", samples.Keys)}.");
+    return 2;
+}
+
+var steps = new Steps();
 try
 {
-    var job = await client.IngestJobs.CreateAsync(new CreateIngestJobRequest
+    foreach (var name in chosen)
     {
-        Name = "sample",
-        Payload = new TextPayload { Text = "Astro.Triggers.Sdk says hello." },
-    });
-    Step($"created {job.Id} ({job.Status})");
-
-    job = await client.IngestJobs.GetAsync(job.Id);
-    Step($"fetched {job.Id}: {job.Status}");
-
-    var pages = 0;
-    await foreach (var page in client.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 2 }).AsPages())
-    {
-        pages++;
-        Step($"page {pages}: {string.Join(", ", page.Items.Select(j => $"{j.Id} {j.Status}"))}; has more: {page.HasMore}");
+        await samples[name](steps);
     }
 
-    Step("done");
+    steps.Say("done", $"{chosen.Length} sample(s)");
     return 0;
 }
 catch (ServiceRequestException ex)
 {
-    Step($"the service refused: {ex.Message}");
+    steps.Say("error", $"the service refused: {ex.Message}");
     return 1;
 }

@@ -9,23 +9,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace Astro.Triggers.Sdk.Tests.Testing;
 
 /// <summary>The Agentset fake through the real client: state, time, paging, and the rules it enforces.</summary>
-public sealed class AgentsetFakeTests : IAsyncLifetime
+public sealed class AgentsetFakeTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private AgentsetFake _fake = null!;
-    private AgentsetClient _client = null!;
+    private readonly AgentsetFake _fake;
+    private readonly AgentsetClient _client;
 
-    public Task InitializeAsync()
+    public AgentsetFakeTests()
     {
         _fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = _time });
         _client = new AgentsetClient(_fake.CreateClientOptions());
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         _client.Dispose();
-        await _fake.DisposeAsync();
+        _fake.Dispose();
     }
 
     private Task<IngestJob> CreateAsync(string text = "hello", AgentsetRequestOptions? options = null) =>

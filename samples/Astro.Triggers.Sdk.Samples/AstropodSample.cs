@@ -1,0 +1,36 @@
+using Astro.Triggers.Sdk.Astropod;
+using Astro.Triggers.Sdk.Testing.Astropod;
+
+namespace Astro.Triggers.Sdk.Samples;
+
+/// <summary>Find a deployment's manual ingestion sources and trigger one. Astropod has no status endpoint, so there
+/// is nothing to wait for. Real service: ASTROPOD_TOKEN, ASTROPOD_ACCOUNT (and optionally ASTROPOD_DEPLOYMENT_ID).</summary>
+internal static class AstropodSample
+{
+    public static async Task RunAsync(Steps steps)
+    {
+        void Say(string text) => steps.Say("Astropod", text);
+        var token = Steps.Env("ASTROPOD_TOKEN");
+        await using var fake = token is null ? AstropodFake.Start() : null;
+        var options = fake?.CreateClientOptions() ?? new AstropodClientOptions { ApiKey = token };
+        var account = fake?.Account ?? Steps.Env("ASTROPOD_ACCOUNT") ?? throw new InvalidOperationException("Set ASTROPOD_ACCOUNT with ASTROPOD_TOKEN.");
+        Say(fake is null ? $"real service at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
+        using var client = new AstropodClient(options);
+
+        var deployments = await client.ListDeploymentsAsync(account);
+        var deployment = Steps.Env("ASTROPOD_DEPLOYMENT_ID") is { } id ? deployments.First(d => d.Id == id) : deployments[0];
+        Say($"{deployments.Count} deployment(s); using {deployment.Id} (namespace {deployment.Namespace})");
+        var sources = await client.ListIngestionSourcesAsync(deployment.Id);
+        Say($"ingestion sources: {string.Join(", ", sources.Select(s => s.Schedule is null ? s.Name + " (manual)" : $"{s.Name} ({s.Schedule})"))}");
+
+        var manual = sources.FirstOrDefault(s => s.Schedule is null);
+        if (manual is null)
+        {
+            Say("no manual ingestion source to trigger");
+            return;
+        }
+
+        var started = await client.TriggerIngestionAsync(deployment.Namespace!, manual.Name, account);
+        Say($"triggered: {started}");
+    }
+}
