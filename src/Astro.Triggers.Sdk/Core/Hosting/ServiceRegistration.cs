@@ -45,7 +45,11 @@ internal static class ServiceRegistration
         // fresh, which is what handler rotation would otherwise be for.
         services.AddSingleton(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), Options<TOptions>(sp)));
 
+        // RemoveAllLoggers: the SDK logs every attempt itself (TelemetryHandler, URIs redacted); the factory's own
+        // two logging handlers would log each request again and cost ~1 KB per call even with logging off.
+        // A user who wants them back calls AddDefaultLogger() on the returned builder.
         return services.AddHttpClient(name)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => ClientPipeline.Configure(client, Options<TOptions>(sp)))
             .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
             .AddHttpMessageHandler(sp =>

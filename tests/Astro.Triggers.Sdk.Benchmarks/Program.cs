@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+
+namespace Astro.Triggers.Sdk.Benchmarks;
+
+/// <summary><c>--checks</c> prints the memory checks as Markdown; anything else goes to BenchmarkDotNet.</summary>
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--checks")
+        {
+            Console.Write(await MemoryChecks.RunAsync());
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Astro.Triggers.Sdk.Astropod;
+using Astro.Triggers.Sdk.Astropod.Generated;
+using Astro.Triggers.Sdk.Mixpeek;
+using Astro.Triggers.Sdk.Mixpeek.Generated;
+using Astro.Triggers.Sdk.Shipyard;
+using Astro.Triggers.Sdk.Shipyard.Generated;
+using Astro.Triggers.Sdk.TrueFoundry;
+using Astro.Triggers.Sdk.TrueFoundry.Generated;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Astro.Triggers.Sdk.Benchmarks;
+
+/// <summary>The trigger operation of each service: raw HttpClient (baseline) vs Refit alone vs the SDK.
+/// (Agentset's trigger is its create, in <see cref="AgentsetBenchmarks"/>.)</summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class TriggerBenchmarks
+{
+    private static readonly TriggerJobRequest TfyRequest = new() { ApplicationId = "app-1", Input = new JobRunInput { Command = "python etl.py" } };
+    private static readonly TriggerFleetRunRequest ShipyardRequest = new();
+    private static readonly TriggerIngestionRequest AstropodRequest = new();
+
+    private HttpClient _tfyRaw = null!, _shipyardRaw = null!, _astropodRaw = null!, _mixpeekRaw = null!;
+    private ITrueFoundryApi _tfyRefit = null!;
+    private IShipyardApi _shipyardRefit = null!;
+    private IAstropodApi _astropodRefit = null!;
+    private IMixpeekApi _mixpeekRefit = null!;
+    private TrueFoundryClient _tfy = null!;
+    private ShipyardClient _shipyard = null!;
+    private AstropodClient _astropod = null!;
+    private MixpeekClient _mixpeek = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        HttpMessageHandler Tfy() => new CannedHandler(Wire.TrueFoundryTriggered);
+        HttpMessageHandler Shipyard() => new CannedHandler(Wire.ShipyardTriggered, HttpStatusCode.Created);
+        HttpMessageHandler Astropod() => new CannedHandler(Wire.AstropodTriggered);
+        HttpMessageHandler Mixpeek() => new CannedHandler(Wire.MixpeekTask);
+
+        (_tfyRaw, _shipyardRaw, _astropodRaw, _mixpeekRaw) = (Harness.Raw(Tfy()), Harness.Raw(Shipyard()), Harness.Raw(Astropod()), Harness.Raw(Mixpeek()));
+        _shipyardRaw.DefaultRequestHeaders.Add("X-Shipyard-API-Key", Harness.Key);
+        _mixpeekRaw.DefaultRequestHeaders.Add("X-Namespace", "ns_bench");
+        _tfyRefit = Harness.Refit<ITrueFoundryApi>(Tfy(), TrueFoundryOperations.CreateRefitSettings());
+        _shipyardRefit = Harness.Refit<IShipyardApi>(Shipyard(), ShipyardOperations.CreateRefitSettings());
+        _astropodRefit = Harness.Refit<IAstropodApi>(Astropod(), AstropodOperations.CreateRefitSettings());
+        _mixpeekRefit = Harness.Refit<IMixpeekApi>(Mixpeek(), MixpeekOperations.CreateRefitSettings());
+        _tfy = Harness.Sdk<TrueFoundryClient>(s => s.AddTrueFoundryClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Tfy);
+        _shipyard = Harness.Sdk<ShipyardClient>(s => s.AddShipyardClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Shipyard);
+        _astropod = Harness.Sdk<AstropodClient>(s => s.AddAstropodClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Astropod);
+        _mixpeek = Harness.Sdk<MixpeekClient>(s => s.AddMixpeekClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; o.Namespace = "ns_bench"; }), Mixpeek);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        using (response)
+        {
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync(type))!;
+        }
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("TrueFoundry")]
+    public async Task<string?> TrueFoundry_Raw() =>
+        (await ReadAsync(await _tfyRaw.PostAsJsonAsync(new Uri("/api/svc/v1/jobs/trigger", UriKind.Relative), TfyRequest, TrueFoundryJsonContext.Default.TriggerJobRequest), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
+
+    [Benchmark, BenchmarkCategory("TrueFoundry")]
+    public async Task<string?> TrueFoundry_Refit() =>
+        (await ReadAsync(await _tfyRefit.TriggerJobAsync(TfyRequest, null!, default), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
+
+    [Benchmark, BenchmarkCategory("TrueFoundry")]
+    public async Task<string?> TrueFoundry_Sdk() => (await _tfy.Jobs.TriggerJobAsync(TfyRequest)).Id;
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Shipyard")]
+    public async Task<string?> Shipyard_Raw() =>
+        (await ReadAsync(await _shipyardRaw.PostAsJsonAsync(new Uri("/orgs/org-1/projects/proj-1/fleets/fleet-1/fleetruns", UriKind.Relative), ShipyardRequest, ShipyardJsonContext.Default.TriggerFleetRunRequest), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
+
+    [Benchmark, BenchmarkCategory("Shipyard")]
+    public async Task<string?> Shipyard_Refit() =>
+        (await ReadAsync(await _shipyardRefit.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1", ShipyardRequest, null!, default), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
+
+    [Benchmark, BenchmarkCategory("Shipyard")]
+    public async Task<string?> Shipyard_Sdk() => (await _shipyard.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1")).Id;
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Astropod")]
+    public async Task<string?> Astropod_Raw() =>
+        (await ReadAsync(await _astropodRaw.PostAsJsonAsync(new Uri("/api/v1/deployments/docs-agent/ingestion/docs_sync/trigger?account=acme", UriKind.Relative), AstropodRequest, AstropodJsonContext.Default.TriggerIngestionRequest), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
+
+    [Benchmark, BenchmarkCategory("Astropod")]
+    public async Task<string?> Astropod_Refit() =>
+        (await ReadAsync(await _astropodRefit.TriggerIngestionAsync("docs-agent", "docs_sync", "acme", AstropodRequest, null!, default), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
+
+    [Benchmark, BenchmarkCategory("Astropod")]
+    public async Task<string?> Astropod_Sdk() => (await _astropod.TriggerIngestionAsync("docs-agent", "docs_sync", "acme")).JobName;
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Mixpeek")]
+    public async Task<string> Mixpeek_Raw() =>
+        (await ReadAsync(await _mixpeekRaw.PostAsync(new Uri("/v1/triggers/trg_1/execute", UriKind.Relative), null), MixpeekJsonContext.Default.TriggerTask)).TaskId;
+
+    [Benchmark, BenchmarkCategory("Mixpeek")]
+    public async Task<string> Mixpeek_Refit() =>
+        (await ReadAsync(await _mixpeekRefit.ExecuteTriggerAsync("trg_1", "ns_bench", null!, default), MixpeekJsonContext.Default.TriggerTask)).TaskId;
+
+    [Benchmark, BenchmarkCategory("Mixpeek")]
+    public async Task<string> Mixpeek_Sdk() => (await _mixpeek.Triggers.ExecuteAsync("trg_1")).TaskId;
+}

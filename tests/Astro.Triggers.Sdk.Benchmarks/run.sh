@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the BenchmarkDotNet suite as a short job and writes docs/benchmarks.md (results + memory checks + machine).
+# Usage: bash tests/Astro.Triggers.Sdk.Benchmarks/run.sh [extra BenchmarkDotNet args, e.g. --filter '*Agentset*']
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+artifacts="$root/artifacts/benchmarks"
+out="$root/docs/benchmarks.md"
+rm -rf "$artifacts"
+mkdir -p "$root/docs"
+
+cd "$here"
+dotnet build -c Release >/dev/null
+dotnet run -c Release --no-build -- --filter '*' --job short --memory --exporters github --artifacts "$artifacts" "$@"
+checks="$(dotnet run -c Release --no-build -- --checks)"
+
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`tests/Astro.Triggers.Sdk.Benchmarks/run.sh\` on $(date -u +%Y-%m-%d) — BenchmarkDotNet \`--job short\` (3 warm-ups, 3 iterations: indicative, ±10% between runs on a shared machine)."
+  echo "Every variant of a benchmark calls through the same in-memory \`HttpMessageHandler\` returning canned bytes; ratios are to the raw"
+  echo "\`HttpClient\` + \`System.Net.Http.Json\` baseline (source-generated context) in the same run. Targets and analysis: see the end."
+  echo
+  echo "## Machine"
+  echo
+  echo '```'
+  echo "$(uname -srm); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo ".NET SDK $(dotnet --version)"
+  echo '```'
+  for report in "$artifacts"/results/*-report-github.md; do
+    echo
+    echo "## $(basename "$report" -report-github.md | sed 's/.*\.//')"
+    echo
+    sed -n '/^|/,$p' "$report"
+  done
+  echo
+  echo "## Memory checks (\`--checks\`)"
+  echo
+  echo "$checks"
+  if [ -f "$here/analysis.md" ]; then
+    echo
+    cat "$here/analysis.md"
+  fi
+} > "$out"
+echo "wrote $out"
