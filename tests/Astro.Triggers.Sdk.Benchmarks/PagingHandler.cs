@@ -15,7 +15,14 @@ internal sealed class PagingHandler(int pages, int itemsPerPage) : HttpMessageHa
     {
         var query = request.RequestUri!.Query;
         var at = query.IndexOf("cursor=p", StringComparison.Ordinal);
-        var page = at < 0 ? 0 : int.Parse(query.AsSpan(at + 8).TrimEnd("&"), System.Globalization.CultureInfo.InvariantCulture) is var n ? n : 0;
+        var page = 0;
+        if (at >= 0)
+        {
+            var digits = query.AsSpan(at + 8);
+            var end = digits.IndexOf('&');
+            page = int.Parse(end < 0 ? digits : digits[..end], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var tail = Wire.Utf8(Wire.ListPageSuffix(page + 1 < Pages ? "p" + (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
         var content = new TwoPartContent(_items, tail);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
