@@ -13,7 +13,8 @@ dotnet build -c Release >/dev/null
 # REPORT_ONLY=1 rewrites docs/benchmarks.md from the results already in artifacts/benchmarks (e.g. after a --filter run).
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
   [ "$#" -gt 0 ] || rm -rf "$artifacts"
-  dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "${@:---filter=*}"
+  [ "$#" -gt 0 ] || set -- --filter '*'
+  dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "$@"
 fi
 checks="$(dotnet run -c Release --no-build -- --checks)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
