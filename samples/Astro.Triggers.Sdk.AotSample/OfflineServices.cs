@@ -47,7 +47,9 @@ internal sealed class OfflineServices : HttpMessageHandler
         var start = query.Contains("cursor=2", StringComparison.Ordinal) ? 2 : 0;
         var ids = _jobs.Keys.Order(StringComparer.Ordinal).Skip(start).Take(2).ToList();
         var more = start + 2 < _jobs.Count;
-        return $$"""{"success":true,"data":[{{string.Join(",", ids.Select(Job))}}],"pagination":{"nextCursor":{{(more ? "\"2\"" : "null")}},"prevCursor":null,"hasMore":{{(more ? "true" : "false")}}}}""";
+        var next = more ? "\"2\"" : "null";
+        var hasMore = more ? "true" : "false";
+        return "{\"success\":true,\"data\":[" + string.Join(",", ids.Select(Job)) + "],\"pagination\":{\"nextCursor\":" + next + ",\"prevCursor\":null,\"hasMore\":" + hasMore + "}}";
     }
 
     private string Envelope(string id) => $$"""{"success":true,"data":{{Job(id)}}}""";
@@ -66,7 +68,8 @@ internal sealed class OfflineServices : HttpMessageHandler
         trigger["trigger_id"] = "trg_aot1";
         trigger["namespace_id"] = "ns_aot";
         trigger["status"] = "active";
-        trigger["created_at"] = trigger["updated_at"] = "2026-11-23T09:00:00";
+        trigger["created_at"] = "2026-11-23T09:00:00";
+        trigger["updated_at"] = "2026-11-23T09:00:00";
         return trigger.ToJsonString();
     }
 
