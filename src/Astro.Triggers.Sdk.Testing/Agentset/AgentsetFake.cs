@@ -23,8 +23,7 @@ public sealed class AgentsetFake : FakeService
     private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
     private readonly List<FakeIngestJob> _jobs = [];
     private long _sequence;
-    private int _failNext;
-    private string _failText = "The document could not be parsed.";
+    private readonly PlannedFailures _failures = new();
 
     private AgentsetFake(AgentsetFakeOptions options)
         : base(options)
@@ -72,15 +71,7 @@ public sealed class AgentsetFake : FakeService
     }
 
     /// <summary>The next <paramref name="count"/> jobs created or re-ingested end FAILED with <paramref name="error"/>.</summary>
-    public void FailNextJobs(int count = 1, string error = "The document could not be parsed.")
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        lock (Gate)
-        {
-            _failNext = count;
-            _failText = error;
-        }
-    }
+    public void FailNextJobs(int count = 1, string error = "The document could not be parsed.") => _failures.Plan(count, error);
 
     /// <summary>Makes a job that has not finished yet end FAILED with <paramref name="error"/>.</summary>
     /// <exception cref="InvalidOperationException">No such job, or it already finished.</exception>
@@ -232,17 +223,12 @@ public sealed class AgentsetFake : FakeService
 
     private void Process(FakeIngestJob job, string queuedStatus)
     {
-        var fail = _failNext > 0;
-        if (fail)
-        {
-            _failNext--;
-        }
-
+        var failure = _failures.Take();
         job.Timeline.Restart(Now, queuedStatus,
             (_options.QueuedTime, "PRE_PROCESSING"),
             (_options.PreProcessingTime, "PROCESSING"),
-            (_options.ProcessingTime, fail ? "FAILED" : "COMPLETED"));
-        job.FailureText = fail ? _failText : null;
+            (_options.ProcessingTime, failure is null ? "COMPLETED" : "FAILED"));
+        job.FailureText = failure;
     }
 
     private FakeResponse List(FakeRequest request, RouteValues route)

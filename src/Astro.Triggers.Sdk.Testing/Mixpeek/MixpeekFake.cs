@@ -17,8 +17,7 @@ public sealed class MixpeekFake : FakeService
     private readonly MixpeekFakeOptions _options;
     private readonly List<FakeTrigger> _triggers = [];
     private long _sequence;
-    private int _failNext;
-    private string _failText = "Clustering failed: no documents in the collection.";
+    private readonly PlannedFailures _failures = new();
 
     private MixpeekFake(MixpeekFakeOptions options)
         : base(options)
@@ -57,15 +56,8 @@ public sealed class MixpeekFake : FakeService
     public MixpeekClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, Namespace = NamespaceId };
 
     /// <summary>The next <paramref name="count"/> executions end FAILED with <paramref name="error"/>.</summary>
-    public void FailNextExecutions(int count = 1, string error = "Clustering failed: no documents in the collection.")
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        lock (Gate)
-        {
-            _failNext = count;
-            _failText = error;
-        }
-    }
+    public void FailNextExecutions(int count = 1, string error = "Clustering failed: no documents in the collection.") =>
+        _failures.Plan(count, error);
 
     private protected override void Authenticate(FakeRequest request)
     {
@@ -199,14 +191,13 @@ public sealed class MixpeekFake : FakeService
             throw new FakeRejection(400, "BadRequestError", $"Trigger '{trigger.Id}' is {trigger.Status}; resume it before executing.");
         }
 
-        var fail = _failNext > 0;
-        _failNext -= fail ? 1 : 0;
+        var failure = _failures.Take();
         var step = _options.TaskStepTime;
         var execution = new FakeExecution(
             "task_" + Guid.NewGuid().ToString("N")[..16],
             Now,
-            FakeTimeline.Start(Now, "PENDING", (step, "PROCESSING"), (step, fail ? "FAILED" : "COMPLETED")),
-            fail ? _failText : null);
+            FakeTimeline.Start(Now, "PENDING", (step, "PROCESSING"), (step, failure is null ? "COMPLETED" : "FAILED")),
+            failure);
         trigger.Executions.Add(execution);
         return FakeResponse.Json(200, new JsonObject
         {

@@ -18,7 +18,7 @@ public sealed class ShipyardFake : FakeService
 {
     private readonly ShipyardFakeOptions _options;
     private readonly List<(string Id, DateTimeOffset CreatedAt, FakeTimeline Timeline)> _runs = [];
-    private int _failNext;
+    private readonly PlannedFailures _failures = new();
 
     private ShipyardFake(ShipyardFakeOptions options)
         : base(options)
@@ -45,14 +45,7 @@ public sealed class ShipyardFake : FakeService
     public ShipyardClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey };
 
     /// <summary>The next <paramref name="count"/> triggered runs end Errored.</summary>
-    public void FailNextRuns(int count = 1)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        lock (Gate)
-        {
-            _failNext = count;
-        }
-    }
+    public void FailNextRuns(int count = 1) => _failures.Plan(count, "Errored");
 
     private protected override void Authenticate(FakeRequest request)
     {
@@ -90,9 +83,8 @@ public sealed class ShipyardFake : FakeService
         }
 
         var id = Guid.NewGuid().ToString();
-        var fail = _failNext > 0;
-        _failNext -= fail ? 1 : 0;
-        _runs.Add((id, Now, FakeTimeline.Start(Now, "Scheduled", (_options.ScheduledTime, "Running"), (_options.RunTime, fail ? "Errored" : "Success"))));
+        var failed = _failures.Take() is not null;
+        _runs.Add((id, Now, FakeTimeline.Start(Now, "Scheduled", (_options.ScheduledTime, "Running"), (_options.RunTime, failed ? "Errored" : "Success"))));
         return FakeResponse.Json(201, new JsonObject
         {
             ["request"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() },

@@ -20,8 +20,7 @@ public sealed class TrueFoundryFake : FakeService
     private readonly List<FakeJob> _jobs = [];
     private readonly List<FakeJobRun> _runs = [];
     private long _sequence;
-    private int _failNext;
-    private string _failText = "Process exited with code 1.";
+    private readonly PlannedFailures _failures = new();
 
     private TrueFoundryFake(TrueFoundryFakeOptions options)
         : base(options)
@@ -58,15 +57,7 @@ public sealed class TrueFoundryFake : FakeService
     }
 
     /// <summary>The next <paramref name="count"/> triggered runs end FAILED with <paramref name="error"/>.</summary>
-    public void FailNextRuns(int count = 1, string error = "Process exited with code 1.")
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        lock (Gate)
-        {
-            _failNext = count;
-            _failText = error;
-        }
-    }
+    public void FailNextRuns(int count = 1, string error = "Process exited with code 1.") => _failures.Plan(count, error);
 
     private protected override void Authenticate(FakeRequest request)
     {
@@ -106,6 +97,7 @@ public sealed class TrueFoundryFake : FakeService
         }
 
         var command = CheckInput(OptionalObject(body, "input", "input", Invalid));
+        var failure = _failures.Take();
         var run = new FakeJobRun
         {
             Id = "run-" + Guid.NewGuid().ToString("N")[..12],
@@ -117,13 +109,9 @@ public sealed class TrueFoundryFake : FakeService
             Timeline = FakeTimeline.Start(Now, "CREATED",
                 (_options.SchedulingTime, "SCHEDULED"),
                 (_options.SchedulingTime, "RUNNING"),
-                (_options.RunTime, _failNext > 0 ? "FAILED" : "FINISHED")),
+                (_options.RunTime, failure is null ? "FINISHED" : "FAILED")),
+            FailureText = failure,
         };
-        if (_failNext > 0)
-        {
-            _failNext--;
-            run.FailureText = _failText;
-        }
 
         _runs.Add(run);
         return FakeResponse.Json(200, new JsonObject { ["message"] = "Job triggered", ["jobRunName"] = run.Name, ["data"] = run.ToJson(Now) });
