@@ -79,20 +79,25 @@ internal sealed class AgentsetListQuery
     public CursorPage<T> Select<T>(IReadOnlyList<T> items, Func<T, FakeCursor> key)
     {
         var sorted = Descending ? items.OrderByDescending(key).ToList() : items.OrderBy(key).ToList();
-        int Position(FakeCursor cursor) =>
-            sorted.FindIndex(item => Descending ? key(item).CompareTo(cursor) < 0 : key(item).CompareTo(cursor) > 0) is var i && i >= 0 ? i : sorted.Count;
+
+        // Where the cursor falls in the requested order: the first item sorted after it (or, inclusive, at it).
+        int IndexAfter(FakeCursor cursor, bool inclusive)
+        {
+            var i = sorted.FindIndex(item =>
+                (Descending ? cursor.CompareTo(key(item)) : key(item).CompareTo(cursor)) is var order && (order > 0 || (inclusive && order == 0)));
+            return i < 0 ? sorted.Count : i;
+        }
 
         int start, end;
         if (!Backward)
         {
-            start = Cursor is { } after ? Position(after) : 0;
+            start = Cursor is { } after ? IndexAfter(after, inclusive: false) : 0;
             end = Math.Min(sorted.Count, start + PerPage);
         }
         else
         {
             // Items strictly before the cursor: those sorted ahead of the cursor item itself.
-            end = Cursor is { } before ? sorted.FindIndex(item => Descending ? key(item).CompareTo(before) <= 0 : key(item).CompareTo(before) >= 0) : sorted.Count;
-            end = end < 0 ? sorted.Count : end;
+            end = Cursor is { } before ? IndexAfter(before, inclusive: true) : sorted.Count;
             start = Math.Max(0, end - PerPage);
         }
 
