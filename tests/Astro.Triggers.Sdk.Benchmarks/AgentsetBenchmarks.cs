@@ -38,7 +38,7 @@ public class AgentsetBenchmarks
 
     private static (HttpClient, IAgentsetApi, AgentsetClient) Build(Func<HttpMessageHandler> handler, Refit.RefitSettings settings) =>
         (Harness.Raw(handler()), Harness.Refit<IAgentsetApi>(handler(), settings),
-         Harness.Sdk<AgentsetClient>(s => s.AddAgentsetClient(o => { o.ApiKey = Harness.Key; o.NamespaceId = Wire.Namespace; o.BaseAddress = Harness.BaseAddress; }), handler));
+         Harness.Sdk<AgentsetClient>(Harness.AddAgentset, handler));
 
     [Benchmark(Baseline = true), BenchmarkCategory("Get")]
     public async Task<IngestJob> Get_Raw()

@@ -22,6 +22,10 @@ internal static class Harness
     /// <summary>(b) The SDK's generated Refit interface alone, on a plain HttpClient.</summary>
     public static T Refit<T>(HttpMessageHandler handler, RefitSettings settings) => RestService.For<T>(Raw(handler), settings);
 
+    /// <summary>Registers the Agentset client every benchmark uses: the bench key, namespace and address.</summary>
+    public static IHttpClientBuilder AddAgentset(IServiceCollection services) =>
+        services.AddAgentsetClient(o => { o.ApiKey = Key; o.NamespaceId = Wire.Namespace; o.BaseAddress = BaseAddress; });
+
     /// <summary>(c) The SDK client as DI builds it (retry, telemetry, auth; no logger), with the handler as primary.</summary>
     public static T Sdk<T>(Func<IServiceCollection, IHttpClientBuilder> register, Func<HttpMessageHandler> handler)
         where T : notnull

@@ -21,11 +21,13 @@ internal static class MemoryChecks
     {
         var report = new StringBuilder();
         var onePage = Wire.ListPage(2_300, null);
+        var raw = Harness.Raw(new CannedHandler(onePage));
+        var sdk = Harness.Sdk<AgentsetClient>(Harness.AddAgentset, () => new CannedHandler(onePage));
         report.AppendLine(CultureInfo.InvariantCulture, $"| check | result |");
         report.AppendLine("|---|---|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| 1 MB page ({onePage.Length / 1024} KiB, 2,300 jobs) read 20× — LOH allocation ticks, raw HttpClient + ReadFromJsonAsync | {await LargeTicksAsync(() => RawPageAsync(onePage))} |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| same, Refit-style buffering (LoadIntoBufferAsync, then deserialize) — the detector's control | {await LargeTicksAsync(() => BufferedPageAsync(onePage))} |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| same, SDK `ListAsync(...).AsPages()` | {await LargeTicksAsync(() => SdkPageAsync(onePage))} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| 1 MB page ({onePage.Length / 1024} KiB, 2,300 jobs) read 20× — LOH allocation ticks, raw HttpClient + ReadFromJsonAsync | {await LargeTicksAsync(() => RawPageAsync(raw, buffer: false))} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| same, Refit-style buffering (LoadIntoBufferAsync, then deserialize) — the detector's control | {await LargeTicksAsync(() => RawPageAsync(raw, buffer: true))} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| same, SDK `ListAsync(...).AsPages()` | {await LargeTicksAsync(() => SdkPageAsync(sdk))} |");
 
         var model = ModelBytes();
         report.AppendLine(CultureInfo.InvariantCulture, $"| one `IngestJob` deserialized alone (the model's own allocation) | {model:0} B |");
@@ -51,29 +53,21 @@ internal static class MemoryChecks
         return listener.LargeTicks;
     }
 
-    private static readonly HttpClient RawOnePage = Harness.Raw(new CannedHandler(Wire.ListPage(2_300, null)));
-
-    private static async Task RawPageAsync(byte[] page)
+    /// <summary>The raw read; with <paramref name="buffer"/>, first loaded into a buffer as Refit does for typed results.</summary>
+    private static async Task RawPageAsync(HttpClient raw, bool buffer)
     {
-        using var response = await RawOnePage.GetAsync(new Uri("/v1/namespace/ns_bench/ingest-jobs", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await raw.GetAsync(new Uri("/v1/namespace/ns_bench/ingest-jobs", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        if (buffer)
+        {
+            await response.Content.LoadIntoBufferAsync();
+        }
+
         _ = await response.Content.ReadFromJsonAsync(AgentsetJsonContext.Default.IngestJobListResponse);
     }
 
-    private static async Task BufferedPageAsync(byte[] page)
+    private static async Task SdkPageAsync(AgentsetClient sdk)
     {
-        using var response = await RawOnePage.GetAsync(new Uri("/v1/namespace/ns_bench/ingest-jobs", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
-        await response.Content.LoadIntoBufferAsync();
-        _ = await response.Content.ReadFromJsonAsync(AgentsetJsonContext.Default.IngestJobListResponse);
-    }
-
-    private static AgentsetClient? _onePageClient;
-
-    private static async Task SdkPageAsync(byte[] page)
-    {
-        _onePageClient ??= Harness.Sdk<AgentsetClient>(
-            s => s.AddAgentsetClient(o => { o.ApiKey = Harness.Key; o.NamespaceId = Wire.Namespace; o.BaseAddress = Harness.BaseAddress; }),
-            () => new CannedHandler(page));
-        await foreach (var _ in _onePageClient.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 100 }).AsPages())
+        await foreach (var _ in sdk.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 100 }).AsPages())
         {
             break;
         }
@@ -119,8 +113,7 @@ internal static class MemoryChecks
     private static ServiceProvider BuildProvider(int pages)
     {
         var services = new ServiceCollection();
-        services.AddAgentsetClient(o => { o.ApiKey = Harness.Key; o.NamespaceId = Wire.Namespace; o.BaseAddress = Harness.BaseAddress; })
-            .ConfigurePrimaryHttpMessageHandler(() => new PagingHandler(pages, 100));
+        Harness.AddAgentset(services).ConfigurePrimaryHttpMessageHandler(() => new PagingHandler(pages, 100));
         return services.BuildServiceProvider();
     }
 

@@ -20,9 +20,7 @@ public class PagingBenchmarks
     public void Setup()
     {
         _raw = Harness.Raw(new PagingHandler(Pages, PerPage));
-        _sdk = Harness.Sdk<AgentsetClient>(
-            s => s.AddAgentsetClient(o => { o.ApiKey = Harness.Key; o.NamespaceId = Wire.Namespace; o.BaseAddress = Harness.BaseAddress; }),
-            () => new PagingHandler(Pages, PerPage));
+        _sdk = Harness.Sdk<AgentsetClient>(Harness.AddAgentset, () => new PagingHandler(Pages, PerPage));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Pages * PerPage)]
