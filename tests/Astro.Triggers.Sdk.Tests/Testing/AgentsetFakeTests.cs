@@ -27,6 +27,10 @@ public sealed class AgentsetFakeTests : IDisposable
         _fake.Dispose();
     }
 
+    private const string Jobs = "v1/namespace/ns_fake/ingest-jobs";
+
+    private (string, string) Bearer => ("Authorization", "Bearer " + _fake.ApiKey);
+
     private Task<IngestJob> CreateAsync(string text = "hello", AgentsetRequestOptions? options = null) =>
         _client.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = text } }, options);
 
@@ -159,27 +163,18 @@ public sealed class AgentsetFakeTests : IDisposable
     [InlineData("Basic fake-api-key", HttpStatusCode.BadRequest, "bad_request")]
     public async Task Missing_or_malformed_authorization_is_refused(string? authorization, HttpStatusCode status, string code)
     {
-        using var http = new HttpClient { BaseAddress = _fake.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/namespace/ns_fake/ingest-jobs");
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-
-        using var response = await http.SendAsync(request);
-        response.StatusCode.Should().Be(status);
-        (await response.Content.ReadAsStringAsync()).Should().Contain($"\"code\":\"{code}\"");
+        var headers = authorization is null ? [] : new[] { ("Authorization", authorization) };
+        var (actual, body) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Get, Jobs, null, headers);
+        actual.Should().Be((int)status);
+        body.Should().Contain($"\"code\":\"{code}\"");
     }
 
     [Fact]
     public async Task An_invalid_tenant_id_is_400_Invalid_tenant_ID()
     {
-        using var http = new HttpClient { BaseAddress = _fake.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fake.ApiKey);
-        http.DefaultRequestHeaders.Add("x-tenant-id", "not-alphanumeric");
-        using var response = await http.GetAsync(new Uri("v1/namespace/ns_fake/ingest-jobs", UriKind.Relative));
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Invalid tenant ID.");
+        var (status, body) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Get, Jobs, null, Bearer, ("x-tenant-id", "not-alphanumeric"));
+        status.Should().Be(400);
+        body.Should().Contain("Invalid tenant ID.");
     }
 
     [Fact]
@@ -202,9 +197,8 @@ public sealed class AgentsetFakeTests : IDisposable
     [InlineData("""{"payload":{"type":"TEXT","text":"x"},"config":{"metadata":{"a":{"b":1}}}}""", "config.metadata.a")]
     public async Task Invalid_create_bodies_are_422_naming_the_field(string body, string field)
     {
-        using var response = await PostRawAsync(body);
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        var text = await response.Content.ReadAsStringAsync();
+        var (status, text) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Post, Jobs, body, Bearer);
+        status.Should().Be(422);
         text.Should().Contain("\"code\":\"unprocessable_entity\"").And.Contain(field);
         _fake.JobCount.Should().Be(0);
     }
@@ -212,8 +206,8 @@ public sealed class AgentsetFakeTests : IDisposable
     [Fact]
     public async Task Malformed_json_is_400()
     {
-        using var response = await PostRawAsync("{not json");
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var (status, _) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Post, Jobs, "{not json", Bearer);
+        status.Should().Be(400);
     }
 
     [Theory]
@@ -224,42 +218,28 @@ public sealed class AgentsetFakeTests : IDisposable
     [InlineData("cursorDirection=sideways")]
     public async Task Invalid_list_queries_are_422(string query)
     {
-        using var http = Authorized();
-        using var response = await http.GetAsync(new Uri("v1/namespace/ns_fake/ingest-jobs?" + query, UriKind.Relative));
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var (status, _) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Get, Jobs + "?" + query, null, Bearer);
+        status.Should().Be(422);
     }
 
     [Fact]
     public async Task A_forged_cursor_is_400()
     {
-        using var http = Authorized();
-        using var response = await http.GetAsync(new Uri("v1/namespace/ns_fake/ingest-jobs?cursor=abc!", UriKind.Relative));
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var (status, _) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Get, Jobs + "?cursor=abc!", null, Bearer);
+        status.Should().Be(400);
     }
 
     [Fact]
     public async Task Injected_429_carries_agentsets_millisecond_reset_and_the_client_waits_it_out()
     {
         _fake.Faults.RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(2));
-        using var http = Authorized();
-        using var response = await http.GetAsync(new Uri("v1/namespace/ns_fake/ingest-jobs", UriKind.Relative));
+        // Raw, not FakeHttp: this one reads a response header.
+        using var http = new HttpClient { BaseAddress = _fake.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fake.ApiKey);
+        using var response = await http.GetAsync(new Uri(Jobs, UriKind.Relative));
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         response.Headers.GetValues("Retry-After").Single().Should().Be(_time.GetUtcNow().AddSeconds(2).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         _fake.Faults.Pending.Should().Be(0);
         _fake.Faults.Injected.Should().Be(1);
-    }
-
-    private HttpClient Authorized()
-    {
-        var http = new HttpClient { BaseAddress = _fake.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fake.ApiKey);
-        return http;
-    }
-
-    private async Task<HttpResponseMessage> PostRawAsync(string body)
-    {
-        using var http = Authorized();
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        return await http.PostAsync(new Uri("v1/namespace/ns_fake/ingest-jobs", UriKind.Relative), content);
     }
 }
