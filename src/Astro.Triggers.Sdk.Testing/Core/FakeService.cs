@@ -168,6 +168,14 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             return;
         }
 
+        // The fake's Date is on the fake's clock, as a service's is on its own: clients read an absolute
+        // Retry-After against it, so a fake on a FakeTimeProvider stays consistent with itself.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.Date = Now.ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
         await next().ConfigureAwait(false);
     }
 

@@ -111,14 +111,37 @@ public abstract class ServiceClientOptions
         $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(ApiKey is null ? "null" : "***")}, " +
         $"TokenProvider = {(TokenProvider is null ? "null" : "set")}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
 
+    /// <summary>The exact secrets this client sent, masked in every text it surfaces.</summary>
+    internal Security.KnownSecrets Secrets { get; } = new();
+
+    /// <summary>The credential source the auth handler calls; every value it yields is remembered in <see cref="Secrets"/>.</summary>
     internal TokenProvider ResolveTokens()
     {
+        var secrets = Secrets;
         if (TokenProvider is { } provider)
         {
-            return provider;
+            return (forceRefresh, cancellationToken) =>
+            {
+                var pending = provider(forceRefresh, cancellationToken);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    secrets.Add(pending.Result);
+                    return pending;
+                }
+
+                return Remember(pending, secrets);
+            };
         }
 
         var key = ApiKey!;
+        secrets.Add(key);
         return (_, _) => ValueTask.FromResult(key);
+    }
+
+    private static async ValueTask<string> Remember(ValueTask<string> pending, Security.KnownSecrets secrets)
+    {
+        var token = await pending.ConfigureAwait(false);
+        secrets.Add(token);
+        return token;
     }
 }

@@ -14,7 +14,7 @@ namespace Astro.Triggers.Sdk.Tests.Agentset;
 /// the exact request the server saw, and the deserialized response.</summary>
 public sealed class GeneratedAgentsetApiTests : WireMockTestBase
 {
-    private static CallContext Call => new(RetryOptions.None, Timeout.InfiniteTimeSpan, TimeProvider.System, maxResponseBytes: 1024 * 1024);
+    private static CallContext Call => new(RetryOptions.None, Timeout.InfiniteTimeSpan, TimeProvider.System, maxResponseBytes: 1024 * 1024, new Astro.Triggers.Sdk.Core.Security.KnownSecrets());
 
     private readonly AgentsetOperations _operations;
 

@@ -11,6 +11,8 @@ public abstract class ClientTestBase : WireMockTestBase
 
     protected ObservableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
+    protected override DateTimeOffset ServerNow => Clock.GetUtcNow();
+
     protected CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Points options at the stub, with the test clock, log capture and jitter-free 1 s retries.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Security;
@@ -10,37 +9,41 @@ internal static class ErrorMapper
 {
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
 
-    public static async ValueTask ThrowIfErrorAsync(HttpResponseMessage response, OperationInfo operation, CancellationToken cancellationToken)
+    public static async ValueTask ThrowIfErrorAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            throw await CreateAsync(response, call, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>The typed exception of an error response. Every text on it is masked: bearer tokens, and the exact
+    /// secrets the client sent (a service may echo its key back in a message, a body or a header).</summary>
     public static async Task<ServiceRequestException> CreateAsync(
-        HttpResponseMessage response, OperationInfo operation, CancellationToken cancellationToken)
+        HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
-        var raw = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var operation = call.Operation;
+        var secrets = call.Secrets;
+        var raw = await ResponseBody.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var body = ErrorBody.Parse(raw);
         var status = (int)response.StatusCode;
-        var retryAfter = RetryAfterNote.Get(response)
-            ?? RetryAfterParser.Parse(response.Headers, TimeProvider.System.GetUtcNow());
+        // On the call's clock, and against the server's Date where it sent one (RetryAfterParser).
+        var retryAfter = RetryAfterParser.Parse(response.Headers, call.TimeProvider.GetUtcNow());
         var info = new ServiceErrorInfo
         {
             Service = operation.Service,
             OperationId = operation.OperationId,
             Status = status,
-            ErrorCode = body.Code,
-            ServiceMessage = Redactor.Text(body.Message),
-            DocumentationUrl = body.DocumentationUrl,
-            Reason = Redactor.Text(body.Reason),
-            SuggestedAction = body.Action,
-            ValidationIssues = body.ValidationIssues ?? [],
-            RequestId = body.RequestId ?? HeaderRequestId(response),
+            ErrorCode = secrets.Mask(body.Code),
+            ServiceMessage = secrets.Mask(body.Message),
+            DocumentationUrl = secrets.Mask(body.DocumentationUrl),
+            Reason = secrets.Mask(body.Reason),
+            SuggestedAction = secrets.Mask(body.Action),
+            ValidationIssues = body.ValidationIssues?.Select(issue => Masked(issue, secrets)).ToArray() ?? [],
+            RequestId = secrets.Mask(body.RequestId ?? HeaderRequestId(response)),
             Method = operation.Method,
-            RequestUri = Redactor.Uri(response.RequestMessage?.RequestUri),
-            RawBody = Redactor.Text(raw),
+            RequestUri = secrets.Mask(Redactor.Uri(response.RequestMessage?.RequestUri)),
+            RawBody = secrets.Mask(raw),
             RetryAfter = retryAfter,
             MayHaveBeenProcessed = MayHaveBeenProcessed(operation, status, retryAfter),
         };
@@ -81,35 +84,6 @@ internal static class ErrorMapper
         return null;
     }
 
-    private static async Task<string?> ReadBoundedAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var buffer = new byte[SdkConstants.MaxErrorBodyBytes + 1];
-                var total = 0;
-                int read;
-                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                }
-
-                var truncated = total > SdkConstants.MaxErrorBodyBytes;
-                var text = Encoding.UTF8.GetString(buffer, 0, Math.Min(total, SdkConstants.MaxErrorBodyBytes));
-                return truncated ? text + "…(truncated)" : text;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            // The status is what matters; a body cut off mid-way still gives the typed exception.
-            return null;
-        }
-    }
+    private static ValidationIssue Masked(ValidationIssue issue, KnownSecrets secrets) =>
+        new(issue.Location.Select(step => secrets.Mask(step)!).ToArray(), secrets.Mask(issue.Message)!, secrets.Mask(issue.Type));
 }

@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Http;
-using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Telemetry;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,11 +51,6 @@ internal static class ServiceRegistration
             .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => ClientPipeline.Configure(client, Options<TOptions>(sp)))
             .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
-            .AddHttpMessageHandler(sp =>
-            {
-                var options = Options<TOptions>(sp);
-                return new RetryHandler(options.Retry, options.TimeProvider);
-            })
             .AddHttpMessageHandler(sp => new TelemetryHandler(
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger(name), service, Options<TOptions>(sp).TimeProvider))
             .AddHttpMessageHandler(sp =>

@@ -1,11 +1,13 @@
 using Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Core.Security;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
 /// so it travels with the request, never through shared state): the operation, the effective retry
-/// policy, and a count of attempts.</summary>
-internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes)
+/// policy, the call's budget, the client's known secrets, and a count of attempts.</summary>
+internal sealed class CallContext(
+    RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes, KnownSecrets secrets)
 {
     public const string PropertyKey = "Astro.Triggers.Sdk.Call";
 
@@ -23,6 +25,27 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
 
     /// <summary>The largest success body this call reads.</summary>
     public long MaxResponseBytes { get; } = maxResponseBytes;
+
+    /// <summary>The secrets of the client making the call, masked in every text the call surfaces.</summary>
+    public KnownSecrets Secrets { get; } = secrets;
+
+    /// <summary>When the call started, on <see cref="TimeProvider"/>'s clock; set by CallRunner.</summary>
+    public long StartedAt { get; set; }
+
+    /// <summary>The wait the retry decision chose before the next attempt.</summary>
+    public TimeSpan NextDelay { get; set; }
+
+    /// <summary>What is left of the call's budget: the smaller of its <see cref="Timeout"/> and the retry
+    /// policy's <c>MaxElapsed</c>, minus the time spent so far.</summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var elapsed = TimeProvider.GetElapsedTime(StartedAt);
+            var budget = Timeout == System.Threading.Timeout.InfiniteTimeSpan || Timeout > Retry.MaxElapsed ? Retry.MaxElapsed : Timeout;
+            return budget - elapsed;
+        }
+    }
 
     /// <summary>Requests actually handed to the transport for this call.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
@@ -51,7 +74,7 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes);
+        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets);
     }
 
     public static CallContext? Of(HttpRequestMessage request) =>

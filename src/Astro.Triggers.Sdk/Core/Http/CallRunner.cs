@@ -1,15 +1,16 @@
 using System.Net.Sockets;
 using Astro.Triggers.Sdk.Core.Errors;
+using Astro.Triggers.Sdk.Core.Retry;
+using Polly;
 using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
-/// <summary>Runs one generated call under the call's overall timeout and turns transport failures into the
+/// <summary>Runs one generated call: every attempt (send, then body read) through the retry layer, all of it under
+/// the call's overall budget, each attempt under the attempt timeout; turns what is left of a failure into the
 /// SDK's exceptions. A caller's own cancellation passes through as a plain OperationCanceledException.</summary>
 internal static class CallRunner
 {
-    /// <summary>Sends, then reads the response, both under the call's overall budget; the body read (after the
-    /// headers arrived) also under the attempt timeout, so a body that stalls cannot hang the caller.</summary>
     public static async Task<T> RunAsync<T>(
         OperationInfo operation,
         CallContext call,
@@ -18,18 +19,40 @@ internal static class CallRunner
         CancellationToken cancellationToken)
     {
         call.Operation = operation;
+        call.StartedAt = call.TimeProvider.GetTimestamp();
         using var budget = call.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(call.Timeout, call.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        // Armed once the headers are in; on the call's clock so tests can drive it.
-        using var bodyTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, call.TimeProvider);
         try
         {
-            var response = await send(linked.Token).ConfigureAwait(false);
-            bodyTimeout.CancelAfter(call.Retry.AttemptTimeout);
-            using var reading = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, bodyTimeout.Token);
-            return await read(response, reading.Token).ConfigureAwait(false);
+            var outcome = await RetryPipeline.ExecuteAsync(
+                call,
+                static async (context, state) =>
+                {
+                    var token = context.CancellationToken;
+                    try
+                    {
+                        state.call.NextAttempt();
+                        var response = await state.send(token).ConfigureAwait(false);
+                        return Outcome.FromResult(await state.read(response, token).ConfigureAwait(false));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)
+                    {
+                        // A read cancelled mid-body can surface as an I/O error; what happened is the cancellation
+                        // (attempt timeout, budget or caller), which the timeout layer and the mapping below tell apart.
+                        return Outcome.FromException<T>(new OperationCanceledException(token));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<T>(ex);
+                    }
+                },
+                (call, send, read),
+                linked.Token,
+                cancellationToken).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -37,11 +60,6 @@ internal static class CallRunner
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveReachedServer: true, ex);
-        }
-        catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !budget.IsCancellationRequested)
-        {
-            // The headers arrived, so the server got the request; its body stopped coming.
             throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveReachedServer: true, ex);
         }
         catch (OperationCanceledException ex)
@@ -52,11 +70,12 @@ internal static class CallRunner
         catch (HttpRequestException ex)
         {
             var reached = !NeverConnected(ex);
-            throw new ServiceTransportException(operation, Describe(ex), reached, ex);
+            throw new ServiceTransportException(operation, call.Secrets.Mask(Describe(ex))!, reached, ex);
         }
         catch (IOException ex)
         {
-            throw new ServiceTransportException(operation, "the connection failed: " + ex.Message, mayHaveReachedServer: true, ex);
+            throw new ServiceTransportException(
+                operation, call.Secrets.Mask("the connection failed: " + ex.Message)!, mayHaveReachedServer: true, ex);
         }
     }
 

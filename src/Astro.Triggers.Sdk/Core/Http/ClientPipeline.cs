@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Core.Auth;
-using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>The handler chain every service client uses, with or without DI:
-/// retry → telemetry (per attempt) → auth → transport (no automatic redirects).</summary>
+/// telemetry (per attempt) → auth → transport (no automatic redirects). Retries run above the chain, around each
+/// whole attempt (CallRunner), so a failure while a body is read is retried like one before the headers.</summary>
 internal static class ClientPipeline
 {
     public static HttpClient CreateHttpClient(ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential)
@@ -16,7 +16,6 @@ internal static class ClientPipeline
         HttpMessageHandler handler = CreatePrimaryHandler();
         handler = new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential) { InnerHandler = handler };
         handler = new TelemetryHandler(logger, service, options.TimeProvider) { InnerHandler = handler };
-        handler = new RetryHandler(options.Retry, options.TimeProvider) { InnerHandler = handler };
         var client = new HttpClient(handler, disposeHandler: true);
         Configure(client, options);
         return client;
@@ -32,7 +31,7 @@ internal static class ClientPipeline
     public static void Configure(HttpClient client, ServiceClientOptions options)
     {
         client.BaseAddress = options.BaseAddress;
-        // The SDK's own budget (CallRunner) and per-attempt timeout (RetryHandler) apply instead.
+        // The SDK's own budget (CallRunner) and per-attempt timeout (Retry/RetryPipeline) apply instead.
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 }

@@ -6,33 +6,32 @@ using Astro.Triggers.Sdk.Core.Errors;
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>The one place a response is read: status check and typed errors, then a streaming
-/// deserialization with the service's source-generated context (never Refit's buffered path).</summary>
+/// deserialization with the service's source-generated context (never Refit's buffered path). Bodies are
+/// decoded by <see cref="ResponseBody"/>, so framing, a byte-order mark or a declared charset never change the result.</summary>
 internal static class ResponseReader
 {
     /// <summary>Reads a success body that must be present.</summary>
     public static async Task<T> ReadAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
             var value = await DeserializeAsync(response, typeInfo, call, cancellationToken).ConfigureAwait(false);
             return value ?? throw new ResponseDeserializationException(
-                operation, (int)response.StatusCode, "the body was empty or the JSON literal null", innerException: null);
+                call.Operation, (int)response.StatusCode, "the body was empty or the JSON literal null", innerException: null);
         }
     }
 
-    /// <summary>Reads a success body that may legitimately be absent (204, or an empty 200).</summary>
+    /// <summary>Reads a success body that may legitimately be absent (204, or a 200 with no content).</summary>
     public static async Task<T?> ReadOptionalAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
         where T : class
     {
-        var operation = call.Operation;
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NoContent)
             {
                 return null;
             }
@@ -45,10 +44,9 @@ internal static class ResponseReader
     public static async Task<bool> ReadEmptyAsync(
         HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
             return true;
         }
     }
@@ -57,13 +55,17 @@ internal static class ResponseReader
     public static async Task<string> ReadTextAsync(
         HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
             try
             {
-                var stream = await OpenBoundedAsync(response, call, cancellationToken).ConfigureAwait(false);
+                var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);
+                if (stream is null)
+                {
+                    return string.Empty;
+                }
+
                 await using (stream.ConfigureAwait(false))
                 {
                     using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
@@ -72,19 +74,23 @@ internal static class ResponseReader
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
-                throw new ServiceTransportException(
-                    operation, "the connection failed while the response body was being read", mayHaveReachedServer: true, ex);
+                throw BodyFailed(call, ex);
             }
         }
     }
 
+    /// <summary>The body's JSON, or default when the body holds nothing (no bytes, or only whitespace), in any framing.</summary>
     private static async Task<T?> DeserializeAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
         try
         {
-            var stream = await OpenBoundedAsync(response, call, cancellationToken).ConfigureAwait(false);
+            var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);
+            if (stream is null)
+            {
+                return default;
+            }
+
             await using (stream.ConfigureAwait(false))
             {
                 return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
@@ -92,28 +98,16 @@ internal static class ResponseReader
         }
         catch (JsonException ex)
         {
-            throw new ResponseDeserializationException(operation, (int)response.StatusCode, ex.Message, ex);
+            throw new ResponseDeserializationException(call.Operation, (int)response.StatusCode, call.Secrets.Mask(ex.Message)!, ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            // The status line arrived, so the server received and very likely acted on the request.
-            throw new ServiceTransportException(
-                operation, "the connection failed while the response body was being read", mayHaveReachedServer: true, ex);
+            throw BodyFailed(call, ex);
         }
     }
 
-    /// <summary>The body as a stream that refuses to go past the limit: a declared length above it is refused
-    /// before reading anything, an undeclared (chunked) one as soon as the count passes it, so nothing above
-    /// the limit is ever buffered.</summary>
-    private static async Task<Stream> OpenBoundedAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        if (response.Content.Headers.ContentLength is { } length && length > call.MaxResponseBytes)
-        {
-            throw new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, length);
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return new BoundedReadStream(stream, call.MaxResponseBytes, () => new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, null));
-    }
+    /// <summary>The status line arrived, so the server received (and may have acted on) the request. Safe
+    /// operations retry this like a failure before the headers (CallRunner); others throw it.</summary>
+    private static ServiceTransportException BodyFailed(CallContext call, Exception ex) =>
+        new(call.Operation, "the connection failed while the response body was being read", mayHaveReachedServer: true, ex);
 }

@@ -5,11 +5,17 @@ namespace Astro.Triggers.Sdk.Core.Retry;
 
 /// <summary>Reads how long a service asked the caller to wait: Retry-After as delta seconds or an HTTP date,
 /// and Agentset's form, where Retry-After and X-RateLimit-Reset hold the reset moment in Unix milliseconds.</summary>
+/// <remarks>An absolute moment (HTTP date, Unix seconds or milliseconds) is on the server's clock, so when the
+/// response carries a <c>Date</c> the wait is that moment minus the <c>Date</c> (RFC 9110 §10.2.3, §6.6.1): a client
+/// clock that is minutes off changes nothing. Without a <c>Date</c>, the client's clock is used.</remarks>
 internal static class RetryAfterParser
 {
-    /// <summary>The wait from <paramref name="now"/>, never negative; null when the response does not say.</summary>
+    /// <summary>The wait the response asks for, never negative; null when the response does not say.</summary>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="now">The client's current time, used when the response has no <c>Date</c>.</param>
     public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now)
     {
+        now = ServerNow(headers) ?? now;
         if (TryGetRaw(headers, "Retry-After") is { } retryAfter && ParseValue(retryAfter, now, numericIsDelta: true) is { } fromRetryAfter)
         {
             return fromRetryAfter;
@@ -51,6 +57,12 @@ internal static class RetryAfterParser
             ? NonNegative(date - now)
             : null;
     }
+
+    private static DateTimeOffset? ServerNow(HttpResponseHeaders headers) =>
+        TryGetRaw(headers, "Date") is { } date
+        && DateTimeOffset.TryParseExact(date.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var serverNow)
+            ? serverNow
+            : null;
 
     private static string? TryGetRaw(HttpResponseHeaders headers, string name) =>
         // NonValidated: a 13-digit Retry-After is not a valid delta to HttpHeaders, which would hide it.

@@ -1,50 +1,34 @@
 using Astro.Triggers.Sdk.Core.Http;
-using Polly;
+using Astro.Triggers.Sdk.Core.Errors;
 using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Core.Retry;
 
-/// <summary>Whether an attempt's outcome may be retried. Idempotent requests retry by the options;
-/// non-idempotent ones only when the service certainly did not act on them.</summary>
+/// <summary>Whether an attempt's failure may be retried. Idempotent operations (the spec's method, or its
+/// <c>x-astro-idempotent</c>) retry by the options; others only when the service certainly did not act.</summary>
 internal static class RetryDecision
 {
-    public static bool IsIdempotent(HttpMethod method) =>
-        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete
-        || method == HttpMethod.Put || method == HttpMethod.Options;
-
-    /// <summary>The operation's own flag (its spec may mark a POST such as "terminate" safe to repeat), else the method's.</summary>
-    public static bool IsIdempotent(HttpRequestMessage request) =>
-        CallContext.Of(request)?.Operation is { } operation ? operation.IsIdempotent : IsIdempotent(request.Method);
-
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool isIdempotent, RetryOptions options, CancellationToken callerToken)
+    /// <summary>Whether a failed attempt may be repeated: by the options for idempotent calls (or with
+    /// <c>RetryUnsafeRequests</c>); otherwise only when the service certainly did not act on it.</summary>
+    public static bool ShouldRetry(Exception exception, bool isIdempotent, RetryOptions options, CancellationToken callerToken)
     {
         var mayRepeatAmbiguous = isIdempotent || options.RetryUnsafeRequests;
-        if (outcome.Exception is { } exception)
+        return exception switch
         {
-            return exception switch
-            {
-                OperationCanceledException when callerToken.IsCancellationRequested => false,
-                TimeoutRejectedException => mayRepeatAmbiguous,
-                OperationCanceledException => false,
-                HttpRequestException or IOException => CallRunner.NeverConnected(exception) || mayRepeatAmbiguous,
-                _ => false,
-            };
-        }
-
-        var response = outcome.Result!;
-        var status = (int)response.StatusCode;
-        var retryable = options.RetryableStatusCodes.Contains(status) || (status == 500 && options.RetryInternalServerError);
-        if (!retryable)
-        {
-            return false;
-        }
-
-        if (mayRepeatAmbiguous)
-        {
-            return true;
-        }
-
-        // The service says it did not act: rate limited, or unavailable with an explicit Retry-After.
-        return status == 429 || (status == 503 && response.Headers.NonValidated.Contains("Retry-After"));
+            OperationCanceledException when callerToken.IsCancellationRequested => false,
+            TimeoutRejectedException => mayRepeatAmbiguous,
+            OperationCanceledException => false,
+            ServiceRequestException answered => IsRetryableStatus(answered.Status, options)
+                // The service says it did not act: rate limited, or unavailable with an explicit Retry-After.
+                && (mayRepeatAmbiguous || answered.Status == 429 || (answered.Status == 503 && answered.RetryAfter is not null)),
+            // Failed while the body was read (the headers had arrived): the service got the request.
+            ServiceTransportException inBody => mayRepeatAmbiguous || !inBody.MayHaveReachedServer,
+            HttpRequestException or IOException => CallRunner.NeverConnected(exception) || mayRepeatAmbiguous,
+            // An unreadable, oversized or malformed success body reads the same the next time.
+            _ => false,
+        };
     }
+
+    private static bool IsRetryableStatus(int status, RetryOptions options) =>
+        options.RetryableStatusCodes.Contains(status) || (status == 500 && options.RetryInternalServerError);
 }

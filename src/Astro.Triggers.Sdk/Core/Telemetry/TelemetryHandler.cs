@@ -18,7 +18,7 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
         using var activity = SdkTelemetry.ActivitySource.HasListeners()
             ? SdkTelemetry.ActivitySource.StartActivity($"{service} {call?.Operation?.OperationId ?? request.Method.Method}", ActivityKind.Client)
             : null;
-        var uri = activity is not null ? Redactor.Uri(request.RequestUri) : null;
+        var uri = activity is not null ? SafeUri(request, call) : null;
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.full", uri);
         activity?.SetTag("astro.service", service);
@@ -35,12 +35,12 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
             {
                 if (logger.IsEnabled(LogLevel.Debug))
                 {
-                    LogAttempt(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), status, elapsed, attempt);
+                    LogAttempt(logger, request.Method.Method, uri ?? SafeUri(request, call), status, elapsed, attempt);
                 }
             }
             else
             {
-                LogFailedAttempt(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), status, elapsed, attempt);
+                LogFailedAttempt(logger, request.Method.Method, uri ?? SafeUri(request, call), status, elapsed, attempt);
             }
 
             return response;
@@ -51,9 +51,15 @@ internal sealed partial class TelemetryHandler(ILogger logger, string service, T
             var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             Record(service, request.Method.Method, 0, elapsed);
-            LogTransportFailure(logger, request.Method.Method, uri ?? Redactor.Uri(request.RequestUri), ex.GetType().Name, elapsed, attempt);
+            LogTransportFailure(logger, request.Method.Method, uri ?? SafeUri(request, call), ex.GetType().Name, elapsed, attempt);
             throw;
         }
+    }
+
+    private static string? SafeUri(HttpRequestMessage request, CallContext? call)
+    {
+        var uri = Redactor.Uri(request.RequestUri);
+        return call is null ? uri : call.Secrets.Mask(uri);
     }
 
     private static void Record(string service, string method, int status, double elapsedMs)
