@@ -14,6 +14,10 @@ public abstract record Reply
     public static Reply Text(int status, string contentType, string body, params (string Name, string Value)[] headers) =>
         new Full(status, contentType, body, headers);
 
+    /// <summary>A complete body of exact bytes in the given framing.</summary>
+    public static Reply Framed(int status, string contentType, byte[] body, Framing framing, params (string Name, string Value)[] headers) =>
+        new FramedBody(status, contentType, body, framing, headers);
+
     public abstract Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping);
 
     protected static Task WriteAsync(Stream stream, string text, CancellationToken serverStopping) =>
@@ -119,4 +123,57 @@ public abstract record Reply
             return false;
         }
     }
+
+    /// <summary>The same bytes as Content-Length, chunked (in 7-byte chunks) or close-delimited (no length; the
+    /// connection closes at the end of the body).</summary>
+    public sealed record FramedBody(int Status, string ContentType, byte[] Body, Framing Framing, (string Name, string Value)[] Headers) : Reply
+    {
+        public override async Task<bool> SendAsync(Socket socket, Stream stream, CancellationToken serverStopping)
+        {
+            var head = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {Status} X\r\nContent-Type: {ContentType}\r\n");
+            head.Append(Framing switch
+            {
+                Framing.ContentLength => string.Create(CultureInfo.InvariantCulture, $"Content-Length: {Body.Length}\r\n"),
+                Framing.Chunked => "Transfer-Encoding: chunked\r\n",
+                _ => "Connection: close\r\n",
+            });
+            foreach (var (name, value) in Headers)
+            {
+                head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+            }
+
+            await WriteAsync(stream, head.Append("\r\n").ToString(), serverStopping);
+            if (Framing == Framing.Chunked)
+            {
+                for (var at = 0; at < Body.Length; at += 7)
+                {
+                    var size = Math.Min(7, Body.Length - at);
+                    await WriteAsync(stream, string.Create(CultureInfo.InvariantCulture, $"{size:x}\r\n"), serverStopping);
+                    await stream.WriteAsync(Body.AsMemory(at, size), serverStopping);
+                    await WriteAsync(stream, "\r\n", serverStopping);
+                }
+
+                await WriteAsync(stream, "0\r\n\r\n", serverStopping);
+                return true;
+            }
+
+            await stream.WriteAsync(Body, serverStopping);
+            if (Framing == Framing.CloseDelimited)
+            {
+                await stream.FlushAsync(serverStopping);
+                socket.Shutdown(SocketShutdown.Send);
+                return false;
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>How a response body's end is marked (RFC 9112 §6).</summary>
+public enum Framing
+{
+    ContentLength,
+    Chunked,
+    CloseDelimited,
 }

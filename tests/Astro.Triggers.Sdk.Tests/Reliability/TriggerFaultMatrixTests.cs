@@ -12,10 +12,20 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
 
     private async Task<(Exception? Error, int Requests)> Run(ServiceCase service, Reply first, Action<Sdk.Core.ServiceClientOptions>? tweak = null)
     {
-        await using var server = new ScriptedServer(i => i == 0 ? first : Reply.Json(service.SuccessStatus, service.SuccessBody));
+        // The server echoes the key in a header of every answer and in every error body it sends (issue 21, kind 5):
+        // RunCallAsync then proves it surfaces nowhere — not in exceptions, logs or activity tags.
+        await using var server = new ScriptedServer(i => Echoing(i == 0 ? first : Reply.Json(service.SuccessStatus, service.SuccessBody)));
         var error = await RunCallAsync(() => service.Call(Options(server.BaseAddress, tweak)));
         return (error, server.Requests.Count);
     }
+
+    private static Reply Echoing(Reply reply) => reply is Reply.Full full
+        ? full with
+        {
+            Body = full.Status >= 400 && full.Body.StartsWith('{') ? $$$"""{"error":{"code":"echo","message":"key {{{Secret}}} was used"}}""" : full.Body,
+            Headers = [.. full.Headers, ("x-request-id", "req-" + Secret), ("X-Echo", Secret)],
+        }
+        : reply;
 
     [Theory]
     [MemberData(nameof(Services))]

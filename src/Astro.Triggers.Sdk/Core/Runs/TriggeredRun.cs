@@ -71,17 +71,20 @@ public abstract class TriggeredRun
 
     /// <summary>Polls the status until the run succeeds, fails or is cancelled: reads, waits (the interval grows by
     /// the backoff factor; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
-    /// waiting uses the client's <see cref="TimeProvider"/>.</summary>
+    /// waiting uses the client's <see cref="TimeProvider"/>. A wait is never started that would end past
+    /// <see cref="RunWaitOptions.Timeout"/>: the timeout is thrown at once instead.</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
     /// <param name="progress">Told every observation.</param>
     /// <param name="cancellationToken">Stops waiting with <see cref="OperationCanceledException"/> (the run goes on).</param>
     /// <returns>This run, completed.</returns>
     /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
-    /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>.</exception>
+    /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>, or the
+    /// next read (after the poll interval or the service's Retry-After) would come after it.</exception>
     public virtual async Task<TriggeredRun> WaitForCompletionAsync(
         RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(options).Validate();
+        var started = _timeProvider.GetTimestamp();
         using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(options.Timeout, _timeProvider);
@@ -92,7 +95,7 @@ public abstract class TriggeredRun
         {
             while (true)
             {
-                // A deadline that passed during the wait ends it here, before another read is sent.
+                // A deadline that passed during a read ends it here, before another read is sent.
                 linked.Token.ThrowIfCancellationRequested();
                 TimeSpan? serverWait = null;
                 try
@@ -113,6 +116,12 @@ public abstract class TriggeredRun
                 }
 
                 var wait = serverWait > interval ? serverWait.Value : interval;
+                if (options.Timeout != Timeout.InfiniteTimeSpan && wait >= options.Timeout - _timeProvider.GetElapsedTime(started))
+                {
+                    // The next read would come after the timeout: end now rather than sleep into it (the run goes on).
+                    throw new RunWaitTimeoutException(this, options.Timeout, polls);
+                }
+
                 await Task.Delay(wait, _timeProvider, linked.Token).ConfigureAwait(false);
                 interval = TimeSpan.FromTicks(Math.Min(
                     (long)(interval.Ticks * options.BackoffFactor), Math.Max(options.MaxPollInterval.Ticks, options.PollInterval.Ticks)));

@@ -118,8 +118,9 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         using var client = CreateClient();
         var run = client.IngestJobs.Track(Queued());
 
+        var started = Clock.GetUtcNow();
         var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(5) });
-        for (var i = 1; i <= 5; i++)
+        for (var i = 1; i <= 4; i++)
         {
             await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         }
@@ -127,7 +128,9 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
         var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
 
-        // Reads at 0, 1, 2, 3 and 4 s; the deadline at 5 s ends the wait before a sixth.
+        // Reads at 0, 1, 2, 3 and 4 s; a sixth would come at 5 s, the timeout, so the wait ends at 4 s
+        // instead of sleeping into the deadline.
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(4));
         ex.Polls.Should().Be(5);
         Server.LogEntries.Should().HaveCount(5);
         ex.Run.Status.Should().Be(RunStatus.Running);
@@ -173,6 +176,23 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
 
         done.Status.Should().Be(RunStatus.Succeeded);
         Server.LogEntries.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_the_wait_timeout_ends_the_wait_at_once_instead_of_sleeping_into_it()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(429)
+            .WithHeader("Retry-After", "600").WithBody("""{"success":false,"error":{"code":"rate_limit_exceeded","message":"slow down"}}"""));
+        using var client = CreateClient();
+        var started = Clock.GetUtcNow();
+
+        var act = () => client.IngestJobs.Track(Queued())
+            .WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.FromMinutes(1) }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
+        ex.Polls.Should().Be(0);
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.Zero, "a 10-minute wait cannot fit in a 1-minute timeout");
+        Server.LogEntries.Should().HaveCount(1, "the client does not sleep on a Retry-After beyond MaxDelay either");
     }
 
     [Fact]
