@@ -24,6 +24,9 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
     /// <summary>The largest success body this call reads.</summary>
     public long MaxResponseBytes { get; } = maxResponseBytes;
 
+    /// <summary>The client's logger factory, for what the response reader reports (values it could not read).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private init; }
+
     /// <summary>Requests actually handed to the transport for this call.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -51,7 +54,10 @@ internal sealed class CallContext(RetryOptions retry, TimeSpan timeout, TimeProv
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes);
+        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes)
+        {
+            LoggerFactory = client.LoggerFactory,
+        };
     }
 
     public static CallContext? Of(HttpRequestMessage request) =>
