@@ -26,7 +26,7 @@ internal static class TrueFoundrySample
         var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest
         {
             ApplicationId = applicationId,
-            Input = new JobRunInput { Command = "python etl.py", Params = new Dictionary<string, string> { ["day"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
+            Input = new JobRunInput { Command = "python etl.py", Params = new Dictionary<string, object> { ["day"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
         });
         Say($"triggered run {run.Id} ({run.RawStatus})");
         await run.WaitForCompletionAsync(Wait.Options, new StatusChanges(Say));

@@ -102,13 +102,16 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             else
             {
                 var method = op.ResultMayBeEmpty ? "ReadOptionalAsync" : "ReadAsync";
-                read = $"{method}(response, {service}JsonContext.Default.{TypeInfoName(op.ResultType)}, call, ct)";
+                // Responses are read with the lenient options: an optional value that does not parse reads as null
+                // (logged, raw JSON kept on the model) instead of failing the whole response.
+                read = $"{method}(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<{op.ResultType}>({service}JsonContext.ReadOptions), call, ct)";
             }
 
             // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.
             Line($"            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync({info}, call,");
             Line($"                ct => _api.{op.MethodName}({args}),");
-            Line($"                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read},");
+            Line("                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,");
+            Line($"                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read}),");
             Line("                cancellationToken).ConfigureAwait(false);");
             Line("        }");
             Line(string.Empty);
@@ -132,7 +135,9 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line("        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
         // No UseStringEnumConverter: it would win over the TolerantEnumConverter every generated enum carries.
         // Timestamps without an offset (Python services send them) are UTC, not the machine's local time.
-        Line("        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],");
+        // Integers in any JSON number form (1767225600000.0, 1.7672256E12): Python services write whole numbers as floats.
+        Line("        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter),");
+        Line("            typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt32Converter), typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt64Converter)],");
         Line("        AllowOutOfOrderMetadataProperties = true)]");
         foreach (var root in roots)
         {
@@ -142,6 +147,11 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         // No [GeneratedCode] here: the System.Text.Json source generator adds its own to this partial class.
         Line($"    internal sealed partial class {service}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext");
         Line("    {");
+        Line("        private static global::System.Text.Json.JsonSerializerOptions? _readOptions;");
+        Line(string.Empty);
+        Line("        /// <summary>What responses are read with: this context, with optional scalar values read leniently.</summary>");
+        Line("        internal static global::System.Text.Json.JsonSerializerOptions ReadOptions =>");
+        Line("            _readOptions ??= global::Astro.Triggers.Sdk.Core.Json.LenientReading.CreateOptions(Default);");
         Line("    }");
     }
 

@@ -28,16 +28,18 @@ internal static class SpecGenerator
         var settings = CreateSettings(modelNamespace);
         // x-astro-handwritten: the schema documents the wire shape, but the C# type is written by hand in the
         // service folder (same namespace), e.g. where a config's type depends on a sibling field.
-        settings.CSharpGeneratorSettings.ExcludedTypeNames = document.Components.Schemas
+        var handwritten = document.Components.Schemas
             .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-handwritten"))
             .Select(s => s.Key)
-            .ToArray();
+            .ToHashSet();
+        settings.CSharpGeneratorSettings.ExcludedTypeNames = handwritten.ToArray();
         var generator = new CapturingGenerator(document, settings);
         var internalSchemas = document.Components.Schemas
             .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-internal"))
             .Select(s => s.Key)
             .ToHashSet();
         var models = ModelPostProcessor.Apply(generator.GenerateFile(ClientGeneratorOutputType.Full), internalSchemas);
+        models = PropertyRewriter.Apply(models, PropertyFacts.From(document, handwritten));
 
         var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
         var api = new ApiWriter(service, modelNamespace, operations).Write();

@@ -34,6 +34,9 @@ internal sealed class FakeJobRun
     public double Duration(DateTimeOffset now) =>
         ((EndTime(now) ?? now) - (Timeline.ReachedAt("RUNNING", now) ?? now)).TotalSeconds is var s && s > 0 ? s : 0;
 
+    /// <summary>The fake deploys every job once: every run is of version 1.</summary>
+    public int DeploymentVersion { get; init; } = 1;
+
     public JsonObject ToJson(DateTimeOffset now)
     {
         var status = Timeline.StatusAt(now);
@@ -42,7 +45,10 @@ internal sealed class FakeJobRun
             ["id"] = Id,
             ["name"] = Name,
             ["applicationName"] = Job.ApplicationName,
-            ["deploymentVersion"] = "1",
+            ["applicationId"] = Job.ApplicationId,
+            ["deploymentId"] = Job.DeploymentId,
+            ["tenantName"] = "fake-tenant",
+            ["deploymentVersion"] = DeploymentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["createdAt"] = CreatedAt.ToUnixTimeMilliseconds(),
             ["endTime"] = EndTime(now)?.ToUnixTimeMilliseconds(),
             ["duration"] = Duration(now),

@@ -124,9 +124,10 @@ public sealed class TrueFoundryFake : FakeService
             return null;
         }
 
-        if (input["params"] is JsonObject parameters && parameters.Any(p => p.Value?.GetValueKind() != JsonValueKind.String))
+        // Param values may be any JSON value (the vendor's models type them so); only the map itself is checked.
+        if (input["params"] is { } parameters && parameters is not JsonObject)
         {
-            throw Invalid("input.params", "input.params values must be strings.");
+            throw Invalid("input.params", "input.params must be an object.");
         }
 
         return input["command"] switch
@@ -175,7 +176,7 @@ public sealed class TrueFoundryFake : FakeService
             run.Timeline.Restart(Now, "TERMINATION_REQUESTED", (third, "TERMINATING"), (third * 2, "TERMINATED"));
         }
 
-        return FakeResponse.Json(200, new JsonObject { ["message"] = "Termination requested" });
+        return FakeResponse.Json(200, new JsonObject { ["message"] = "Termination requested", ["jobRunStatus"] = run.Timeline.StatusAt(Now) });
     }
 
     private FakeResponse List(FakeRequest request, RouteValues route)
@@ -204,11 +205,13 @@ public sealed class TrueFoundryFake : FakeService
         var now = Now;
         var prefix = request.Query("searchPrefix");
         var triggeredBy = request.QueryValues("triggeredBy");
+        var versions = request.QueryValues("versionNumbers");
         var matching = _runs
             .Where(r => r.Job == job)
             .Where(r => prefix is null || r.Name.StartsWith(prefix, StringComparison.Ordinal))
             .Where(r => statuses.Count == 0 || statuses.Contains(r.Timeline.StatusAt(now)))
-            .Where(r => triggeredBy.Count == 0 || triggeredBy.Contains("fake-user"));
+            .Where(r => triggeredBy.Count == 0 || triggeredBy.Contains("fake-user"))
+            .Where(r => versions.Count == 0 || versions.Contains(r.DeploymentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Func<FakeJobRun, IComparable> key = sortBy switch
         {
             "duration" => r => r.Duration(now),

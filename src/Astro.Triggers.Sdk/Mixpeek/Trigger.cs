@@ -9,14 +9,18 @@ namespace Astro.Triggers.Sdk.Mixpeek;
 /// type of each config is given by a sibling field, which a generated model cannot express.</remarks>
 public class Trigger
 {
+    // [JsonRequired] on the fields the document requires and that cannot hold null: a trigger without them fails
+    // naming the field instead of reading as an empty id or year 1. Optional timestamps read leniently.
     private readonly ConfigSlot<TriggerAction> _action = ConfigSlot<TriggerAction>.ForAction();
     private readonly ConfigSlot<TriggerSchedule> _schedule = ConfigSlot<TriggerSchedule>.ForSchedule();
 
     /// <summary>The trigger's id (<c>trigger_id</c>).</summary>
+    [JsonRequired]
     [JsonPropertyName("trigger_id")]
     public string TriggerId { get; init; } = string.Empty;
 
     /// <summary>The namespace the trigger belongs to (<c>namespace_id</c>).</summary>
+    [JsonRequired]
     [JsonPropertyName("namespace_id")]
     public string NamespaceId { get; init; } = string.Empty;
 
@@ -98,10 +102,12 @@ public class Trigger
     public string? Description { get; init; }
 
     /// <summary>When the trigger was created (<c>created_at</c>).</summary>
+    [JsonRequired]
     [JsonPropertyName("created_at")]
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When the trigger was last changed (<c>updated_at</c>).</summary>
+    [JsonRequired]
     [JsonPropertyName("updated_at")]
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -11,6 +11,10 @@ public sealed class JobRunListOptions
     /// <value>The default value is <see langword="null"/>: anyone.</value>
     public IReadOnlyCollection<string>? TriggeredBy { get; set; }
 
+    /// <summary>Only runs of these deployment versions, sent as repeated keys (<c>versionNumbers=3&amp;versionNumbers=4</c>).</summary>
+    /// <value>The default value is <see langword="null"/>: every version.</value>
+    public IReadOnlyCollection<int>? VersionNumbers { get; set; }
+
     /// <summary>Only runs whose name starts with this.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? SearchPrefix { get; set; }

@@ -76,7 +76,7 @@ public class JobsClient
     /// <summary>Every matching run of a job, fetched lazily one offset page at a time; <c>AsPages</c> exposes the
     /// pages, whose continuation token is the next offset.</summary>
     /// <param name="applicationId">The job's application id.</param>
-    /// <param name="filter">Statuses, triggered-by, search prefix, sort, page size and start offset.</param>
+    /// <param name="filter">Statuses, triggered-by, deployment versions, search prefix, sort, page size and start offset.</param>
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable runs.</returns>
@@ -87,6 +87,12 @@ public class JobsClient
         filter ??= new JobRunListOptions();
         var statuses = filter.Statuses is { Count: > 0 } s ? s.ToArray() : null;
         var triggeredBy = filter.TriggeredBy is { Count: > 0 } t ? t.ToArray() : null;
+        var versions = filter.VersionNumbers is { Count: > 0 } v ? v.ToArray() : null;
+        foreach (var version in versions ?? [])
+        {
+            Guard.InRange(version, 0, int.MaxValue, $"{nameof(filter)}.{nameof(filter.VersionNumbers)}");
+        }
+
         foreach (var subject in triggeredBy ?? [])
         {
             Guard.NotNullOrWhiteSpace(subject, $"{nameof(filter)}.{nameof(filter.TriggeredBy)}");
@@ -96,7 +102,7 @@ public class JobsClient
             async (offset, limit, ct) =>
             {
                 var list = await _operations.ListJobRunsAsync(
-                    applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, null, Call(options), ct)
+                    applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, versions, Call(options), ct)
                     .ConfigureAwait(false);
                 return new OffsetPaging.Slice<JobRun>(list.Data.AsReadOnly(), list.Pagination?.Total);
             },
@@ -112,13 +118,15 @@ public class JobsClient
     /// <param name="jobRunName">The run's name.</param>
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the service accepted the request.</returns>
-    public virtual async Task TerminateRunAsync(
+    /// <returns>The service's answer: its message and the run's new status (<c>jobRunStatus</c>, e.g.
+    /// TERMINATION_REQUESTED). A control plane that answers without a body gives an answer with both null.</returns>
+    public virtual async Task<JobRunTermination> TerminateRunAsync(
         string deploymentId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNullOrWhiteSpace(deploymentId);
         Guard.PathSegment(jobRunName);
-        await _operations.TerminateJobRunAsync(deploymentId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.TerminateJobRunAsync(deploymentId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false)
+            ?? new JobRunTermination();
     }
 
     /// <summary>Deletes a run's record.</summary>
@@ -158,9 +166,17 @@ public class JobsClient
                     nameof(request));
             }
 
-            foreach (var key in input.Params?.Keys ?? [])
+            foreach (var (key, value) in input.Params ?? new Dictionary<string, object>())
             {
                 Guard.NotNullOrWhiteSpace(key, $"{nameof(request)}.{nameof(request.Input)}.{nameof(input.Params)} key");
+                // What the source-generated context can write; anything else would fail only once sending.
+                if (value is not (null or string or bool or int or long or double or string[] or System.Text.Json.JsonElement))
+                {
+                    throw new ArgumentException(
+                        $"'{nameof(request)}.{nameof(request.Input)}.{nameof(input.Params)}[\"{key}\"]' must be a string, boolean, int, long, double, " +
+                        $"string[] or JsonElement (any JSON value), was {value.GetType().Name}.",
+                        nameof(request));
+                }
             }
         }
     }

@@ -39,13 +39,13 @@ public abstract class FaultMatrixTestBase : ClientTestBase
 
     /// <summary>Runs the call to its end on the virtual clock; returns its exception (null on success) after
     /// checking that the secret appears nowhere.</summary>
-    protected async Task<Exception?> RunCallAsync(Func<Task> call)
+    protected async Task<Exception?> RunCallAsync(Func<Task> call, TimeSpan? step = null)
     {
         Exception? error = null;
         CurrentTags.Value = _activityTags;
         try
         {
-            await RunAsync(Task.Run(call), TimeSpan.FromMilliseconds(250));
+            await RunAsync(Task.Run(call), step ?? TimeSpan.FromMilliseconds(250));
         }
         catch (Exception ex)
         {

@@ -58,7 +58,9 @@ public sealed class TrueFoundryFakeTests : IDisposable
     public async Task Terminate_stops_a_live_run_and_a_finished_one_is_417()
     {
         var run = await TriggerAsync();
-        await _client.Jobs.TerminateRunAsync(_fake.DeploymentId, run.Id);
+        var termination = await _client.Jobs.TerminateRunAsync(_fake.DeploymentId, run.Id);
+        termination.JobRunStatus.Should().Be(JobRunStatus.TerminationRequested);
+        termination.Message.Should().Be("Termination requested");
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Cancelled);
         run.RawStatus.Should().Be("TERMINATION_REQUESTED");
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -115,7 +117,7 @@ public sealed class TrueFoundryFakeTests : IDisposable
     [InlineData("""{}""")]
     [InlineData("""{"applicationId":"app-fake","deploymentId":"dep-fake"}""")]
     [InlineData("""{"applicationId":"app-fake","input":{"command":5}}""")]
-    [InlineData("""{"applicationId":"app-fake","input":{"params":{"day":1}}}""")]
+    [InlineData("""{"applicationId":"app-fake","input":{"params":["day"]}}""")]
     public async Task Invalid_trigger_bodies_are_400_with_truefoundrys_error_body(string body)
     {
         var (status, text) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Post, "api/svc/v1/jobs/trigger", body, ("Authorization", "Bearer " + _fake.ApiKey));

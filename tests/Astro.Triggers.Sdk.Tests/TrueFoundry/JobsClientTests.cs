@@ -30,7 +30,7 @@ public sealed class JobsClientTests : ClientTestBase
         var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest
         {
             ApplicationId = "app-1",
-            Input = new JobRunInput { Command = "python etl.py --full", Params = new Dictionary<string, string> { ["date"] = "2026-11-23" } },
+            Input = new JobRunInput { Command = "python etl.py --full", Params = new Dictionary<string, object> { ["date"] = "2026-11-23" } },
             Metadata = new JobRunMetadata { JobRunNameAlias = "nightly" },
         });
 

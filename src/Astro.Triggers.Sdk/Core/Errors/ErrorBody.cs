@@ -5,7 +5,8 @@ namespace Astro.Triggers.Sdk.Core.Errors;
 /// <summary>The fields read from an error body, whatever its shape: Agentset/Mixpeek
 /// <c>{error:{code|type, message, doc_url}}</c>, <c>{message, code}</c>, <c>{error:"text"}</c>,
 /// FastAPI <c>{detail: "text" | [{loc, msg, type}]}</c>, Shipyard <c>{request:{id}}</c>, Astropod <c>{error, code, reason, action}</c>,
-/// TrueFoundry <c>{statusCode, message, code}</c>.</summary>
+/// TrueFoundry <c>{statusCode, message, code}</c>. Every text field also accepts a JSON number or boolean, read as its
+/// JSON text (TrueFoundry's numeric <c>code</c> 4001 becomes "4001").</summary>
 internal sealed record ErrorBody(
     string? Code, string? Message, string? DocumentationUrl, string? RequestId, string? Reason = null, string? Action = null,
     IReadOnlyList<ValidationIssue>? ValidationIssues = null)
@@ -83,8 +84,15 @@ internal sealed record ErrorBody(
         return new ValidationIssue(location, String(entry, "msg") ?? entry.ToString(), String(entry, "type"));
     }
 
+    // Services are not consistent about JSON types here: TrueFoundry sends `code` as a number or a string
+    // (vendors.md), so a number is kept as its text rather than lost; objects and arrays are not text.
     private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            }
             : null;
 }

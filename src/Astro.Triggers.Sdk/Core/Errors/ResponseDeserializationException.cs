@@ -18,6 +18,7 @@ public class ResponseDeserializationException : Exception
         Service = service;
         OperationId = operationId;
         Status = status;
+        JsonPath = (innerException as System.Text.Json.JsonException)?.Path;
     }
 
     internal ResponseDeserializationException(OperationInfo operation, int status, string detail, Exception? innerException)
@@ -33,4 +34,8 @@ public class ResponseDeserializationException : Exception
 
     /// <summary>The HTTP status of the response.</summary>
     public int Status { get; }
+
+    /// <summary>Where in the body reading stopped, as a JSON path (<c>$.data.createdAt</c>), when the parser said;
+    /// for a required field that is missing it is the object that lacks it, and the message names the field.</summary>
+    public string? JsonPath { get; }
 }

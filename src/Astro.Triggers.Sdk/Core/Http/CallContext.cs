@@ -47,6 +47,9 @@ internal sealed class CallContext(
         }
     }
 
+    /// <summary>The client's logger factory, for what the response reader reports (values it could not read).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private init; }
+
     /// <summary>Requests actually handed to the transport for this call.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -74,7 +77,10 @@ internal sealed class CallContext(
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets);
+        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets)
+        {
+            LoggerFactory = client.LoggerFactory,
+        };
     }
 
     public static CallContext? Of(HttpRequestMessage request) =>
