@@ -17,9 +17,16 @@ internal static partial class ModelPostProcessor
         result = ShoutingEnumMember().Replace(result, m =>
             $"{m.Groups["indent"].Value}{Naming.Pascal(m.Groups["name"].Value.ToLowerInvariant())} = {m.Groups["value"].Value},");
 
+        // Classes, derived classes ("class X : Base") and enums alike: matching only "public partial class X\n"
+        // left a marked enum or allOf case public.
         foreach (var type in internalTypes)
         {
-            result = result.Replace($"public partial class {type}\n", $"internal partial class {type}\n", StringComparison.Ordinal);
+            result = Regex.Replace(
+                result,
+                $@"^(?<indent>[ \t]*)public (?<kind>partial class|enum) {Regex.Escape(type)}(?=[ \t]*(:|\r?\n))",
+                m => $"{m.Groups["indent"].Value}internal {m.Groups["kind"].Value} {type}",
+                RegexOptions.Multiline,
+                TimeSpan.FromSeconds(1));
         }
 
         result = Enum().Replace(result, ToleratingUnknown);

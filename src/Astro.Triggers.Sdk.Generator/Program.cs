@@ -1,8 +1,11 @@
 using Astro.Triggers.Sdk.Generator;
 
 // Usage: Astro.Triggers.Sdk.Generator --out <dir> <spec.yaml>...
-// Writes <dir>/<SpecFileName>.g.cs per spec. Errors are printed in MSBuild's canonical
-// "file: error CODE: message" form so the build fails naming the spec and the problem.
+// Writes <dir>/<SpecFileName>.g.cs per spec; a bad spec does not stop the others. Errors are printed to stdout
+// in MSBuild's canonical "file: error CODE: message" form ("file(line,column): …" where the position is known),
+// so Exec fails the build naming the spec and the problem: ATSG001 a rule of ours (SpecRules, SpecException),
+// ATSG002 anything else NSwag cannot generate, ATSG003 invalid YAML. Exit code: 0 all generated, 1 a spec
+// failed, 2 usage.
 string? outDir = null;
 var specs = new List<string>();
 for (var i = 0; i < args.Length; i++)
@@ -46,7 +49,7 @@ foreach (var spec in specs)
     }
     catch (Exception ex)
     {
-        // YAML syntax errors, unresolved $refs and NSwag failures all land here.
+        // Unresolved $refs and NSwag's own failures land here (YAML syntax errors are ATSG003 above).
         var message = ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})";
         Console.WriteLine($"{Path.GetFullPath(spec)}: error ATSG002: cannot generate code from this OpenAPI document: {message.ReplaceLineEndings(" ")}");
         failed = true;

@@ -1,0 +1,264 @@
+#nullable enable
+#pragma warning disable
+namespace Astro.Triggers.Sdk.AcmeJobs.Generated
+{
+    using Astro.Triggers.Sdk.AcmeJobs;
+
+    /// <summary>Refit interface for the AcmeJobs API, generated from openapi/. Returns the unread response.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
+    internal partial interface IAcmeJobsApi
+    {
+        /// <summary>Lists jobs. (GET /jobs)</summary>
+        [global::Refit.Get("/jobs")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListJobsAsync(
+            [global::Refit.Query, global::Refit.AliasAs("perPage")] int? perPage,
+            [global::Refit.Query(global::Refit.CollectionFormat.Csv), global::Refit.AliasAs("statuses")] System.Collections.Generic.IEnumerable<JobStatus>? statuses,
+            [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("tags")] System.Collections.Generic.IEnumerable<string>? tags,
+            [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("ids")] System.Collections.Generic.IEnumerable<string>? ids,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Creates a job. (POST /jobs)</summary>
+        [global::Refit.Post("/jobs")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateJobAsync(
+            [global::Refit.Body] CreateJobRequest body,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>All jobs as CSV. (GET /jobs/export)</summary>
+        [global::Refit.Get("/jobs/export")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ExportJobsAsync(
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Gets a job &lt;by id&gt; &amp; more. (GET /jobs/{jobId})</summary>
+        [global::Refit.Get("/jobs/{jobId}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetJobAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Header("x-tenant-id")] string? tenantId,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Renames a job. (PATCH /jobs/{jobId})</summary>
+        [global::Refit.Patch("/jobs/{jobId}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> UpdateJobAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Body] CreateJobRequest body,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Deletes a job; 204 when it was already gone. (DELETE /jobs/{jobId})</summary>
+        [global::Refit.Delete("/jobs/{jobId}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> DeleteJobAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Replaces the labels. (PUT /jobs/{jobId}/labels)</summary>
+        [global::Refit.Put("/jobs/{jobId}/labels")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReplaceLabelsAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Body] System.Collections.Generic.IEnumerable<string>? body,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Asks a job to stop; asking twice has no second effect. (POST /jobs/{jobId}/cancel)</summary>
+        [global::Refit.Post("/jobs/{jobId}/cancel")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CancelJobAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Starts the job again (each call starts one more run). (POST /jobs/{jobId}/restart)</summary>
+        [global::Refit.Post("/jobs/{jobId}/restart")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RestartJobAsync(
+            [global::Refit.AliasAs("jobId")] string jobId,
+            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken);
+
+    }
+
+    /// <summary>Typed operations of the AcmeJobs API: each sends through IAcmeJobsApi and reads the
+    /// response once, streaming, through Core's ResponseReader.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
+    internal sealed partial class AcmeJobsOperations
+    {
+        private readonly IAcmeJobsApi _api;
+
+        public AcmeJobsOperations(IAcmeJobsApi api) { _api = api; }
+
+        /// <summary>Refit settings whose serializer uses AcmeJobsJsonContext (trim- and AOT-safe).</summary>
+        public static global::Refit.RefitSettings CreateRefitSettings() =>
+            global::Astro.Triggers.Sdk.Core.Http.RefitSettingsFactory.Create(AcmeJobsJsonContext.Default.Options);
+
+        /// <summary>Describes listJobs for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ListJobsOperation = new(
+            "AcmeJobs", "listJobs", "GET", isIdempotent: true);
+
+        /// <summary>Lists jobs.</summary>
+        public async global::System.Threading.Tasks.Task<JobPage> ListJobsAsync(
+            int? perPage,
+            System.Collections.Generic.IEnumerable<JobStatus>? statuses,
+            System.Collections.Generic.IEnumerable<string>? tags,
+            System.Collections.Generic.IEnumerable<string>? ids,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ListJobsOperation, call,
+                ct => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.JobPage, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes createJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo CreateJobOperation = new(
+            "AcmeJobs", "createJob", "POST", isIdempotent: false);
+
+        /// <summary>Creates a job.</summary>
+        public async global::System.Threading.Tasks.Task<Job> CreateJobAsync(
+            CreateJobRequest body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CreateJobOperation, call,
+                ct => _api.CreateJobAsync(body, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes exportJobs for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ExportJobsOperation = new(
+            "AcmeJobs", "exportJobs", "GET", isIdempotent: true);
+
+        /// <summary>All jobs as CSV.</summary>
+        public async global::System.Threading.Tasks.Task<string> ExportJobsAsync(
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ExportJobsOperation, call,
+                ct => _api.ExportJobsAsync(call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes getJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo GetJobOperation = new(
+            "AcmeJobs", "getJob", "GET", isIdempotent: true);
+
+        /// <summary>Gets a job &lt;by id&gt; &amp; more.</summary>
+        public async global::System.Threading.Tasks.Task<Job> GetJobAsync(
+            string jobId,
+            string? tenantId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(GetJobOperation, call,
+                ct => _api.GetJobAsync(jobId, tenantId, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes updateJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo UpdateJobOperation = new(
+            "AcmeJobs", "updateJob", "PATCH", isIdempotent: false);
+
+        /// <summary>Renames a job.</summary>
+        public async global::System.Threading.Tasks.Task<Job> UpdateJobAsync(
+            string jobId,
+            CreateJobRequest body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(UpdateJobOperation, call,
+                ct => _api.UpdateJobAsync(jobId, body, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes deleteJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo DeleteJobOperation = new(
+            "AcmeJobs", "deleteJob", "DELETE", isIdempotent: true);
+
+        /// <summary>Deletes a job; 204 when it was already gone.</summary>
+        public async global::System.Threading.Tasks.Task<Job?> DeleteJobAsync(
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(DeleteJobOperation, call,
+                ct => _api.DeleteJobAsync(jobId, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes replaceLabels for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ReplaceLabelsOperation = new(
+            "AcmeJobs", "replaceLabels", "PUT", isIdempotent: true);
+
+        /// <summary>Replaces the labels.</summary>
+        public async global::System.Threading.Tasks.Task<bool> ReplaceLabelsAsync(
+            string jobId,
+            System.Collections.Generic.IEnumerable<string>? body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ReplaceLabelsOperation, call,
+                ct => _api.ReplaceLabelsAsync(jobId, body, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes cancelJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo CancelJobOperation = new(
+            "AcmeJobs", "cancelJob", "POST", isIdempotent: true);
+
+        /// <summary>Asks a job to stop; asking twice has no second effect.</summary>
+        public async global::System.Threading.Tasks.Task<bool> CancelJobAsync(
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CancelJobOperation, call,
+                ct => _api.CancelJobAsync(jobId, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Describes restartJob for errors, retries and telemetry.</summary>
+        public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo RestartJobOperation = new(
+            "AcmeJobs", "restartJob", "POST", isIdempotent: false);
+
+        /// <summary>Starts the job again (each call starts one more run).</summary>
+        public async global::System.Threading.Tasks.Task<bool> RestartJobAsync(
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(RestartJobOperation, call,
+                ct => _api.RestartJobAsync(jobId, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+    }
+
+    /// <summary>Source-generated System.Text.Json metadata for the AcmeJobs models.</summary>
+    [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],
+        AllowOutOfOrderMetadataProperties = true)]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(CreateJobRequest))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IEnumerable<string>))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(JobPage))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(Job))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
+    internal sealed partial class AcmeJobsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+    {
+    }
+}
