@@ -106,7 +106,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ListJobsOperation, call,
                 ct => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.JobPage, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -122,7 +123,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CreateJobOperation, call,
                 ct => _api.CreateJobAsync(body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -137,7 +139,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ExportJobsOperation, call,
                 ct => _api.ExportJobsAsync(call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -154,7 +157,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(GetJobOperation, call,
                 ct => _api.GetJobAsync(jobId, tenantId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -171,7 +175,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(UpdateJobOperation, call,
                 ct => _api.UpdateJobAsync(jobId, body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -187,7 +192,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(DeleteJobOperation, call,
                 ct => _api.DeleteJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, AcmeJobsJsonContext.Default.Job, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -204,7 +210,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ReplaceLabelsOperation, call,
                 ct => _api.ReplaceLabelsAsync(jobId, body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -220,7 +227,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CancelJobOperation, call,
                 ct => _api.CancelJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -236,7 +244,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(RestartJobOperation, call,
                 ct => _api.RestartJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -245,7 +254,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
     /// <summary>Source-generated System.Text.Json metadata for the AcmeJobs models.</summary>
     [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,
         DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],
+        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter),
+            typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt32Converter), typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt64Converter)],
         AllowOutOfOrderMetadataProperties = true)]
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(CreateJobRequest))]
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IEnumerable<string>))]
@@ -260,5 +270,10 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
     internal sealed partial class AcmeJobsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
     {
+        private static global::System.Text.Json.JsonSerializerOptions? _readOptions;
+
+        /// <summary>What responses are read with: this context, with optional scalar values read leniently.</summary>
+        internal static global::System.Text.Json.JsonSerializerOptions ReadOptions =>
+            _readOptions ??= global::Astro.Triggers.Sdk.Core.Json.LenientReading.CreateOptions(Default);
     }
 }

@@ -40,7 +40,8 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
         {
             return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(PingOperation, call,
                 ct => _api.PingAsync(call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
+                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -49,7 +50,8 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
     /// <summary>Source-generated System.Text.Json metadata for the AcmeCloud models.</summary>
     [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(global::System.Text.Json.JsonSerializerDefaults.Web,
         DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter)],
+        Converters = [typeof(global::Astro.Triggers.Sdk.Core.Json.UtcTimestampConverter),
+            typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt32Converter), typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantInt64Converter)],
         AllowOutOfOrderMetadataProperties = true)]
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
@@ -60,5 +62,10 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
     [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
     internal sealed partial class AcmeCloudJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
     {
+        private static global::System.Text.Json.JsonSerializerOptions? _readOptions;
+
+        /// <summary>What responses are read with: this context, with optional scalar values read leniently.</summary>
+        internal static global::System.Text.Json.JsonSerializerOptions ReadOptions =>
+            _readOptions ??= global::Astro.Triggers.Sdk.Core.Json.LenientReading.CreateOptions(Default);
     }
 }
