@@ -1,6 +1,4 @@
-using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Http;
-using Astro.Triggers.Sdk.Core.Telemetry;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -51,12 +49,13 @@ internal static class ServiceRegistration
             .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => ClientPipeline.Configure(client, Options<TOptions>(sp)))
             .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
-            .AddHttpMessageHandler(sp => new TelemetryHandler(
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger(name), service, Options<TOptions>(sp).TimeProvider))
-            .AddHttpMessageHandler(sp =>
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
-                var options = Options<TOptions>(sp);
-                return new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential);
+                foreach (var handler in ClientPipeline.CreateHandlers(
+                    Options<TOptions>(sp), service, applyCredential, sp.GetRequiredService<ILoggerFactory>()))
+                {
+                    handlers.Add(handler);
+                }
             });
     }
 

@@ -32,9 +32,6 @@ internal sealed class CallContext(
     /// <summary>When the call started, on <see cref="TimeProvider"/>'s clock; set by CallRunner.</summary>
     public long StartedAt { get; set; }
 
-    /// <summary>The wait the retry decision chose before the next attempt.</summary>
-    public TimeSpan NextDelay { get; set; }
-
     /// <summary>What is left of the call's budget: the smaller of its <see cref="Timeout"/> and the retry
     /// policy's <c>MaxElapsed</c>, minus the time spent so far.</summary>
     public TimeSpan Remaining

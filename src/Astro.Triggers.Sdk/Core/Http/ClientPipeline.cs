@@ -1,21 +1,34 @@
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
-/// <summary>The handler chain every service client uses, with or without DI:
-/// telemetry (per attempt) → auth → transport (no automatic redirects). Retries run above the chain, around each
-/// whole attempt (CallRunner), so a failure while a body is read is retried like one before the headers.</summary>
+/// <summary>The handler chain every service client uses, built in this one place for both the no-DI path and
+/// IHttpClientFactory: telemetry (per attempt) → auth → transport (no automatic redirects). Retries run above the
+/// chain, around each whole attempt (CallRunner), so a failure while a body is read is retried like one before
+/// the headers.</summary>
 internal static class ClientPipeline
 {
+    /// <summary>The SDK's handlers, outermost first.</summary>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(
+        ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential, ILoggerFactory loggerFactory) =>
+    [
+        new TelemetryHandler(loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), service, options.TimeProvider),
+        new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential),
+    ];
+
+    /// <summary>The no-DI client: <see cref="CreateHandlers"/> over <see cref="CreatePrimaryHandler"/>.</summary>
     public static HttpClient CreateHttpClient(ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential)
     {
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger($"{SdkConstants.TelemetryName}.{service}");
         HttpMessageHandler handler = CreatePrimaryHandler();
-        handler = new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential) { InnerHandler = handler };
-        handler = new TelemetryHandler(logger, service, options.TimeProvider) { InnerHandler = handler };
+        var handlers = CreateHandlers(options, service, applyCredential, options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = handler;
+            handler = handlers[i];
+        }
+
         var client = new HttpClient(handler, disposeHandler: true);
         Configure(client, options);
         return client;

@@ -1,4 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Http;
 using Polly;
 using Polly.Retry;
@@ -7,16 +9,19 @@ using Polly.Timeout;
 namespace Astro.Triggers.Sdk.Core.Retry;
 
 /// <summary>The SDK's one retry layer (Polly v8) around a whole attempt — send and body read — so a safe call
-/// retries a failure while its body is read exactly as one before the headers. Everything a decision needs (the
-/// policy, the budget, the attempt count) comes from the call's <see cref="CallContext"/>, so one pipeline per
-/// clock serves every client and every per-call override.</summary>
+/// retries a failure while its body is read exactly as one before the headers. Polly's own exponential backoff
+/// with jitter computes the waits (<c>Delay</c>, <c>MaxDelay</c>, <c>UseJitter</c> from <see cref="RetryOptions"/>);
+/// <c>DelayGenerator</c> only supplies a server's Retry-After, parsed once on the client's clock. Whether to retry
+/// at all, and whether a wait fits in what remains of the call, comes from the call's <see cref="CallContext"/>.</summary>
 internal static class RetryPipeline
 {
     private static readonly ResiliencePropertyKey<CallContext> CallKey = new("astro.call");
     private static readonly ResiliencePropertyKey<CancellationToken> CallerTokenKey = new("astro.caller-token");
-    private static readonly ConditionalWeakTable<TimeProvider, ResiliencePipeline> Pipelines = [];
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds or <see cref="Decide"/> says stop; returns the last outcome.</summary>
+    // One pipeline per backoff shape and clock: the values Polly's options fix at build time.
+    private static readonly ConcurrentDictionary<(TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock), ResiliencePipeline> Pipelines = new();
+
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds or a retry is refused; returns the last outcome.</summary>
     public static async ValueTask<Outcome<T>> ExecuteAsync<T, TState>(
         CallContext call,
         Func<ResilienceContext, TState, ValueTask<Outcome<T>>> attempt,
@@ -24,7 +29,8 @@ internal static class RetryPipeline
         CancellationToken callToken,
         CancellationToken callerToken)
     {
-        var pipeline = Pipelines.GetValue(call.TimeProvider, Build);
+        var options = call.Retry;
+        var pipeline = Pipelines.GetOrAdd((options.BaseDelay, options.MaxDelay, options.UseJitter, call.TimeProvider), Build);
         var context = ResilienceContextPool.Shared.Get(callToken);
         context.Properties.Set(CallKey, call);
         context.Properties.Set(CallerTokenKey, callerToken);
@@ -38,16 +44,33 @@ internal static class RetryPipeline
         }
     }
 
-    private static ResiliencePipeline Build(TimeProvider timeProvider) =>
-        new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+    private static ResiliencePipeline Build((TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock) shape) =>
+        new ResiliencePipelineBuilder { TimeProvider = shape.Clock }
             .AddRetry(new RetryStrategyOptions
             {
-                // The call's own MaxAttempts decides (Decide); Polly's count is only an outer bound.
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = shape.Delay,
+                MaxDelay = shape.MaxDelay,
+                UseJitter = shape.Jitter,
+                // The call's own MaxAttempts decides (ShouldRetry); Polly's count is only an outer bound.
                 MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = static args => ValueTask.FromResult(
                     args.Outcome.Exception is { } exception
-                    && Decide(exception, args.Context.Properties.GetValue(CallKey, null!), args.AttemptNumber, args.Context.Properties.GetValue(CallerTokenKey, default))),
-                DelayGenerator = static args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(CallKey, null!).NextDelay),
+                    && ShouldRetry(exception, args.Context.Properties.GetValue(CallKey, null!), args.Context.Properties.GetValue(CallerTokenKey, default))),
+                // Only the server's wait; null lets Polly compute its backoff.
+                DelayGenerator = static args => ValueTask.FromResult((args.Outcome.Exception as ServiceRequestException)?.RetryAfter),
+                OnRetry = static args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null!);
+                    if (args.RetryDelay > call.Remaining)
+                    {
+                        // Polly's backoff would end past the call's budget: end with the last answer instead of
+                        // sleeping into a timeout of our own making.
+                        ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
+                    }
+
+                    return default;
+                },
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
@@ -55,10 +78,10 @@ internal static class RetryPipeline
             })
             .Build();
 
-    /// <summary>Whether to try again, and after which wait. A wait is only started when it fits in what remains
-    /// of the call: the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>, and no longer than <c>MaxDelay</c>.
-    /// A server's Retry-After that does not fit is not slept on: its 429/503 is thrown at once, with <c>RetryAfter</c>.</summary>
-    internal static bool Decide(Exception exception, CallContext call, int attemptNumber, CancellationToken callerToken)
+    /// <summary>Whether to try again. A server's Retry-After is only waited when it fits in what remains of the call
+    /// (the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>) and in <c>MaxDelay</c>; otherwise its 429/503 is
+    /// thrown at once, with <c>RetryAfter</c> set.</summary>
+    internal static bool ShouldRetry(Exception exception, CallContext call, CancellationToken callerToken)
     {
         var options = call.Retry;
         if (call.Attempts >= options.MaxAttempts
@@ -67,29 +90,7 @@ internal static class RetryPipeline
             return false;
         }
 
-        var remaining = call.Remaining;
-        var serverDelay = (exception as Errors.ServiceRequestException)?.RetryAfter;
-        if (serverDelay is { } hint && (hint > options.MaxDelay || hint > remaining))
-        {
-            return false;
-        }
-
-        var delay = serverDelay ?? Backoff(attemptNumber, options);
-        if (delay > remaining)
-        {
-            return false;
-        }
-
-        call.NextDelay = delay;
-        return true;
-    }
-
-    /// <summary>BaseDelay · 2^attempt, capped at MaxDelay; with jitter, a random point in [50%, 100%] of it.</summary>
-    internal static TimeSpan Backoff(int attemptNumber, RetryOptions options)
-    {
-        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
-        var capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
-        var jittered = options.UseJitter ? capped * (0.5 + (Random.Shared.NextDouble() * 0.5)) : capped;
-        return TimeSpan.FromMilliseconds(jittered);
+        return (exception as ServiceRequestException)?.RetryAfter is not { } hint
+            || (hint <= options.MaxDelay && hint <= call.Remaining);
     }
 }
