@@ -43,3 +43,8 @@ export { AgentsetClient } from "./agentset/agentsetClient.js";
 export { IngestJobsClient } from "./agentset/ingestJobsClient.js";
 export { IngestJobRun, mapIngestJobStatus } from "./agentset/ingestJobRun.js";
 export type * from "./agentset/models.js";
+
+export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
+export { JobsClient } from "./truefoundry/jobsClient.js";
+export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+export type { JobRun, JobRunStatus, JobRunSortBy, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions } from "./truefoundry/models.js";
