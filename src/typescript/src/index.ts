@@ -48,3 +48,11 @@ export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
 export { JobsClient } from "./truefoundry/jobsClient.js";
 export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
 export type { JobRun, JobRunStatus, JobRunSortBy, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions } from "./truefoundry/models.js";
+
+export { AstropodClient, type AstropodClientOptions, type IngestionSource, type IngestionTrigger, type DeploymentSummary, type DeploymentDetails } from "./astropod/astropodClient.js";
+export { ShipyardClient, type ShipyardClientOptions, type VesselOverride } from "./shipyard/shipyardClient.js";
+export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
+export { parseFleetRunCsv, type FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
+export { TriggersClient } from "./mixpeek/triggersClient.js";
+export type * from "./mixpeek/models.js";

@@ -8,12 +8,25 @@ type Schemas = components["schemas"];
 export type IngestJobStatus = Schemas["IngestJobStatus"];
 /** An ingest job (wire: `IngestJob` in openapi/agentset.yaml). Timestamps are ISO strings, UTC. */
 export type IngestJob = Omit<Schemas["IngestJob"], "status"> & { status: IngestJobStatus | (string & {}) };
-/** What to create (wire: `CreateIngestJobRequest`): `payload` (by `type`: TEXT, FILE, MANAGED_FILE, CRAWL, YOUTUBE, BATCH), optional `name`, `config`, `externalId`. */
-export type CreateIngestJobRequest = Schemas["CreateIngestJobRequest"];
-/** Payload union members. */
+/** Text to ingest (`type: "TEXT"`). */
 export type TextPayload = Schemas["TextPayload"];
+/** A public file URL (`type: "FILE"`). */
 export type FilePayload = Schemas["FilePayload"];
+/** A file in Agentset's managed storage (`type: "MANAGED_FILE"`). */
+export type ManagedFilePayload = Schemas["ManagedFilePayload"];
+/** A site to crawl (`type: "CRAWL"`). */
 export type CrawlPayload = Schemas["CrawlPayload"];
+/** YouTube videos, channels or playlists (`type: "YOUTUBE"`). */
+export type YoutubePayload = Schemas["YoutubePayload"];
+/** Several documents (`type: "BATCH"`). */
+export type BatchPayload = Schemas["BatchPayload"];
+/**
+ * What to ingest, discriminated by `type` (the spec's allOf + discriminator; openapi-typescript emits the members,
+ * this union ties them together as the spec's `mapping` does).
+ */
+export type IngestJobPayload = TextPayload | FilePayload | ManagedFilePayload | CrawlPayload | YoutubePayload | BatchPayload;
+/** What to create (wire: `CreateIngestJobRequest`): `payload`, optional `name`, `config`, `externalId`. */
+export type CreateIngestJobRequest = Omit<Schemas["CreateIngestJobRequest"], "payload"> & { payload: IngestJobPayload };
 /** Parsing and chunking settings (wire: `IngestJobConfig`). */
 export type IngestJobConfig = Schemas["IngestJobConfig"];
 
