@@ -1,0 +1,31 @@
+import type { paths } from "../generated/agentset.js";
+import { ServiceCore } from "../core/serviceCore.js";
+import { IngestJobsClient } from "./ingestJobsClient.js";
+import { checkTenantId } from "./tenantRule.js";
+import type { AgentsetClientOptions } from "./models.js";
+import { Guard } from "../core/guard.js";
+
+/**
+ * Agentset (https://api.agentset.ai; `Authorization: Bearer <key>`, optional `x-tenant-id`).
+ * @example
+ * const client = new AgentsetClient({ apiKey, namespaceId: "ns_123" });
+ * const run = await client.ingestJobs.start({ payload: { type: "TEXT", text: "Hello" } });
+ * await run.waitForCompletion();
+ * @throws InvalidArgumentError for a missing key, a bad base URL, namespace or tenant.
+ */
+export class AgentsetClient {
+  /** Ingest jobs: list, create, start, track, get, delete, reIngest. */
+  readonly ingestJobs: IngestJobsClient;
+
+  constructor(options: AgentsetClientOptions) {
+    const core = new ServiceCore<paths>("Agentset", options, "https://api.agentset.ai", { kind: "bearer" });
+    checkTenantId(options.tenantId, "tenantId");
+    if (options.namespaceId !== undefined) Guard.prefixedId(options.namespaceId, "ns_", "namespaceId");
+    this.ingestJobs = new IngestJobsClient(core, { ...options });
+  }
+
+  /** `AgentsetClient` — never the key. */
+  toString(): string {
+    return "AgentsetClient";
+  }
+}

@@ -1,0 +1,173 @@
+import type { paths } from "../generated/agentset.js";
+import { dateTimeFields, operations } from "../generated/agentset.wire.js";
+import { InvalidArgumentError } from "../core/errors/clientErrors.js";
+import { Guard } from "../core/guard.js";
+import { expectBody, isRecord } from "../core/http/expectBody.js";
+import { operationTable } from "../core/http/operation.js";
+import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
+import { AsyncPageable } from "../core/paging/asyncPageable.js";
+import type { ServiceCore } from "../core/serviceCore.js";
+import { IngestJobRun } from "./ingestJobRun.js";
+import type { AgentsetClientOptions, AgentsetRequestOptions, CreateIngestJobRequest, IngestJob, IngestJobListOptions } from "./models.js";
+import { checkMetadata, checkTenantId } from "./tenantRule.js";
+
+const ops = operationTable("Agentset", operations);
+const isJob = (d: any) => isRecord(d) && isRecord(d.data) && typeof d.data.id === "string";
+
+/**
+ * Agentset ingest jobs under `/v1/namespace/{namespaceId}/ingest-jobs`: list (cursor pages), create, start
+ * (create + a run handle), track, get, delete, re-ingest. Every call checks the namespace (`ns_…`), tenant and
+ * job id (`job_…`) before sending.
+ */
+export class IngestJobsClient {
+  readonly #core: ServiceCore<paths>;
+  readonly #options: AgentsetClientOptions;
+
+  /** @internal Built by `AgentsetClient`. */
+  constructor(core: ServiceCore<paths>, options: AgentsetClientOptions) {
+    this.#core = core;
+    this.#options = options;
+  }
+
+  /**
+   * The ingest jobs of the namespace, newest first by default, fetched one cursor page at a time.
+   * `for await (const job of list)`, or `list.byPage({ continuationToken, pageSize })` for pages whose
+   * `continuationToken` (next cursor in the paging direction) can be saved and resumed.
+   * @throws InvalidArgumentError (before sending), the call's errors while iterating, PagingError on a repeated cursor.
+   */
+  list(filter: IngestJobListOptions = {}, options?: AgentsetRequestOptions): AsyncPageable<IngestJob> {
+    const ns = this.#namespace(options);
+    const tenant = this.#tenant(options);
+    if (filter.pageSize !== undefined) Guard.inRange(filter.pageSize, 1, 100, "filter.pageSize");
+    const backward = filter.direction === "backward";
+    return new AsyncPageable<IngestJob>(
+      async (cursor, pageSize, signal) => {
+        if (pageSize !== undefined) Guard.inRange(pageSize, 1, 100, "pageSize");
+        const op = ops.listIngestJobs;
+        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
+          this.#core.api.GET("/v1/namespace/{namespaceId}/ingest-jobs", {
+            params: {
+              path: { namespaceId: ns },
+              query: {
+                statuses: filter.statuses?.length ? [...filter.statuses] : undefined,
+                order: filter.order,
+                cursor,
+                cursorDirection: cursor === undefined ? undefined : filter.direction,
+                perPage: pageSize,
+              },
+              header: tenant === undefined ? undefined : { "x-tenant-id": tenant },
+            },
+            // The service reads `statuses` comma-separated (spec: style form, explode false).
+            querySerializer: { array: { style: "form", explode: false } },
+            fetch,
+          }),
+        );
+        const body = expectBody<{ data: IngestJob[]; pagination: { nextCursor: string | null; prevCursor: string | null; hasMore: boolean } }>(
+          op, response, data, (d) => isRecord(d) && Array.isArray(d.data) && isRecord(d.pagination), "a page of ingest jobs");
+        normalizeUtcTimestamps(body.data, dateTimeFields);
+        const next = (backward ? body.pagination.prevCursor : body.pagination.nextCursor) ?? undefined;
+        const previous = (backward ? body.pagination.nextCursor : body.pagination.prevCursor) ?? undefined;
+        return { items: body.data, continuationToken: next, previousToken: previous, hasMore: body.pagination.hasMore === true };
+      },
+      filter.startCursor,
+      filter.pageSize,
+      options?.signal,
+    );
+  }
+
+  /**
+   * Creates an ingest job (`POST …/ingest-jobs`, 201). Not idempotent: retried only when Agentset certainly did
+   * not act (refused connection, 429, 503 with Retry-After); set `externalId` to recognise a job you created.
+   * @throws InvalidArgumentError, ServiceRequestError subclasses (mayHaveBeenProcessed on 5xx), TransportError, TimeoutError.
+   */
+  async create(job: CreateIngestJobRequest, options?: AgentsetRequestOptions): Promise<IngestJob> {
+    if (!isRecord(job)) throw new InvalidArgumentError("job", "'job' is required.");
+    if (!isRecord(job.payload)) throw new InvalidArgumentError("job.payload", "'job.payload' is required.");
+    if (job.externalId !== undefined && job.externalId !== null) Guard.noControlCharacters(job.externalId, "job.externalId");
+    checkMetadata(job.config?.metadata, "job.config.metadata");
+    const ns = this.#namespace(options);
+    const tenant = this.#tenant(options);
+    const op = ops.createIngestJob;
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.POST("/v1/namespace/{namespaceId}/ingest-jobs", {
+        params: { path: { namespaceId: ns }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
+        body: job,
+        fetch,
+      }),
+    );
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+  }
+
+  /** Creates a job and returns its run handle (`waitForCompletion`). Same rules and errors as {@link create}. */
+  async start(job: CreateIngestJobRequest, options?: AgentsetRequestOptions): Promise<IngestJobRun> {
+    return this.track(await this.create(job, options), options);
+  }
+
+  /**
+   * A run handle for a job or a job id (`job_…`), e.g. one saved earlier; nothing is sent until it is read.
+   * @throws InvalidArgumentError for an id without the `job_` prefix.
+   */
+  track(job: IngestJob | string, options?: AgentsetRequestOptions): IngestJobRun {
+    const id = Guard.prefixedId(typeof job === "string" ? job : job?.id, "job_", "job.id");
+    const { signal: _ignored, ...perCall } = options ?? {};
+    return new IngestJobRun(id, typeof job === "string" ? undefined : job, (jobId, signal) => this.get(jobId, { ...perCall, signal }), this.#core.clock);
+  }
+
+  /** Gets one job (`GET …/ingest-jobs/{jobId}`). @throws InvalidArgumentError, NotFoundError, … */
+  async get(jobId: string, options?: AgentsetRequestOptions): Promise<IngestJob> {
+    const id = Guard.prefixedId(jobId, "job_", "jobId");
+    const ns = this.#namespace(options);
+    const tenant = this.#tenant(options);
+    const op = ops.getIngestJob;
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.GET("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}", {
+        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
+        fetch,
+      }),
+    );
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+  }
+
+  /** Queues a job for deletion. Agentset answers 200 with the job (returned) or 204 (undefined). Retried like a read. */
+  async delete(jobId: string, options?: AgentsetRequestOptions): Promise<IngestJob | undefined> {
+    const id = Guard.prefixedId(jobId, "job_", "jobId");
+    const ns = this.#namespace(options);
+    const tenant = this.#tenant(options);
+    const op = ops.deleteIngestJob;
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.DELETE("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}", {
+        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
+        fetch,
+      }),
+    );
+    if (response.status === 204 || data === undefined) return undefined;
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+  }
+
+  /** Queues a finished job to be processed again; returns its id. Not idempotent (same retry rule as create). */
+  async reIngest(jobId: string, options?: AgentsetRequestOptions): Promise<string> {
+    const id = Guard.prefixedId(jobId, "job_", "jobId");
+    const ns = this.#namespace(options);
+    const tenant = this.#tenant(options);
+    const op = ops.reIngestJob;
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.POST("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}/re-ingest", {
+        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
+        fetch,
+      }),
+    );
+    return expectBody<{ data: { id: string } }>(op, response, data, isJob, "a re-ingest result").data.id;
+  }
+
+  #namespace(options: AgentsetRequestOptions | undefined): string {
+    const ns = options?.namespaceId ?? this.#options.namespaceId;
+    if (ns === undefined) {
+      throw new InvalidArgumentError("namespaceId", "A namespace id is required: set AgentsetClientOptions.namespaceId or options.namespaceId.");
+    }
+    return Guard.prefixedId(ns, "ns_", "namespaceId");
+  }
+
+  #tenant(options: AgentsetRequestOptions | undefined): string | undefined {
+    return options?.tenantId !== undefined ? checkTenantId(options.tenantId, "options.tenantId") : checkTenantId(this.#options.tenantId, "tenantId");
+  }
+}

@@ -1,0 +1,40 @@
+import type { Clock } from "./http/clock.js";
+import type { RetryOptions } from "./retry/retryOptions.js";
+
+/**
+ * Supplies a token for `Authorization: Bearer`. Called before each attempt with `forceRefresh` false, and once
+ * with `true` after a 401 (the request is then repeated once). Every token it returns is masked in errors.
+ */
+export type TokenProvider = (forceRefresh: boolean, signal: AbortSignal) => string | Promise<string>;
+
+/** Options every client takes. Times are milliseconds. */
+export interface ClientOptions {
+  /** The service's base URL; each client has its documented default except TrueFoundry (your control plane, required). Must be https unless loopback or `allowInsecureHttp`. */
+  baseUrl?: string;
+  /** The API key or token. Required unless `tokenProvider` is set. Never appears in any surfaced text. */
+  apiKey?: string;
+  /** A token source that may refresh (used instead of `apiKey`). */
+  tokenProvider?: TokenProvider;
+  /** Retry settings over the defaults (4 attempts, 0.5 s base doubling with jitter, 30 s max delay, 2 min budget, 30 s per attempt). */
+  retry?: Partial<RetryOptions>;
+  /** Overall limit of one call, all attempts and waits included. Default 100 000 ms. */
+  timeout?: number;
+  /** Largest response body read, enforced while streaming. Default 16 MiB. */
+  maxResponseBytes?: number;
+  /** Allow plain http to a non-loopback host. Default false. */
+  allowInsecureHttp?: boolean;
+  /** The fetch implementation. Default `globalThis.fetch` (Node's undici). */
+  fetch?: typeof globalThis.fetch;
+  /** Time source for waits and budgets; tests pass a virtual one. Default the system clock. */
+  clock?: Clock;
+}
+
+/** Options of one call. */
+export interface RequestOptions {
+  /** Aborts the call (between and during attempts, pages and polls); the abort reason is thrown as is. */
+  signal?: AbortSignal;
+  /** Overall limit of this call in ms, instead of the client's. */
+  timeout?: number;
+  /** Retry settings for this call over the client's (e.g. `{ retryUnsafeRequests: true }`). */
+  retry?: Partial<RetryOptions>;
+}

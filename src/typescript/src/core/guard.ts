@@ -1,0 +1,48 @@
+import { InvalidArgumentError } from "./errors/clientErrors.js";
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Argument checks; every message names the argument and the rule. All throw {@link InvalidArgumentError}. */
+export const Guard = {
+  /** A non-empty, non-whitespace string without control characters (CR/LF never reach a header or URL). */
+  notBlank(value: unknown, name: string): string {
+    if (typeof value !== "string") throw new InvalidArgumentError(name, `'${name}' is required (a string).`);
+    if (value.trim().length === 0) throw new InvalidArgumentError(name, `'${name}' must not be empty or whitespace.`);
+    Guard.noControlCharacters(value, name);
+    return value;
+  },
+  /** No control characters such as CR or LF. */
+  noControlCharacters(value: string, name: string): string {
+    if (CONTROL.test(value)) throw new InvalidArgumentError(name, `'${name}' must not contain control characters such as CR or LF.`);
+    return value;
+  },
+  /** A path segment: not blank, not `.`/`..` (which URL normalisation would resolve away). It is then escaped. */
+  pathSegment(value: unknown, name: string): string {
+    const text = Guard.notBlank(value, name);
+    if (text === "." || text === "..") {
+      throw new InvalidArgumentError(name, `'${name}' must not be '.' or '..' (a path segment that would change the route).`);
+    }
+    return text;
+  },
+  /** An id with a prefix, e.g. `job_…`, `ns_…`. */
+  prefixedId(value: unknown, prefix: string, name: string): string {
+    const text = Guard.notBlank(value, name);
+    if (!text.startsWith(prefix) || text.length === prefix.length) {
+      throw new InvalidArgumentError(name, `'${name}' must be an id starting with '${prefix}' (was '${text}').`);
+    }
+    return Guard.pathSegment(text, name);
+  },
+  /** An integer in [min, max]. */
+  inRange(value: number, min: number, max: number, name: string): number {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new InvalidArgumentError(name, `'${name}' must be an integer between ${min} and ${max} (was ${value}).`);
+    }
+    return value;
+  },
+  /** A positive, finite number of milliseconds. */
+  positive(value: number, name: string): number {
+    if (!(value > 0) || !Number.isFinite(value)) throw new InvalidArgumentError(name, `'${name}' must be a positive number of milliseconds.`);
+    return value;
+  },
+};

@@ -1,0 +1,212 @@
+import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
+import { ResponseDeserializationError, TimeoutError, TransportError } from "../errors/clientErrors.js";
+import { errorFromResponse } from "../errors/errorMapper.js";
+import { ServiceRequestError } from "../errors/serviceRequestError.js";
+import type { RetryOptions } from "../retry/retryOptions.js";
+import type { KnownSecrets } from "../security/knownSecrets.js";
+import { redactUrl } from "../security/redactor.js";
+import type { Clock } from "./clock.js";
+import type { OperationInfo } from "./operation.js";
+import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
+import { userAgent } from "./userAgent.js";
+
+/** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
+export interface Credential {
+  apply(headers: Headers, forceRefresh: boolean, signal: AbortSignal): Promise<void>;
+  /** Whether a 401 may be answered by refreshing once (a token provider is configured). */
+  readonly canRefresh: boolean;
+}
+
+/** Everything one call runs under, resolved from the client's options and the call's own. */
+export interface CallSettings {
+  retry: RetryOptions;
+  /** Overall limit of the call in ms (all attempts and waits). */
+  timeout: number;
+  maxResponseBytes: number;
+  clock: Clock;
+  secrets: KnownSecrets;
+  credential: Credential;
+  fetch: typeof globalThis.fetch;
+  signal: AbortSignal | undefined;
+}
+
+// Errors of one attempt before they are decided on.
+class AttemptTimedOut extends Error {}
+class CallTimedOut extends Error {}
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+
+/**
+ * Runs one SDK operation: `invoke` is handed a `fetch` for openapi-fetch, which performs every attempt itself
+ * (send and body read, so a reset, stall or truncation while the body is read is retried like one before the
+ * headers), maps a non-2xx answer to its typed error, applies the retry rules (README "Retries") and returns a
+ * buffered response whose size was capped while streaming. Exactly one retry layer.
+ * @throws AstroTriggersError subclasses; the caller's abort reason when `settings.signal` aborts.
+ */
+export async function runCall<R>(
+  operation: OperationInfo,
+  settings: CallSettings,
+  invoke: (fetch: typeof globalThis.fetch) => Promise<R>,
+): Promise<R> {
+  const { retry, clock, secrets } = settings;
+  const caller = settings.signal;
+  caller?.throwIfAborted();
+  const started = clock.now();
+  const budget = Math.min(settings.timeout, retry.maxElapsed);
+  const callTimer = new AbortController();
+  const callTimeout = setTimeout(() => callTimer.abort(new CallTimedOut()), settings.timeout);
+  const callSignal = caller ? AbortSignal.any([caller, callTimer.signal]) : callTimer.signal;
+  let attempts = 0;
+  let lastUrl = "";
+  const details = (extra: ErrorDetails = {}): ErrorDetails => ({
+    service: operation.service,
+    operationId: operation.operationId,
+    method: operation.method,
+    url: lastUrl ? secrets.mask(redactUrl(lastUrl)) : undefined,
+    ...extra,
+  });
+
+  const runAttempts = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    lastUrl = request.url;
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    for (;;) {
+      attempts++;
+      try {
+        return await attempt(request, body);
+      } catch (raw) {
+        if (caller?.aborted) throw caller.reason;
+        if (callTimer.signal.aborted || raw instanceof CallTimedOut) {
+          throw new TimeoutError(settings.timeout, "call", attempts > 0, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw }));
+        }
+        const error = toSdkError(raw);
+        const delay = decide(error, raw instanceof AttemptTimedOut);
+        if (delay === undefined) throw error;
+        try {
+          await clock.sleep(delay, callSignal);
+        } catch (sleepError) {
+          if (caller?.aborted) throw caller.reason;
+          throw new TimeoutError(settings.timeout, "call", true, details({ mayHaveBeenProcessed: error.mayHaveBeenProcessed, cause: sleepError }));
+        }
+      }
+    }
+  };
+
+  const attempt = async (request: Request, body: ArrayBuffer | undefined): Promise<Response> => {
+    const attemptTimer = new AbortController();
+    const timer = setTimeout(() => attemptTimer.abort(new AttemptTimedOut()), retry.attemptTimeout);
+    const signal = AbortSignal.any([callSignal, attemptTimer.signal]);
+    let phase: "connect" | "body" = "connect";
+    try {
+      const headers = new Headers(request.headers);
+      headers.set("user-agent", userAgent);
+      await settings.credential.apply(headers, false, signal);
+      const send = () => settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
+      let response = await send();
+      if (response.status === 401 && settings.credential.canRefresh) {
+        await response.body?.cancel().catch(() => {});
+        await settings.credential.apply(headers, true, signal);
+        response = await send();
+      }
+      phase = "body";
+      if (response.status < 200 || response.status > 299) {
+        throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
+      }
+      const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
+      const out = new Headers(response.headers);
+      out.delete("content-length");
+      out.delete("content-encoding");
+      out.delete("transfer-encoding");
+      const nullBody = response.status === 204 || response.status === 205 || bytes.byteLength === 0;
+      return new Response(nullBody ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: response.statusText, headers: out });
+    } catch (error) {
+      if (error instanceof AstroTriggersError) throw error;
+      if (signal.aborted) {
+        // Which limit ended the attempt: the caller, the call's budget, or this attempt's own timeout.
+        if (caller?.aborted) throw caller.reason;
+        throw callTimer.signal.aborted ? new CallTimedOut() : new AttemptTimedOut();
+      }
+      if (error instanceof BodyReadFailure) throw error;
+      throw phase === "body" ? new BodyReadFailure("the connection failed while the response body was being read", { cause: error }) : error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const toSdkError = (raw: unknown): AstroTriggersError => {
+    if (raw instanceof AstroTriggersError) return raw;
+    if (raw instanceof AttemptTimedOut) {
+      return new TimeoutError(retry.attemptTimeout, "attempt", true, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw }));
+    }
+    if (raw instanceof BodyReadFailure) {
+      return new TransportError(raw.message, true, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw.cause }));
+    }
+    const never = neverConnected(raw);
+    return new TransportError(secrets.mask(describe(raw, never)), !never, details({ mayHaveBeenProcessed: !never && !operation.idempotent, cause: raw }));
+  };
+
+  /** The wait before the next attempt in ms, or undefined to throw now. */
+  const decide = (error: AstroTriggersError, attemptTimedOut: boolean): number | undefined => {
+    if (attempts >= retry.maxAttempts || !shouldRetry(error, attemptTimedOut, operation.idempotent, retry)) return undefined;
+    const remaining = budget - (clock.now() - started);
+    const hint = error instanceof ServiceRequestError ? error.retryAfter : undefined;
+    if (hint !== undefined && (hint > retry.maxDelay || hint > remaining)) return undefined;
+    const wait = hint ?? backoff(attempts - 1, retry);
+    return wait > remaining ? undefined : wait;
+  };
+
+  try {
+    return await invoke(runAttempts);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new ResponseDeserializationError(
+        `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
+        details({ status: 200, cause: error }),
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(callTimeout);
+  }
+}
+
+/** Whether to try again (README "Retries"): reads on any transient failure, unsafe requests only when the service certainly did not act. */
+export function shouldRetry(error: AstroTriggersError, attemptTimedOut: boolean, idempotent: boolean, retry: RetryOptions): boolean {
+  const mayRepeatAmbiguous = idempotent || retry.retryUnsafeRequests;
+  if (error instanceof TimeoutError) return attemptTimedOut && mayRepeatAmbiguous;
+  if (error instanceof ServiceRequestError) {
+    const retryable = retry.retryableStatusCodes.includes(error.status) || (error.status === 500 && retry.retryInternalServerError);
+    return retryable && (mayRepeatAmbiguous || error.status === 429 || (error.status === 503 && error.retryAfter !== undefined));
+  }
+  if (error instanceof TransportError) return !error.mayHaveReachedServer || mayRepeatAmbiguous;
+  // An unreadable, oversized or malformed success body reads the same the next time.
+  return false;
+}
+
+/** Exponential backoff: `baseDelay · 2^retryIndex`, capped at `maxDelay`, with 50–100 % jitter. */
+export function backoff(retryIndex: number, retry: RetryOptions, random: () => number = Math.random): number {
+  const capped = Math.min(retry.baseDelay * 2 ** Math.min(retryIndex, 30), retry.maxDelay);
+  return retry.useJitter ? capped * (0.5 + random() * 0.5) : capped;
+}
+
+function errorCode(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const node = e as { code?: unknown; errors?: unknown[]; cause?: unknown };
+    if (typeof node.code === "string") codes.push(node.code);
+    if (Array.isArray(node.errors)) for (const inner of node.errors) codes.push(...errorCode(inner));
+    e = node.cause;
+  }
+  return codes;
+}
+
+/** The connection was never established (refused, host not found/unreachable): the service cannot have acted. */
+export function neverConnected(error: unknown): boolean {
+  return errorCode(error).some((c) => NEVER_CONNECTED.has(c));
+}
+
+function describe(error: unknown, never: boolean): string {
+  const codes = errorCode(error);
+  if (never) return codes.includes("ENOTFOUND") || codes.includes("EAI_AGAIN") ? "the host name could not be resolved" : "the connection was refused";
+  if (codes.includes("ECONNRESET") || codes.includes("UND_ERR_SOCKET")) return "the connection was reset before a complete response";
+  return `the request failed: ${error instanceof Error ? error.message : String(error)}${codes.length ? ` (${codes.join(", ")})` : ""}`;
+}

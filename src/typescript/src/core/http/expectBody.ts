@@ -1,0 +1,23 @@
+import { ResponseDeserializationError } from "../errors/clientErrors.js";
+import type { OperationInfo } from "./operation.js";
+
+/**
+ * Checks a 2xx body has the shape the operation returns, so a wrong body fails here with a clear error naming
+ * the operation — never later as `undefined` somewhere in the caller's code.
+ * @throws ResponseDeserializationError
+ */
+export function expectBody<T>(operation: OperationInfo, response: Response, data: unknown, valid: (data: any) => boolean, what: string): T {
+  if (data === undefined || data === null || !valid(data)) {
+    throw new ResponseDeserializationError(
+      `${operation.service} ${operation.operationId}: the ${response.status} response is not ${what}` +
+        (data === undefined ? " (the body was empty)." : "."),
+      { service: operation.service, operationId: operation.operationId, method: operation.method, status: response.status },
+    );
+  }
+  return data as T;
+}
+
+/** Whether a value is a plain object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,58 @@
+/**
+ * @astro-triggers/sdk — typed clients for the job-trigger and ingest-job APIs of Agentset, Astropod,
+ * TrueFoundry, Shipyard and Mixpeek, generated from the repository's openapi/*.yaml.
+ * @packageDocumentation
+ */
+export { AstroTriggersError, type ErrorDetails } from "./core/errors/astroTriggersError.js";
+export { ServiceRequestError, type ServiceErrorInfo } from "./core/errors/serviceRequestError.js";
+export type { ValidationIssue } from "./core/errors/validationIssue.js";
+export {
+  BadRequestError,
+  UnauthorizedError,
+  PaymentRequiredError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  GoneError,
+  UnprocessableEntityError,
+  RateLimitExceededError,
+  InternalServerError,
+  UnexpectedStatusError,
+} from "./core/errors/statusErrors.js";
+export {
+  TransportError,
+  TimeoutError,
+  ResponseDeserializationError,
+  ResponseTooLargeError,
+  PagingError,
+  InvalidArgumentError,
+  UnsupportedOperationError,
+} from "./core/errors/clientErrors.js";
+export type { ClientOptions, RequestOptions, TokenProvider } from "./core/clientOptions.js";
+export type { Clock } from "./core/http/clock.js";
+export { systemClock } from "./core/http/clock.js";
+export { userAgent } from "./core/http/userAgent.js";
+export { defaultRetryOptions, type RetryOptions } from "./core/retry/retryOptions.js";
+export { AsyncPageable } from "./core/paging/asyncPageable.js";
+export type { Page, PageOptions } from "./core/paging/page.js";
+export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
+export { TriggeredRun, type WaitOptions } from "./core/runs/triggeredRun.js";
+export { RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
+
+export { AgentsetClient } from "./agentset/agentsetClient.js";
+export { IngestJobsClient } from "./agentset/ingestJobsClient.js";
+export { IngestJobRun, mapIngestJobStatus } from "./agentset/ingestJobRun.js";
+export type * from "./agentset/models.js";
+
+export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
+export { JobsClient } from "./truefoundry/jobsClient.js";
+export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+export type { JobRun, JobRunStatus, JobRunSortBy, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions } from "./truefoundry/models.js";
+
+export { AstropodClient, type AstropodClientOptions, type IngestionSource, type IngestionTrigger, type DeploymentSummary, type DeploymentDetails } from "./astropod/astropodClient.js";
+export { ShipyardClient, type ShipyardClientOptions, type VesselOverride } from "./shipyard/shipyardClient.js";
+export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
+export { parseFleetRunCsv, type FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
+export { TriggersClient } from "./mixpeek/triggersClient.js";
+export type * from "./mixpeek/models.js";

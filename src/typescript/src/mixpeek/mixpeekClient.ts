@@ -1,0 +1,28 @@
+import type { paths } from "../generated/mixpeek.js";
+import { ServiceCore } from "../core/serviceCore.js";
+import type { MixpeekClientOptions } from "./models.js";
+import { checkNamespace, TriggersClient } from "./triggersClient.js";
+
+/**
+ * Mixpeek (https://api.mixpeek.com; `Authorization: Bearer sk_…`, `X-Namespace`).
+ * @example
+ * const mixpeek = new MixpeekClient({ apiKey, namespace: "ns_prod" });
+ * const trigger = await mixpeek.triggers.create({ action_type: "cluster", action_config: { cluster_id: "clust_1" },
+ *   trigger_type: "cron", schedule_config: { cron_expression: "0 2 * * *", timezone: "Europe/Berlin" } });
+ * const task = await mixpeek.triggers.execute(trigger.trigger_id);
+ */
+export class MixpeekClient {
+  /** Triggers: create, list, get, update, pause, resume, execute, listHistory, delete. */
+  readonly triggers: TriggersClient;
+
+  constructor(options: MixpeekClientOptions) {
+    const core = new ServiceCore<paths>("Mixpeek", options, "https://api.mixpeek.com", { kind: "bearer" });
+    if (options.namespace !== undefined) checkNamespace(options.namespace, "namespace");
+    this.triggers = new TriggersClient(core, { ...options });
+  }
+
+  /** `MixpeekClient` — never the key. */
+  toString(): string {
+    return "MixpeekClient";
+  }
+}

@@ -1,0 +1,56 @@
+import type { components } from "../generated/mixpeek.js";
+import type { ClientOptions, RequestOptions } from "../core/clientOptions.js";
+
+type Schemas = components["schemas"];
+
+/** A trigger (wire: `Trigger`): action and schedule configs typed by `action_type`/`trigger_type`; timestamps UTC. */
+export type Trigger = Omit<Schemas["Trigger"], "status"> & { status: Schemas["TriggerStatus"] | (string & {}) };
+/** What to create (wire: `CreateTriggerRequest`): `action_type` cluster | taxonomy_enrichment | batch_rerun | collection_trigger (or newer), `trigger_type` cron | interval | event | conditional. */
+export type CreateTriggerRequest = Schemas["CreateTriggerRequest"];
+/** What to change (wire: `UpdateTriggerRequest`): only the fields set are sent. */
+export type UpdateTriggerRequest = Schemas["UpdateTriggerRequest"];
+/** One past execution (wire: `TriggerExecution`). */
+export type TriggerExecution = Schemas["TriggerExecution"];
+/** The task an execution started (wire: `TriggerTask`). */
+export type TriggerTask = Schemas["TriggerTask"];
+/** A trigger's status. */
+export type TriggerStatus = Schemas["TriggerStatus"];
+
+/** Options of a Mixpeek client (`Authorization: Bearer sk_…`, `X-Namespace`). */
+export interface MixpeekClientOptions extends ClientOptions {
+  /** Base URL. Default `https://api.mixpeek.com`. */
+  baseUrl?: string;
+  /** The namespace (an `ns_…` id or a name) sent as `X-Namespace`: ^[A-Za-z0-9_.-]{1,128}$. */
+  namespace?: string;
+  /** Smallest interval schedule accepted, in whole seconds. Default 60. */
+  minimumIntervalSeconds?: number;
+}
+
+/** Options of one Mixpeek call. */
+export interface MixpeekRequestOptions extends RequestOptions {
+  /** Namespace for this call. */
+  namespace?: string;
+}
+
+/** Filters, sort and paging of `triggers.list` (sent in the JSON body). */
+export interface TriggerListOptions {
+  actionType?: string;
+  triggerType?: string;
+  status?: TriggerStatus;
+  resourceId?: string;
+  /** created_at (service default), updated_at, next_scheduled_at, execution_count. */
+  sortBy?: string;
+  direction?: "asc" | "desc";
+  /** Triggers per page, 1–1000. Service default 50. */
+  pageSize?: number;
+  /** Offset to start from. Default 0. */
+  startOffset?: number;
+}
+
+/** Paging of `triggers.listHistory`. */
+export interface TriggerHistoryOptions {
+  /** Executions per page, 1–1000. */
+  pageSize?: number;
+  /** Offset to start from. Default 0. */
+  startOffset?: number;
+}

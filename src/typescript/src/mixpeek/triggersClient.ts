@@ -1,0 +1,200 @@
+import type { paths } from "../generated/mixpeek.js";
+import { dateTimeFields, operations } from "../generated/mixpeek.wire.js";
+import { InvalidArgumentError } from "../core/errors/clientErrors.js";
+import { Guard } from "../core/guard.js";
+import { expectBody, isRecord } from "../core/http/expectBody.js";
+import { operationTable } from "../core/http/operation.js";
+import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
+import type { AsyncPageable } from "../core/paging/asyncPageable.js";
+import { offsetPageable } from "../core/paging/offsetPaging.js";
+import type { ServiceCore } from "../core/serviceCore.js";
+import type {
+  CreateTriggerRequest, MixpeekClientOptions, MixpeekRequestOptions, Trigger, TriggerExecution, TriggerHistoryOptions,
+  TriggerListOptions, TriggerTask, UpdateTriggerRequest,
+} from "./models.js";
+
+const ops = operationTable("Mixpeek", operations);
+const NAMESPACE = /^[A-Za-z0-9_.-]{1,128}$/;
+const isTrigger = (d: any) => isRecord(d) && typeof d.trigger_id === "string";
+
+/** Checks an `X-Namespace` value: ^[A-Za-z0-9_.-]{1,128}$ (keeps CR/LF and spaces out of the header). */
+export function checkNamespace(value: unknown, name: string): string {
+  if (typeof value !== "string" || !NAMESPACE.test(value)) {
+    throw new InvalidArgumentError(name, `'${name}' must be 1 to 128 letters, digits, '_', '-' or '.' (^[A-Za-z0-9_.-]{1,128}$).`);
+  }
+  return value;
+}
+
+/**
+ * Mixpeek triggers under `/v1/triggers`: create, list (offset pages in the JSON body), get, update, pause, resume,
+ * execute (run now), listHistory, delete. Create and execute are not idempotent; list, update, pause and resume are
+ * marked `x-astro-idempotent` and retry like reads.
+ */
+export class TriggersClient {
+  readonly #core: ServiceCore<paths>;
+  readonly #options: MixpeekClientOptions;
+
+  /** @internal Built by `MixpeekClient`. */
+  constructor(core: ServiceCore<paths>, options: MixpeekClientOptions) {
+    this.#core = core;
+    this.#options = options;
+  }
+
+  /** Creates a trigger (`POST /v1/triggers`, 200/201). @throws InvalidArgumentError (schedule rules), UnprocessableEntityError with validationIssues, … */
+  async create(trigger: CreateTriggerRequest, options?: MixpeekRequestOptions): Promise<Trigger> {
+    if (!isRecord(trigger)) throw new InvalidArgumentError("trigger", "'trigger' is required.");
+    Guard.notBlank(trigger.action_type, "trigger.action_type");
+    Guard.notBlank(trigger.trigger_type, "trigger.trigger_type");
+    if (!isRecord(trigger.action_config)) throw new InvalidArgumentError("trigger.action_config", "'trigger.action_config' is required (an object).");
+    this.#checkSchedule(trigger.trigger_type, trigger.schedule_config, "trigger.schedule_config");
+    if (trigger.description !== undefined) Guard.noControlCharacters(trigger.description, "trigger.description");
+    const op = ops.createTrigger;
+    const ns = this.#namespace(options);
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.POST("/v1/triggers", { params: { header: { "X-Namespace": ns } }, body: trigger, fetch }),
+    );
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+  }
+
+  /** The namespace's triggers by offset pages; filters, sort, offset and limit travel in the JSON body. */
+  list(filter: TriggerListOptions = {}, options?: MixpeekRequestOptions): AsyncPageable<Trigger> {
+    const ns = this.#namespace(options);
+    for (const [key, value] of [["actionType", filter.actionType], ["triggerType", filter.triggerType], ["resourceId", filter.resourceId], ["sortBy", filter.sortBy]] as const) {
+      if (value !== undefined) Guard.notBlank(value, `filter.${key}`);
+    }
+    const op = ops.listTriggers;
+    return offsetPageable<Trigger>(
+      async (offset, limit, signal) => {
+        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
+          this.#core.api.POST("/v1/triggers/list", {
+            params: { header: { "X-Namespace": ns } },
+            body: {
+              action_type: filter.actionType, trigger_type: filter.triggerType, status: filter.status, resource_id: filter.resourceId,
+              sort_by: filter.sortBy, direction: filter.direction, offset, limit,
+            },
+            fetch,
+          }),
+        );
+        const list = expectBody<{ results: Trigger[]; total: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.results), "a page of triggers");
+        return { items: normalizeUtcTimestamps(list.results, dateTimeFields), total: list.total };
+      },
+      filter.startOffset ?? 0,
+      filter.pageSize,
+      1000,
+      "filter",
+      options?.signal,
+    );
+  }
+
+  /** Gets one trigger. */
+  async get(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
+    return this.#triggerCall("getTrigger", "GET", "/v1/triggers/{trigger_id}", triggerId, options);
+  }
+
+  /** Pauses a trigger (idempotent, retried). */
+  async pause(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
+    return this.#triggerCall("pauseTrigger", "POST", "/v1/triggers/{trigger_id}/pause", triggerId, options);
+  }
+
+  /** Resumes a paused trigger (idempotent, retried). */
+  async resume(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
+    return this.#triggerCall("resumeTrigger", "POST", "/v1/triggers/{trigger_id}/resume", triggerId, options);
+  }
+
+  /** Updates what `update` sets (`PATCH`); an update that sets nothing is refused before sending. */
+  async update(triggerId: string, update: UpdateTriggerRequest, options?: MixpeekRequestOptions): Promise<Trigger> {
+    Guard.pathSegment(triggerId, "triggerId");
+    if (!isRecord(update) || Object.values(update).every((v) => v === undefined)) {
+      throw new InvalidArgumentError("update", "'update' sets nothing: set schedule_config, description or status.");
+    }
+    if (update.description !== undefined) Guard.noControlCharacters(update.description, "update.description");
+    const op = ops.updateTrigger;
+    const ns = this.#namespace(options);
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.PATCH("/v1/triggers/{trigger_id}", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, body: update, fetch }),
+    );
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+  }
+
+  /** Deletes a trigger (204). */
+  async delete(triggerId: string, options?: MixpeekRequestOptions): Promise<void> {
+    Guard.pathSegment(triggerId, "triggerId");
+    const ns = this.#namespace(options);
+    await this.#core.call(ops.deleteTrigger, options, (fetch) =>
+      this.#core.api.DELETE("/v1/triggers/{trigger_id}", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, parseAs: "text", fetch }),
+    );
+  }
+
+  /** Runs the trigger now, outside its schedule; returns the task. Not idempotent (each call starts a run). */
+  async execute(triggerId: string, options?: MixpeekRequestOptions): Promise<TriggerTask> {
+    Guard.pathSegment(triggerId, "triggerId");
+    const op = ops.executeTrigger;
+    const ns = this.#namespace(options);
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      this.#core.api.POST("/v1/triggers/{trigger_id}/execute", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, fetch }),
+    );
+    return expectBody<TriggerTask>(op, response, data, (d) => isRecord(d) && typeof d.task_id === "string", "a task");
+  }
+
+  /** The trigger's past executions by offset pages (`GET …/history?offset=&limit=`). */
+  listHistory(triggerId: string, filter: TriggerHistoryOptions = {}, options?: MixpeekRequestOptions): AsyncPageable<TriggerExecution> {
+    Guard.pathSegment(triggerId, "triggerId");
+    const ns = this.#namespace(options);
+    const op = ops.getTriggerHistory;
+    return offsetPageable<TriggerExecution>(
+      async (offset, limit, signal) => {
+        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
+          this.#core.api.GET("/v1/triggers/{trigger_id}/history", {
+            params: { path: { trigger_id: triggerId }, query: { offset, limit }, header: { "X-Namespace": ns } },
+            fetch,
+          }),
+        );
+        const history = expectBody<{ executions: TriggerExecution[]; total: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
+        return { items: normalizeUtcTimestamps(history.executions, dateTimeFields), total: history.total };
+      },
+      filter.startOffset ?? 0,
+      filter.pageSize,
+      1000,
+      "filter",
+      options?.signal,
+    );
+  }
+
+  async #triggerCall(id: "getTrigger" | "pauseTrigger" | "resumeTrigger", method: "GET" | "POST", path: string, triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
+    Guard.pathSegment(triggerId, "triggerId");
+    const op = ops[id];
+    const ns = this.#namespace(options);
+    const init = { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } } };
+    const { data, response } = await this.#core.call(op, options, (fetch) =>
+      method === "GET"
+        ? this.#core.api.GET(path as "/v1/triggers/{trigger_id}", { ...init, fetch })
+        : this.#core.api.POST(path as "/v1/triggers/{trigger_id}/pause", { ...init, fetch }),
+    );
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+  }
+
+  #checkSchedule(type: string, config: unknown, name: string): void {
+    if (!isRecord(config)) throw new InvalidArgumentError(name, `'${name}' is required (an object).`);
+    const minimum = this.#options.minimumIntervalSeconds ?? 60;
+    if (type === "interval") {
+      const seconds = config["interval_seconds"];
+      if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < minimum) {
+        throw new InvalidArgumentError(`${name}.interval_seconds`, `'${name}.interval_seconds' must be whole seconds, at least ${minimum}.`);
+      }
+    }
+    if (type === "cron") {
+      const expression = config["cron_expression"];
+      if (typeof expression !== "string" || !(expression.trim().startsWith("@") || expression.trim().split(/\s+/).length === 5)) {
+        throw new InvalidArgumentError(`${name}.cron_expression`, `'${name}.cron_expression' must be a five-field cron expression (or a macro such as @daily).`);
+      }
+    }
+  }
+
+  #namespace(options: MixpeekRequestOptions | undefined): string {
+    if (options?.namespace !== undefined) return checkNamespace(options.namespace, "options.namespace");
+    if (this.#options.namespace === undefined) {
+      throw new InvalidArgumentError("namespace", "A namespace is required: set MixpeekClientOptions.namespace or options.namespace.");
+    }
+    return checkNamespace(this.#options.namespace, "namespace");
+  }
+}

@@ -1,0 +1,45 @@
+import type { components } from "../generated/truefoundry.js";
+import type { ClientOptions, RequestOptions } from "../core/clientOptions.js";
+
+type Schemas = components["schemas"];
+
+/** A run's status as TrueFoundry spells it (a newer word reads as is; its common status is `unknown`). */
+export type JobRunStatus = Schemas["JobRunStatus"];
+/** One run of a job (wire: `JobRun`); `createdAt`/`endTime` are Unix milliseconds. */
+export type JobRun = Omit<Schemas["JobRun"], "status"> & { status?: JobRunStatus | (string & {}) };
+/** What to run (wire: `TriggerJobRequest`): exactly one of `deploymentId`/`applicationId`; `input` is a command with params or Spark fields. */
+export type TriggerJobRequest = Schemas["TriggerJobRequest"];
+/** The fields runs can be sorted by. */
+export type JobRunSortBy = Schemas["JobRunSortBy"];
+
+/** Options of a TrueFoundry client. */
+export interface TrueFoundryClientOptions extends ClientOptions {
+  /** Your control plane, e.g. `https://acme.truefoundry.cloud`. Required: TrueFoundry has no shared host. */
+  baseUrl: string;
+}
+
+/** Filters and paging of `jobs.listRuns`. */
+export interface JobRunListOptions {
+  /** Only runs in these statuses (repeated `status` keys). */
+  statuses?: readonly JobRunStatus[];
+  /** Only runs triggered by these subjects (repeated keys). */
+  triggeredBy?: readonly string[];
+  /** Only runs whose name starts with this. */
+  searchPrefix?: string;
+  /** Sort field. */
+  sortBy?: JobRunSortBy;
+  /** Sort order. */
+  order?: "asc" | "desc";
+  /** Runs per page, 1–1000. Service default 10. */
+  pageSize?: number;
+  /** Offset to start from (a page's `continuationToken` is the next offset). Default 0. */
+  startOffset?: number;
+}
+
+/** How to follow a run rehydrated from its name. */
+export interface TrackRunOptions {
+  /** The run's deployment id; needed by `cancel()` (TrueFoundry terminates by deployment id and run name). */
+  deploymentId?: string;
+}
+
+export type { RequestOptions };
