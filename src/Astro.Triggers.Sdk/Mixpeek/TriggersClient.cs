@@ -75,10 +75,11 @@ public class TriggersClient
                     Limit = limit,
                 };
                 var list = await _operations.ListTriggersAsync(ns, body, Call(options), ct).ConfigureAwait(false);
-                return new OffsetPaging.Slice<Trigger>(list.Results.AsReadOnly(), list.Total);
+                return new OffsetPaging.Slice<Trigger>(list.Results.AsReadOnly(), list.Total, list.Offset, list.Limit);
             },
             filter.StartOffset,
             filter.PageSize,
+            defaultPageSize: 50,
             maxPageSize: 1000,
             nameof(filter),
             cancellationToken);
@@ -187,10 +188,11 @@ public class TriggersClient
             async (offset, limit, ct) =>
             {
                 var history = await _operations.GetTriggerHistoryAsync(triggerId, ns, offset, limit, Call(options), ct).ConfigureAwait(false);
-                return new OffsetPaging.Slice<TriggerExecution>(history.Executions.AsReadOnly(), history.Total);
+                return new OffsetPaging.Slice<TriggerExecution>(history.Executions.AsReadOnly(), history.Total, history.Offset, history.Limit);
             },
             filter.StartOffset,
             filter.PageSize,
+            defaultPageSize: 50,
             maxPageSize: 1000,
             nameof(filter),
             cancellationToken);

@@ -104,10 +104,12 @@ public class JobsClient
                 var list = await _operations.ListJobRunsAsync(
                     applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, versions, Call(options), ct)
                     .ConfigureAwait(false);
-                return new OffsetPaging.Slice<JobRun>(list.Data.AsReadOnly(), list.Pagination?.Total);
+                return new OffsetPaging.Slice<JobRun>(
+                    list.Data.AsReadOnly(), list.Pagination?.Total, list.Pagination?.Offset, list.Pagination?.Limit);
             },
             filter.StartOffset,
             filter.PageSize,
+            defaultPageSize: 10,
             maxPageSize: 1000,
             nameof(filter),
             cancellationToken);

@@ -2,22 +2,51 @@ using System.Net;
 
 namespace Astro.Triggers.Sdk.Core.Auth;
 
-/// <summary>Applies the credential to every attempt; on a 401 from a refreshable provider, refreshes once
-/// and repeats once (a 401 means the service did not act, so repeating cannot double a side effect).</summary>
+/// <summary>Applies the credential to every attempt; on a 401 from a refreshable provider, repeats the request once
+/// with a refreshed token (a 401 means the service did not act, so repeating cannot double a side effect). Concurrent
+/// 401s share one refresh: see <see cref="TokenRefresher"/>.</summary>
 internal sealed class AuthHandler(TokenProvider tokens, bool canRefresh, Action<HttpRequestMessage, string> apply) : DelegatingHandler
 {
+    private readonly TokenRefresher? _refresher = canRefresh ? new TokenRefresher(tokens) : null;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        apply(request, await tokens(false, cancellationToken).ConfigureAwait(false));
+        if (_refresher is null)
+        {
+            apply(request, await tokens(false, cancellationToken).ConfigureAwait(false));
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var ticket = await _refresher.GetAsync(cancellationToken).ConfigureAwait(false);
+        apply(request, ticket.Token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !canRefresh)
+        _refresher.Answered(ticket.Token);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        string? fresh;
+        try
+        {
+            fresh = await _refresher.RenewAsync(ticket, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (fresh is null)
         {
             return response;
         }
 
         response.Dispose();
-        apply(request, await tokens(true, cancellationToken).ConfigureAwait(false));
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        apply(request, fresh);
+        var repeated = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _refresher.Answered(fresh);
+        return repeated;
     }
 
     /// <summary>Sets <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
