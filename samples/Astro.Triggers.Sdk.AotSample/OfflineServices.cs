@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;

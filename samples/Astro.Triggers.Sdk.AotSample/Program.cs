@@ -1,7 +1,7 @@
+using Astro.Triggers.Sdk;
 using System.Diagnostics;
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.AotSample;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Mixpeek;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
+using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Agentset;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Testing.Agentset;
 
 namespace Astro.Triggers.Sdk.Samples;

@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Astropod;
 using Astro.Triggers.Sdk.Testing.Astropod;
 

@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Samples;
 

@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Shipyard;
 using Astro.Triggers.Sdk.Testing.Shipyard;
 

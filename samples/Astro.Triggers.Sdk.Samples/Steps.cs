@@ -1,5 +1,5 @@
-using Astro.Triggers.Sdk.Core.Runs;
 
+using Astro.Triggers.Sdk;
 using System.Diagnostics;
 
 namespace Astro.Triggers.Sdk.Samples;
@@ -17,11 +17,11 @@ internal sealed class Steps
 }
 
 /// <summary>Reports a run's status each time it changes, on the polling thread (so lines stay in order).</summary>
-internal sealed class StatusChanges(Action<string> say) : IProgress<Astro.Triggers.Sdk.Core.Runs.RunSnapshot>
+internal sealed class StatusChanges(Action<string> say) : IProgress<RunSnapshot>
 {
     private string? _last;
 
-    public void Report(Astro.Triggers.Sdk.Core.Runs.RunSnapshot value)
+    public void Report(RunSnapshot value)
     {
         var status = value.RawStatus ?? "not yet visible";
         if (status != _last)

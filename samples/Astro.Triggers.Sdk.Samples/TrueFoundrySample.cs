@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Testing.TrueFoundry;
 using Astro.Triggers.Sdk.TrueFoundry;
 

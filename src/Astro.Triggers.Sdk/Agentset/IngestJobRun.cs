@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Agentset.Generated;
 using Astro.Triggers.Sdk.Core.Http;
-using Astro.Triggers.Sdk.Core.Runs;
 
 namespace Astro.Triggers.Sdk.Agentset;
 

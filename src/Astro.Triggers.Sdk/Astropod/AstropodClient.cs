@@ -47,7 +47,7 @@ public class AstropodClient : ServiceClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job the service started; Astropod offers no status to follow it with.</returns>
-    /// <exception cref="Core.Errors.PaymentRequiredException">Billing is suspended; <c>SuggestedAction</c> says what to do.</exception>
+    /// <exception cref="PaymentRequiredException">Billing is suspended; <c>SuggestedAction</c> says what to do.</exception>
     public virtual async Task<IngestionTrigger> TriggerIngestionAsync(
         string deploymentNamespace, string ingestion, string account, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {

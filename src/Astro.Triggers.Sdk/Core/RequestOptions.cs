@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Retry;
 
-namespace Astro.Triggers.Sdk.Core;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>Per-call settings that override the client's for one call.</summary>
 public class RequestOptions

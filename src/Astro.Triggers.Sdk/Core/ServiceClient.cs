@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Http;
 
-namespace Astro.Triggers.Sdk.Core;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The base of every service client: owns the HTTP pipeline it created (never one from
 /// IHttpClientFactory) and describes itself without secrets.</summary>

@@ -2,7 +2,9 @@ using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Retry;
 using Microsoft.Extensions.Logging;
 
-namespace Astro.Triggers.Sdk.Core;
+using Astro.Triggers.Sdk.Core;
+
+namespace Astro.Triggers.Sdk;
 
 /// <summary>Settings every service client shares. <see cref="ToString"/> never shows the key.</summary>
 public abstract class ServiceClientOptions
@@ -30,7 +32,7 @@ public abstract class ServiceClientOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>The largest success body a call reads; a larger one is refused with
-    /// <see cref="Errors.ResponseTooLargeException"/> instead of being buffered. Error bodies are always cut at 16 KB.</summary>
+    /// <see cref="ResponseTooLargeException"/> instead of being buffered. Error bodies are always cut at 16 KB.</summary>
     /// <value>The default value is 16 MiB.</value>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
@@ -112,7 +114,7 @@ public abstract class ServiceClientOptions
         $"TokenProvider = {(TokenProvider is null ? "null" : "set")}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
 
     /// <summary>The exact secrets this client sent, masked in every text it surfaces.</summary>
-    internal Security.KnownSecrets Secrets { get; } = new();
+    internal Core.Security.KnownSecrets Secrets { get; } = new();
 
     /// <summary>The credential source the auth handler calls; every value it yields is remembered in <see cref="Secrets"/>.</summary>
     internal TokenProvider ResolveTokens()
@@ -138,7 +140,7 @@ public abstract class ServiceClientOptions
         return (_, _) => ValueTask.FromResult(key);
     }
 
-    private static async ValueTask<string> Remember(ValueTask<string> pending, Security.KnownSecrets secrets)
+    private static async ValueTask<string> Remember(ValueTask<string> pending, Core.Security.KnownSecrets secrets)
     {
         var token = await pending.ConfigureAwait(false);
         secrets.Add(token);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Astro.Triggers.Sdk.Core.Runs;
 
 namespace Astro.Triggers.Sdk.Shipyard;
 

@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Core;
-using Astro.Triggers.Sdk.Core.Runs;
 
 namespace Astro.Triggers.Sdk.Shipyard;
 

@@ -1,4 +1,3 @@
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.TrueFoundry.Generated;
 
 namespace Astro.Triggers.Sdk.TrueFoundry;

@@ -38,7 +38,7 @@ public class JobsClient
         var name = response.Data?.Name is { Length: > 0 } dataName ? dataName : response.JobRunName;
         if (string.IsNullOrEmpty(name))
         {
-            throw new Core.Errors.ResponseDeserializationException(
+            throw new ResponseDeserializationException(
                 TrueFoundryOperations.TriggerJobOperation, 200, "the answer named no job run", innerException: null);
         }
 

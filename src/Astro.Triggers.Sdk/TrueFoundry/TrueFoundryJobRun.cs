@@ -1,4 +1,3 @@
-using Astro.Triggers.Sdk.Core.Runs;
 
 namespace Astro.Triggers.Sdk.TrueFoundry;
 

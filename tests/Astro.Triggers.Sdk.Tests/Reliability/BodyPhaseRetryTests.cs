@@ -11,7 +11,7 @@ public sealed class BodyPhaseRetryTests : FaultMatrixTestBase
 {
     public static TheoryData<string> Reads => ReadCase.Names;
 
-    private async Task<(Exception? Error, int Requests, string? Result)> Run(ReadCase read, Func<int, Reply> script, Action<Sdk.Core.ServiceClientOptions>? tweak = null)
+    private async Task<(Exception? Error, int Requests, string? Result)> Run(ReadCase read, Func<int, Reply> script, Action<Sdk.ServiceClientOptions>? tweak = null)
     {
         await using var server = new ScriptedServer(script);
         string? result = null;

@@ -107,7 +107,7 @@ public sealed class ClockSkewTests : FaultMatrixTestBase
         });
 
         // Five minutes is beyond MaxDelay (30 s): thrown at once, with the server's five minutes, not "now".
-        error.Should().BeOfType<Sdk.Core.Errors.RateLimitExceededException>().Which.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
+        error.Should().BeOfType<Sdk.RateLimitExceededException>().Which.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
         server.Requests.Should().HaveCount(1);
     }
 }

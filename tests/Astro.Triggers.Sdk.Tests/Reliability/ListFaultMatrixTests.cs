@@ -12,7 +12,7 @@ namespace Astro.Triggers.Sdk.Tests.Reliability;
 /// the exact request count; a service that loops or promises a page without a cursor is stopped.</summary>
 public sealed class ListFaultMatrixTests : FaultMatrixTestBase
 {
-    private static readonly Dictionary<string, (string LastPage, Func<Func<Sdk.Core.ServiceClientOptions, Sdk.Core.ServiceClientOptions>, Task<int>> Enumerate)> Lists = new()
+    private static readonly Dictionary<string, (string LastPage, Func<Func<Sdk.ServiceClientOptions, Sdk.ServiceClientOptions>, Task<int>> Enumerate)> Lists = new()
     {
         ["Agentset"] = (AgentsetJson.Page(string.Empty, false, "job_1", "job_2"), async configure =>
         {

@@ -68,7 +68,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         }));
 
         var services = new ServiceCollection().AddLogging();
-        void Common(Sdk.Core.ServiceClientOptions o)
+        void Common(Sdk.ServiceClientOptions o)
         {
             o.BaseAddress = new Uri(server.Url!);
             o.ApiKey = "sk-load";

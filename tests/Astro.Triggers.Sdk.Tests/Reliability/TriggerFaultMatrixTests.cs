@@ -10,7 +10,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
 {
     public static TheoryData<string> Services => new(ServiceCase.All.Keys);
 
-    private async Task<(Exception? Error, int Requests)> Run(ServiceCase service, Reply first, Action<Sdk.Core.ServiceClientOptions>? tweak = null)
+    private async Task<(Exception? Error, int Requests)> Run(ServiceCase service, Reply first, Action<Sdk.ServiceClientOptions>? tweak = null)
     {
         // The server echoes the key in a header of every answer and in every error body it sends (issue 21, kind 5):
         // RunCallAsync then proves it surfaces nowhere — not in exceptions, logs or activity tags.

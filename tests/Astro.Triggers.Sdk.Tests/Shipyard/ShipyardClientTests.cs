@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Core.Errors;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Shipyard;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;

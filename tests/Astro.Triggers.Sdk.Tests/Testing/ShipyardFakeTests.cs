@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Core.Errors;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Shipyard;
 using Astro.Triggers.Sdk.Testing.Shipyard;
 using Microsoft.Extensions.Time.Testing;

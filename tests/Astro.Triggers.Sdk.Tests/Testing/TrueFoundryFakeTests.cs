@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Core.Errors;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Testing.TrueFoundry;
 using Astro.Triggers.Sdk.TrueFoundry;
 using Microsoft.Extensions.Time.Testing;

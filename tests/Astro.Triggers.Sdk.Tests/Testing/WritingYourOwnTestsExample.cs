@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk.Agentset;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Testing.Agentset;
 
 namespace Astro.Triggers.Sdk.Tests.Testing;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Astro.Triggers.Sdk.Core.Errors;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using Astro.Triggers.Sdk.TrueFoundry;
 using WireMock.Matchers;

@@ -154,7 +154,7 @@ public sealed class WireFidelityTests : ClientTestBase
 
         termination.JobRunStatus.Should().Be(JobRunStatus.TerminationRequested);
         termination.Message.Should().Be("Termination requested");
-        JobRunStatusMap.ToRunStatus(termination.JobRunStatus).Should().Be(Sdk.Core.Runs.RunStatus.Cancelled);
+        JobRunStatusMap.ToRunStatus(termination.JobRunStatus).Should().Be(Sdk.RunStatus.Cancelled);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Auth;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>Supplies the secret a client sends. The SDK calls it before each request; cache inside it as you need.
 /// After a 401 it calls it with <c>forceRefresh: true</c> and repeats the request once with the new token. Concurrent

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Auth;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The service rejected the credential (401) and the <see cref="TokenProvider"/> failed to refresh it. Every
 /// call that was waiting on that one refresh gets its own instance of this exception;

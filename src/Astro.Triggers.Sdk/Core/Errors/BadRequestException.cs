@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 400: the service rejected the request as malformed (for Agentset also an invalid tenant id or a key sent without "Bearer ").</summary>
 public class BadRequestException : ServiceRequestException

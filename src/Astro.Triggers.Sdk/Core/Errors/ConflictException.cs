@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 409: the request conflicts with the current state of the resource.</summary>
 public class ConflictException : ServiceRequestException

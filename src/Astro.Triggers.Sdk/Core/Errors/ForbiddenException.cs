@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 403: the credentials may not do this, or a plan limit was reached (ErrorCode tells which).</summary>
 public class ForbiddenException : ServiceRequestException

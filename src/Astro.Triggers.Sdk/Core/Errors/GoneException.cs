@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 410: the resource is gone for good (Agentset's invite_expired).</summary>
 public class GoneException : ServiceRequestException

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 500: the service failed. For a non-idempotent call MayHaveBeenProcessed is true: check before repeating it.</summary>
 public class InternalServerErrorException : ServiceRequestException

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 404: the resource (namespace, job, run…) does not exist.</summary>
 public class NotFoundException : ServiceRequestException

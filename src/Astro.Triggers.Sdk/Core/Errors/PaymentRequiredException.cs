@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 402: the account's billing does not allow the call (Astropod's BILLING_SUSPENDED).
 /// <see cref="ServiceRequestException.SuggestedAction"/> carries the service's hint (add_card, update_card, contact_support).</summary>

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 429: too many requests. RetryAfter says how long the service asked to wait; the SDK throws this when retries are exhausted or the wait exceeds the configured cap.</summary>
 public class RateLimitExceededException : ServiceRequestException

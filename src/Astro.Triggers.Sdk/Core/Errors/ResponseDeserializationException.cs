@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Http;
 
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The service answered with success but the body could not be read as the documented model
 /// (empty, truncated, not JSON, wrong shape).</summary>

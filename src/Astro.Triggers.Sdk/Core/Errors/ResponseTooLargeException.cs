@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Http;
 
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>A success body was larger than the client's <c>MaxResponseBytes</c>; it was refused, not buffered.
 /// The service did act on the request.</summary>

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>Everything known about a failed call. Exceptions carry one; tests can build one to construct
 /// any exception of the hierarchy.</summary>

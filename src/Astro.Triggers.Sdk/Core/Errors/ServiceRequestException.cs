@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The base of every error the service answered with (any 4xx or 5xx). Catch a subclass for one
 /// status, or this type for all of them.</summary>

@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Http;
 
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>An attempt or the whole call ran past its timeout. Distinct from the caller's own cancellation,
 /// which surfaces as a plain <see cref="OperationCanceledException"/>.</summary>

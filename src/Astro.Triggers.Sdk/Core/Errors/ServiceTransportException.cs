@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Http;
 
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>No usable HTTP response: DNS failure, refused or reset connection, a body cut off mid-way.</summary>
 public class ServiceTransportException : Exception

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 401: the credentials are missing or wrong.</summary>
 public class UnauthorizedException : ServiceRequestException

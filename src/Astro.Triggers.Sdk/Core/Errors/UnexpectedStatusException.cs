@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>Any other 4xx or 5xx status (e.g. 402, 502, 503, 504); Status tells which.</summary>
 public class UnexpectedStatusException : ServiceRequestException

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>HTTP 422: the request was well-formed but semantically invalid.</summary>
 public class UnprocessableEntityException : ServiceRequestException

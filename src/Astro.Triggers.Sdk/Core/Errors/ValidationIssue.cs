@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Errors;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>One entry of a validation error list (FastAPI's 422 <c>{detail:[{loc, msg, type}]}</c>): where the
 /// request broke a rule, the service's message and its error type.</summary>

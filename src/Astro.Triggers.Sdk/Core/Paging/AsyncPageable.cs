@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Paging;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>A list fetched lazily page by page: enumerate it for every item (constant memory), or call
 /// <see cref="AsPages"/> for page-level access and resumable continuation tokens.</summary>

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Paging;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>One page of a list: its items and how to continue. Persist <see cref="ContinuationToken"/> to
 /// resume later with <c>AsPages(token)</c>.</summary>

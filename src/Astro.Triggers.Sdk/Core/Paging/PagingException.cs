@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Paging;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The service's paging broke its own contract (a cursor repeated, or "more" without a cursor);
 /// enumeration stops instead of looping or silently ending early.</summary>

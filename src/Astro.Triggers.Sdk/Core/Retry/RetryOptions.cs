@@ -1,4 +1,6 @@
-namespace Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Core;
+
+namespace Astro.Triggers.Sdk;
 
 /// <summary>How the SDK retries. A request that may have started a job is never repeated unless
 /// <see cref="RetryUnsafeRequests"/> says so.</summary>

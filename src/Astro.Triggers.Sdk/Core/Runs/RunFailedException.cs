@@ -1,6 +1,6 @@
 using Astro.Triggers.Sdk.Core.Security;
 
-namespace Astro.Triggers.Sdk.Core.Runs;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>A run the SDK waited on ended failed or cancelled. Carries the service's status and error text.</summary>
 public class RunFailedException : Exception

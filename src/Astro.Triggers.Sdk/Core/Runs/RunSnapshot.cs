@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Runs;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>One observation of a run's status, as reported to progress callbacks.</summary>
 /// <param name="Status">The common status.</param>

@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Runs;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>The status of a triggered run, common to every service. Each service's own status string is kept
 /// alongside it (<see cref="TriggeredRun.RawStatus"/>); the README documents the mapping per service.</summary>

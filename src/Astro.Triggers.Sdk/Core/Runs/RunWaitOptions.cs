@@ -1,4 +1,6 @@
-namespace Astro.Triggers.Sdk.Core.Runs;
+using Astro.Triggers.Sdk.Core;
+
+namespace Astro.Triggers.Sdk;
 
 /// <summary>How <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/> polls.</summary>
 public sealed class RunWaitOptions

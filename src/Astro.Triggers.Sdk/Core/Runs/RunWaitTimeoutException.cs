@@ -1,4 +1,4 @@
-namespace Astro.Triggers.Sdk.Core.Runs;
+namespace Astro.Triggers.Sdk;
 
 /// <summary>A run did not reach a terminal state within the wait's timeout. The run itself goes on; the
 /// last status seen is on <see cref="Run"/>.</summary>

@@ -1,6 +1,8 @@
 using Astro.Triggers.Sdk.Core.Errors;
 
-namespace Astro.Triggers.Sdk.Core.Runs;
+using Astro.Triggers.Sdk.Core;
+
+namespace Astro.Triggers.Sdk;
 
 /// <summary>A run a trigger started, with a status source to follow it: the service's id and status string,
 /// the common <see cref="RunStatus"/>, and polling to completion. Members are virtual so tests can fake a run.</summary>

@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Astropod;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Mixpeek;
 using Astro.Triggers.Sdk.Shipyard;
 using Astro.Triggers.Sdk.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Retry;
-using Astro.Triggers.Sdk.Core.Runs;
 using Astro.Triggers.Sdk.Tests.Agentset;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
