@@ -127,7 +127,7 @@ public sealed class IngestJobsRetryTests : AgentsetClientTestBase
         await RunAsync(task.ContinueWith(_ => { }, TaskScheduler.Default));
 
         var ex = (await task.Invoking(t => t).Should().ThrowAsync<ServiceTransportException>()).Which;
-        ex.MayHaveReachedServer.Should().BeFalse();
+        ex.MayHaveBeenProcessed.Should().BeFalse();
         Logs.Lines.Count(l => l.Contains("failed with HttpRequestException", StringComparison.Ordinal)).Should().Be(2, "refused twice: a create may be retried when nothing was sent");
     }
 

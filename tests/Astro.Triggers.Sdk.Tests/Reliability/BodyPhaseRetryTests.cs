@@ -69,7 +69,7 @@ public sealed class BodyPhaseRetryTests : FaultMatrixTestBase
         var (error, requests, _) = await Run(read, _ => new Reply.ResetMidBody());
 
         requests.Should().Be(4, "MaxAttempts is 4, the first included");
-        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveReachedServer.Should().BeTrue();
+        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class BodyPhaseRetryTests : FaultMatrixTestBase
         var error = await RunCallAsync(() => service.Call(Options(server.BaseAddress)));
 
         server.Requests.Should().HaveCount(1, "the service got the request and may have started a run");
-        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveReachedServer.Should().BeTrue();
+        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Fact]

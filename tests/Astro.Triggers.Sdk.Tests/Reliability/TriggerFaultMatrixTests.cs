@@ -106,7 +106,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
         var error = await RunCallAsync(() => ServiceCase.All[name].Call(Options(ScriptedServer.RefusingAddress())));
 
         var exception = error.Should().BeOfType<ServiceTransportException>().Subject;
-        exception.MayHaveReachedServer.Should().BeFalse();
+        exception.MayHaveBeenProcessed.Should().BeFalse();
         exception.Message.Should().Contain("refused");
         Logs.Lines.Count(l => l.Contains("attempt", StringComparison.OrdinalIgnoreCase)).Should().BeGreaterThanOrEqualTo(4, "all 4 attempts are made and logged");
     }
@@ -118,7 +118,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
         var (error, requests) = await Run(ServiceCase.All[name], new Reply.ResetBeforeResponse());
 
         requests.Should().Be(1);
-        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveReachedServer.Should().BeTrue();
+        error.Should().BeOfType<ServiceTransportException>().Which.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
         var (error, requests) = await Run(ServiceCase.All[name], new Reply.ResetMidBody());
 
         requests.Should().Be(1);
-        error.Should().BeAssignableTo<ServiceTransportException>().Which.MayHaveReachedServer.Should().BeTrue();
+        error.Should().BeAssignableTo<ServiceTransportException>().Which.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
         requests.Should().Be(1);
         var exception = error.Should().BeOfType<ServiceTimeoutException>().Subject;
         exception.Timeout.Should().Be(TimeSpan.FromSeconds(5));
-        exception.MayHaveReachedServer.Should().BeTrue();
+        exception.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public sealed class TriggerFaultMatrixTests : FaultMatrixTestBase
         requests.Should().Be(1);
         var exception = error.Should().BeOfType<ServiceTimeoutException>().Subject;
         exception.Timeout.Should().Be(TimeSpan.FromSeconds(8));
-        exception.MayHaveReachedServer.Should().BeTrue();
+        exception.MayHaveBeenProcessed.Should().BeTrue();
     }
 
     [Theory]

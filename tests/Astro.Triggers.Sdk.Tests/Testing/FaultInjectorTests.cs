@@ -67,7 +67,7 @@ public sealed class FaultInjectorTests : IDisposable
     {
         _fake.Faults.DropConnection();
         var create = CreateAsync;
-        (await create.Should().ThrowAsync<ServiceTransportException>()).Which.MayHaveReachedServer.Should().BeTrue();
+        (await create.Should().ThrowAsync<ServiceTransportException>()).Which.MayHaveBeenProcessed.Should().BeTrue();
         _fake.TriggerCount.Should().Be(0);
 
         _fake.Faults.DropConnection();

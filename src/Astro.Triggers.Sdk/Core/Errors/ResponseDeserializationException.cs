@@ -4,7 +4,7 @@ namespace Astro.Triggers.Sdk;
 
 /// <summary>The service answered with success but the body could not be read as the documented model
 /// (empty, truncated, not JSON, wrong shape).</summary>
-public class ResponseDeserializationException : Exception
+public class ResponseDeserializationException : AstroTriggersException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="service">The service called.</param>
@@ -26,14 +26,17 @@ public class ResponseDeserializationException : Exception
     {
     }
 
-    /// <summary>The service called.</summary>
-    public string Service { get; }
+    /// <inheritdoc />
+    public override string Service { get; }
 
     /// <summary>The OpenAPI operationId whose response could not be read.</summary>
-    public string OperationId { get; }
+    public override string OperationId { get; }
 
-    /// <summary>The HTTP status of the response.</summary>
-    public int Status { get; }
+    /// <summary>The HTTP status of the (success) response.</summary>
+    public override int Status { get; }
+
+    /// <summary>Always true: the service answered with success, so it acted on the request; only its answer is lost.</summary>
+    public override bool MayHaveBeenProcessed => true;
 
     /// <summary>Where in the body reading stopped, as a JSON path (<c>$.data.createdAt</c>), when the parser said;
     /// for a required field that is missing it is the object that lacks it, and the message names the field.</summary>

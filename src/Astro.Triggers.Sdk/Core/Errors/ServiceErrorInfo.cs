@@ -10,7 +10,7 @@ public sealed record ServiceErrorInfo
     /// <summary>The OpenAPI operationId of the call, e.g. "createIngestJob".</summary>
     public string OperationId { get; init; } = string.Empty;
 
-    /// <summary>The HTTP status; 0 when no response arrived.</summary>
+    /// <summary>The HTTP status of the error answer (400–599); an info always comes from a response.</summary>
     public int Status { get; init; }
 
     /// <summary>The service's own error code (e.g. "rate_limit_exceeded"), when the body had one.</summary>

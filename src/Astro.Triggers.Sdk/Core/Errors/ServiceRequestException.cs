@@ -5,12 +5,12 @@ namespace Astro.Triggers.Sdk;
 
 /// <summary>The base of every error the service answered with (any 4xx or 5xx). Catch a subclass for one
 /// status, or this type for all of them.</summary>
-public class ServiceRequestException : Exception
+public class ServiceRequestException : AstroTriggersException
 {
     /// <summary>Creates the exception from what is known about the failed call.</summary>
     /// <param name="info">The details of the failure.</param>
     public ServiceRequestException(ServiceErrorInfo info)
-        : base(BuildMessage(info ?? throw new ArgumentNullException(nameof(info))))
+        : base(BuildMessage(info ?? throw new ArgumentNullException(nameof(info))), innerException: null)
     {
         Info = info;
     }
@@ -18,11 +18,17 @@ public class ServiceRequestException : Exception
     /// <summary>Everything known about the failure.</summary>
     public ServiceErrorInfo Info { get; }
 
-    /// <summary>The HTTP status code.</summary>
-    public int Status => Info.Status;
+    /// <inheritdoc />
+    public override string Service => Info.Service;
+
+    /// <inheritdoc />
+    public override string OperationId => Info.OperationId;
+
+    /// <summary>The HTTP status code (400–599).</summary>
+    public override int Status => Info.Status;
 
     /// <summary>The service's own error code, when it gave one.</summary>
-    public string? ErrorCode => Info.ErrorCode;
+    public override string? ErrorCode => Info.ErrorCode;
 
     /// <summary>The service's own error message, when it gave one.</summary>
     public string? ServiceMessage => Info.ServiceMessage;
@@ -51,8 +57,9 @@ public class ServiceRequestException : Exception
     /// <summary>How long the service asked to wait before trying again, when it said.</summary>
     public TimeSpan? RetryAfter => Info.RetryAfter;
 
-    /// <summary>True when a non-idempotent request may have been acted on by the service.</summary>
-    public bool MayHaveBeenProcessed => Info.MayHaveBeenProcessed;
+    /// <summary>True when a non-idempotent request got an ambiguous answer (a 5xx other than 503 with Retry-After):
+    /// the service may have acted on it. False for every 4xx, 429 and 503 with Retry-After.</summary>
+    public override bool MayHaveBeenProcessed => Info.MayHaveBeenProcessed;
 
     private static string BuildMessage(ServiceErrorInfo info)
     {

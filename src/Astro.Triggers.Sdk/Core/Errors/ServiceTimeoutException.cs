@@ -10,17 +10,17 @@ public class ServiceTimeoutException : ServiceTransportException
     /// <param name="service">The service called.</param>
     /// <param name="operationId">The OpenAPI operationId of the call.</param>
     /// <param name="timeout">The timeout that expired.</param>
-    /// <param name="mayHaveReachedServer">Whether the request may have reached the service.</param>
+    /// <param name="mayHaveBeenProcessed">Whether the request may have reached the service.</param>
     /// <param name="innerException">The underlying cancellation.</param>
     public ServiceTimeoutException(
-        string service, string operationId, TimeSpan timeout, bool mayHaveReachedServer, Exception? innerException)
-        : base(service, operationId, $"no complete response within {timeout}", mayHaveReachedServer, innerException)
+        string service, string operationId, TimeSpan timeout, bool mayHaveBeenProcessed, Exception? innerException)
+        : base(service, operationId, $"no complete response within {timeout}", mayHaveBeenProcessed, innerException)
     {
         Timeout = timeout;
     }
 
-    internal ServiceTimeoutException(OperationInfo operation, TimeSpan timeout, bool mayHaveReachedServer, Exception? innerException)
-        : this(operation.Service, operation.OperationId, timeout, mayHaveReachedServer, innerException)
+    internal ServiceTimeoutException(OperationInfo operation, TimeSpan timeout, bool mayHaveBeenProcessed, Exception? innerException)
+        : this(operation.Service, operation.OperationId, timeout, mayHaveBeenProcessed, innerException)
     {
     }
 

@@ -60,12 +60,12 @@ internal static class CallRunner
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveReachedServer: true, ex);
+            throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveBeenProcessed: true, ex);
         }
         catch (OperationCanceledException ex)
         {
             // Not the caller's token: the overall budget ran out.
-            throw new ServiceTimeoutException(operation, call.Timeout, mayHaveReachedServer: call.Attempts > 0, ex);
+            throw new ServiceTimeoutException(operation, call.Timeout, mayHaveBeenProcessed: call.Attempts > 0, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -75,7 +75,7 @@ internal static class CallRunner
         catch (IOException ex)
         {
             throw new ServiceTransportException(
-                operation, call.Secrets.Mask("the connection failed: " + ex.Message)!, mayHaveReachedServer: true, ex);
+                operation, call.Secrets.Mask("the connection failed: " + ex.Message)!, mayHaveBeenProcessed: true, ex);
         }
     }
 

@@ -109,5 +109,5 @@ internal static class ResponseReader
     /// <summary>The status line arrived, so the server received (and may have acted on) the request. Safe
     /// operations retry this like a failure before the headers (CallRunner); others throw it.</summary>
     private static ServiceTransportException BodyFailed(CallContext call, Exception ex) =>
-        new(call.Operation, "the connection failed while the response body was being read", mayHaveReachedServer: true, ex);
+        new(call.Operation, "the connection failed while the response body was being read", mayHaveBeenProcessed: true, ex);
 }

@@ -90,7 +90,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
 
         var ex = (await act.Should().ThrowAsync<RunFailedException>()).Which;
-        ex.Status.Should().Be(RunStatus.Failed);
+        ex.FinalStatus.Should().Be(RunStatus.Failed);
         ex.RawStatus.Should().Be("FAILED");
         ex.ServiceError.Should().Be("Could not parse q3.pdf");
         ex.Message.Should().Contain("job_1").And.Contain("Could not parse q3.pdf");
