@@ -18,10 +18,10 @@ internal static class AstropodSample
         Say(fake is null ? $"real service at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
         using var client = new AstropodClient(options);
 
-        var deployments = await client.ListDeploymentsAsync(account);
+        var deployments = await client.Deployments.ListAsync(account).ToListAsync();
         var deployment = Steps.Env("ASTROPOD_DEPLOYMENT_ID") is { } id ? deployments.First(d => d.Id == id) : deployments[0];
         Say($"{deployments.Count} deployment(s); using {deployment.Id} (namespace {deployment.Namespace})");
-        var sources = await client.ListIngestionSourcesAsync(deployment.Id);
+        var sources = await client.Deployments.ListIngestionSourcesAsync(deployment.Id).ToListAsync();
         Say($"ingestion sources: {string.Join(", ", sources.Select(s => s.Schedule is null ? s.Name + " (manual)" : $"{s.Name} ({s.Schedule})"))}");
 
         var manual = sources.FirstOrDefault(s => s.Schedule is null);
@@ -31,7 +31,7 @@ internal static class AstropodSample
             return;
         }
 
-        var started = await client.TriggerIngestionAsync(deployment.Namespace!, manual.Name, account);
+        var started = await client.Ingestions.StartAsync(deployment.Namespace!, manual.Name, account);
         Say($"triggered: {started}");
     }
 }

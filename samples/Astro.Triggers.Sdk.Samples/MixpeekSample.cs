@@ -28,7 +28,7 @@ internal static class MixpeekSample
         Say($"next three fire times: {string.Join(", ", schedule.GetNextFireTimes(DateTimeOffset.UtcNow, 3).Select(t => t.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)))}");
         try
         {
-            var task = await client.Triggers.ExecuteAsync(trigger.TriggerId);
+            var task = (await client.Executions.StartAsync(trigger.TriggerId)).Value;
             Say($"executed now: {task}");
             trigger = await client.Triggers.PauseAsync(trigger.TriggerId);
             Say($"paused: {trigger.Status}, executions so far {trigger.ExecutionCount}");

@@ -26,7 +26,7 @@ internal static class ShipyardSample
         IEnumerable<VesselOverride>? overrides = fake is null
             ? null
             : [new VesselOverride { Name = "Load", EnvironmentVariableOverrides = new Dictionary<string, string?> { ["TARGET"] = "staging" } }];
-        var run = await client.TriggerFleetRunAsync(org, project, fleet, overrides);
+        var run = await client.FleetRuns.StartAsync(org, project, fleet, overrides);
         Say($"triggered fleet run {run.Id}");
         await run.WaitForCompletionAsync(Wait.Options, new StatusChanges(Say));
         Say($"{run.Id} finished: {run.Status} ({run.RawStatus})");

@@ -24,16 +24,16 @@ internal static class TrueFoundrySample
         Say(fake is null ? $"real control plane at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
         using var client = new TrueFoundryClient(options);
 
-        var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        var run = await client.JobRuns.StartAsync(new TriggerJobRequest
         {
             ApplicationId = applicationId,
             Input = new JobRunInput { Command = "python etl.py", Params = new Dictionary<string, object> { ["day"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
         });
         Say($"triggered run {run.Id} ({run.RawStatus})");
         await run.WaitForCompletionAsync(Wait.Options, new StatusChanges(Say));
-        Say($"{run.Id} finished: {run.Status}, exit code {run.Run.ExitCode}");
+        Say($"{run.Id} finished: {run.Status}, exit code {run.Value.ExitCode}");
 
-        var recent = await client.Jobs.ListRunsAsync(applicationId, new JobRunListOptions { PageSize = 5 }).AsPages().FirstAsync();
+        var recent = await client.JobRuns.ListAsync(applicationId, new JobRunListOptions { PageSize = 5 }).AsPages().FirstAsync();
         Say($"latest runs: {string.Join(", ", recent.Items.Select(r => $"{r.Name} {r.Status}"))}");
     }
 }

@@ -62,8 +62,9 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line($"    internal sealed partial class {service}Operations");
         Line("    {");
         Line($"        private readonly I{service}Api _api;");
+        Line("        private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;");
         Line(string.Empty);
-        Line($"        public {service}Operations(I{service}Api api) {{ _api = api; }}");
+        Line($"        public {service}Operations(I{service}Api api, global::Astro.Triggers.Sdk.ServiceClientOptions client) {{ _api = api; _client = client; }}");
         Line(string.Empty);
         Line($"        /// <summary>Refit settings whose serializer uses {service}JsonContext (trim- and AOT-safe).</summary>");
         Line("        public static global::Refit.RefitSettings CreateRefitSettings() =>");
@@ -86,9 +87,11 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
                 Line($"            {p.Type} {p.Name},");
             }
 
-            Line("            global::Astro.Triggers.Sdk.Core.Http.CallContext call,");
+            Line("            global::Astro.Triggers.Sdk.RequestOptions? options,");
             Line("            global::System.Threading.CancellationToken cancellationToken)");
             Line("        {");
+            // The call's context is made whole here, from the client's settings and the caller's per-call options.
+            Line($"            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, {info});");
             var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
             string read;
             if (op.ResultIsText)
@@ -108,7 +111,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             }
 
             // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.
-            Line($"            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync({info}, call,");
+            Line("            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,");
             Line($"                ct => _api.{op.MethodName}({args}),");
             Line("                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,");
             Line($"                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read}),");

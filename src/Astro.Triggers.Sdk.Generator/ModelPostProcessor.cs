@@ -54,7 +54,7 @@ internal static partial class ModelPostProcessor
         return converter + m.Groups["indent"].Value + m.Groups["head"].Value + body + m.Groups["tail"].Value;
     }
 
-    [GeneratedRegex(@"^(?<indent>[ \t]*)(?<head>public enum (?<name>\w+)\s*\{)(?<body>.*?)(?<tail>\n[ \t]*\})", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?<head>(?:public|internal) enum (?<name>\w+)\s*\{)(?<body>.*?)(?<tail>\n[ \t]*\})", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Enum();
 
     [GeneratedRegex(@"^[ \t]*\[System\.Text\.Json\.Serialization\.JsonConverter\(typeof\(System\.Text\.Json\.Serialization\.JsonStringEnumConverter<\w+>\)\)\]\r?\n", RegexOptions.Multiline)]

@@ -74,7 +74,7 @@ public class TriggerBenchmarks
         (await ReadAsync(await _tfyRefit.TriggerJobAsync(TfyRequest, null!, default), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
 
     [Benchmark, BenchmarkCategory("TrueFoundry")]
-    public async Task<string?> TrueFoundry_Sdk() => (await _tfy.Jobs.TriggerJobAsync(TfyRequest)).Id;
+    public async Task<string?> TrueFoundry_Sdk() => (await _tfy.JobRuns.StartAsync(TfyRequest)).Id;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Shipyard")]
     public async Task<string?> Shipyard_Raw() =>
@@ -85,7 +85,7 @@ public class TriggerBenchmarks
         (await ReadAsync(await _shipyardRefit.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1", ShipyardRequest, null!, default), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
 
     [Benchmark, BenchmarkCategory("Shipyard")]
-    public async Task<string?> Shipyard_Sdk() => (await _shipyard.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1")).Id;
+    public async Task<string?> Shipyard_Sdk() => (await _shipyard.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1")).Id;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Astropod")]
     public async Task<string?> Astropod_Raw() =>
@@ -96,7 +96,7 @@ public class TriggerBenchmarks
         (await ReadAsync(await _astropodRefit.TriggerIngestionAsync("docs-agent", "docs_sync", "acme", AstropodRequest, null!, default), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
 
     [Benchmark, BenchmarkCategory("Astropod")]
-    public async Task<string?> Astropod_Sdk() => (await _astropod.TriggerIngestionAsync("docs-agent", "docs_sync", "acme")).JobName;
+    public async Task<string?> Astropod_Sdk() => (await _astropod.Ingestions.StartAsync("docs-agent", "docs_sync", "acme")).JobName;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Mixpeek")]
     public async Task<string> Mixpeek_Raw() =>
@@ -107,5 +107,5 @@ public class TriggerBenchmarks
         (await ReadAsync(await _mixpeekRefit.ExecuteTriggerAsync("trg_1", "ns_bench", null!, default), MixpeekJsonContext.Default.TriggerTask)).TaskId;
 
     [Benchmark, BenchmarkCategory("Mixpeek")]
-    public async Task<string> Mixpeek_Sdk() => (await _mixpeek.Triggers.ExecuteAsync("trg_1")).TaskId;
+    public async Task<string> Mixpeek_Sdk() => (await _mixpeek.Executions.StartAsync("trg_1")).Id;
 }

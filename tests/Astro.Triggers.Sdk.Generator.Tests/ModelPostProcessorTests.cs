@@ -67,4 +67,14 @@ public class ModelPostProcessorTests
 
         generated.ModelType(type).Should().Contain("    " + declaration);
     }
+
+    [Fact]
+    public async Task Keeps_an_internal_enum_tolerant_and_written_by_its_wire_names()
+    {
+        // Found by the public-surface work: an enum made internal lost its TolerantEnumConverter (the rewrite looked
+        // for "public enum" only), so a sort direction went out as 0 instead of "asc".
+        var generated = await Generated.FromDocumentAsync("internal.yaml");
+
+        generated.ModelType("InternalKind").Should().Contain("TolerantEnumConverter<InternalKind>");
+    }
 }

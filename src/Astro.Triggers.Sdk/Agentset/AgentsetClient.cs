@@ -30,7 +30,7 @@ public class AgentsetClient : ServiceClient
     {
         options.ThrowIfInvalid();
         var api = RestService.ForGenerated<IAgentsetApi>(httpClient, AgentsetOperations.CreateRefitSettings());
-        IngestJobs = new IngestJobsClient(new AgentsetOperations(api), options);
+        IngestJobs = new IngestJobsClient(new AgentsetOperations(api, options), options);
     }
 
     /// <summary>Ingest jobs: list, create, get, delete, re-ingest, and run handles to wait on.</summary>

@@ -9,7 +9,7 @@ public sealed class IngestJobListOptions
 
     /// <summary>The sort order of <c>createdAt</c>.</summary>
     /// <value>The default value is <see langword="null"/>: the service's default, newest first.</value>
-    public SortOrder? Order { get; set; }
+    public SortDirection? Order { get; set; }
 
     /// <summary>Which way to page from the starting cursor: forward follows <c>nextCursor</c>,
     /// backward follows <c>prevCursor</c>.</summary>

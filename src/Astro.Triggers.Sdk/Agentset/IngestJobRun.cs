@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Agentset.Generated;
 using Astro.Triggers.Sdk.Core.Http;
 
@@ -7,24 +8,20 @@ namespace Astro.Triggers.Sdk.Agentset;
 /// failed or cancelled. Status mapping: BACKLOG, QUEUED, QUEUED_FOR_RESYNC, QUEUED_FOR_DELETE → queued;
 /// PRE_PROCESSING, PROCESSING, DELETING, CANCELLING → running; COMPLETED → succeeded; FAILED → failed;
 /// CANCELLED → cancelled.</summary>
-public class IngestJobRun : TriggeredRun
+public class IngestJobRun : TriggeredRun<IngestJob>
 {
-    private readonly Func<string, CancellationToken, Task<IngestJob>>? _get;
-    private IngestJob _job;
+    /// <summary>What to do instead of cancelling: Agentset has no call that stops an ingest job.</summary>
+    internal const string CannotCancel =
+        "Agentset has no call that stops an ingest job; IngestJobs.DeleteAsync(jobId) queues the job and its documents for deletion instead.";
 
-    /// <summary>Creates a run over a job, reading its status with <paramref name="get"/> (tests may pass their own).</summary>
+    /// <summary>Creates a run over a job, reading its status with <paramref name="read"/>.</summary>
     /// <param name="job">The job as last read.</param>
-    /// <param name="get">Reads the job by id.</param>
+    /// <param name="read">Reads the job again, with the caller's per-call options; null for a handle that cannot be updated.</param>
     /// <param name="timeProvider">The clock for polling waits.</param>
-    protected internal IngestJobRun(IngestJob job, Func<string, CancellationToken, Task<IngestJob>>? get, TimeProvider? timeProvider)
-        : base(AgentsetClient.ServiceName, (job ?? throw new ArgumentNullException(nameof(job))).Id, Snapshot(job, (timeProvider ?? TimeProvider.System).GetUtcNow()), timeProvider)
+    protected internal IngestJobRun(IngestJob job, Func<CancellationToken, Task<IngestJob>>? read, TimeProvider? timeProvider)
+        : base(AgentsetClient.ServiceName, Guard.NotNull(job).Id, job, Snapshot, read, cancel: null, CannotCancel, timeProvider)
     {
-        _job = job;
-        _get = get;
     }
-
-    /// <summary>The job as last read.</summary>
-    public virtual IngestJob Job => Volatile.Read(ref _job);
 
     /// <summary>The common status of an Agentset job status.</summary>
     /// <param name="status">The job status.</param>
@@ -39,19 +36,7 @@ public class IngestJobRun : TriggeredRun
         _ => RunStatus.Unknown,
     };
 
-    /// <inheritdoc />
-    protected override async Task<RunSnapshot> FetchStatusAsync(CancellationToken cancellationToken)
-    {
-        if (_get is null)
-        {
-            throw new InvalidOperationException("This run was created without a client to read its status.");
-        }
-
-        var job = await _get(Id, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _job, job);
-        return Snapshot(job, Now());
-    }
-
+    // A job tracked by id only has no status yet: its raw status stays null until the first read.
     private static RunSnapshot Snapshot(IngestJob job, DateTimeOffset observedAt) =>
-        new(Map(job.Status), WireName.Of(job.Status, AgentsetJsonContext.Default.IngestJobStatus), job.Error, observedAt);
+        new(Map(job.Status), job.Status == IngestJobStatus.Unknown ? null : WireName.Of(job.Status, AgentsetJsonContext.Default.IngestJobStatus), job.Error, observedAt);
 }

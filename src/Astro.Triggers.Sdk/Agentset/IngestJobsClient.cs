@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Agentset.Generated;
 using Astro.Triggers.Sdk.Core;
-using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Paging;
 using Astro.Triggers.Sdk.Core.Tenancy;
 
@@ -53,7 +52,7 @@ public class IngestJobsClient
                 }
 
                 var response = await _operations.ListIngestJobsAsync(
-                    ns, statuses, null, order, cursor, cursor is null ? null : direction, pageSize, tenant, Call(options), ct).ConfigureAwait(false);
+                    ns, statuses, null, Order(order), cursor, cursor is null ? null : direction, pageSize, tenant, options, ct).ConfigureAwait(false);
                 var next = direction == CursorDirection.Backward ? response.Pagination.PrevCursor : response.Pagination.NextCursor;
                 var previous = direction == CursorDirection.Backward ? response.Pagination.NextCursor : response.Pagination.PrevCursor;
                 return new Page<IngestJob>(response.Data.AsReadOnly(), next, previous, response.Pagination.HasMore);
@@ -82,7 +81,7 @@ public class IngestJobsClient
         }
 
         MetadataRule.Check(job.Config?.Metadata, $"{nameof(job)}.{nameof(job.Config)}.Metadata");
-        var response = await _operations.CreateIngestJobAsync(Namespace(options), job, Tenant(options), Call(options), cancellationToken)
+        var response = await _operations.CreateIngestJobAsync(Namespace(options), job, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
         return response.Data;
     }
@@ -98,13 +97,27 @@ public class IngestJobsClient
 
     /// <summary>Follows an existing job as a run (no request is sent until its status is read).</summary>
     /// <param name="job">The job, e.g. from <see cref="GetAsync"/> or a list.</param>
-    /// <param name="options">Per-call namespace, tenant, retry and timeout for the status reads.</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout for every status read.</param>
     /// <returns>The run.</returns>
+    /// <exception cref="ArgumentException">The job's id is not an Agentset job id ("job_…").</exception>
     public virtual IngestJobRun Track(IngestJob job, AgentsetRequestOptions? options = null)
     {
         Guard.NotNull(job);
-        Guard.PrefixedId(job.Id, "job_", $"{nameof(job)}.{nameof(job.Id)}");
-        return new IngestJobRun(job, (id, ct) => GetAsync(id, options, ct), _options.TimeProvider);
+        var id = Guard.PrefixedId(job.Id, "job_", $"{nameof(job)}.{nameof(job.Id)}");
+        return new IngestJobRun(job, ct => GetAsync(id, options, ct), _options.TimeProvider);
+    }
+
+    /// <summary>Follows a job by id, e.g. one a previous CI step started (rehydration): no request is sent until its
+    /// status is read, and its status is unknown until then.</summary>
+    /// <param name="jobId">The job id, prefixed "job_".</param>
+    /// <param name="options">Per-call namespace, tenant, retry and timeout for every status read.</param>
+    /// <returns>The run.</returns>
+    /// <exception cref="ArgumentException">The id is not an Agentset job id, or no namespace is set.</exception>
+    public virtual IngestJobRun Track(string jobId, AgentsetRequestOptions? options = null)
+    {
+        Guard.PrefixedId(jobId, "job_");
+        var placeholder = new IngestJob { Id = jobId, NamespaceId = Namespace(options), Status = IngestJobStatus.Unknown };
+        return new IngestJobRun(placeholder, ct => GetAsync(jobId, options, ct), _options.TimeProvider);
     }
 
     /// <summary>Gets one ingest job.</summary>
@@ -116,7 +129,7 @@ public class IngestJobsClient
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PrefixedId(jobId, "job_");
-        var response = await _operations.GetIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+        var response = await _operations.GetIngestJobAsync(Namespace(options), jobId, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
         return response.Data;
     }
@@ -130,7 +143,7 @@ public class IngestJobsClient
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PrefixedId(jobId, "job_");
-        var response = await _operations.DeleteIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+        var response = await _operations.DeleteIngestJobAsync(Namespace(options), jobId, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
         return response?.Data;
     }
@@ -144,10 +157,17 @@ public class IngestJobsClient
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PrefixedId(jobId, "job_");
-        var response = await _operations.ReIngestJobAsync(Namespace(options), jobId, Tenant(options), Call(options), cancellationToken)
+        var response = await _operations.ReIngestJobAsync(Namespace(options), jobId, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
         return response.Data.Id;
     }
+
+    private static AgentsetSortOrder? Order(SortDirection? direction) => direction switch
+    {
+        SortDirection.Ascending => AgentsetSortOrder.Asc,
+        SortDirection.Descending => AgentsetSortOrder.Desc,
+        _ => null,
+    };
 
     private string Namespace(AgentsetRequestOptions? options)
     {
@@ -163,5 +183,4 @@ public class IngestJobsClient
             ? TenantId.Validate(perCall, "options.TenantId")
             : TenantId.Validate(_options.TenantId, nameof(AgentsetClientOptions.TenantId));
 
-    private CallContext Call(AgentsetRequestOptions? options) => CallContext.Create(_options, options);
 }

@@ -1,6 +1,6 @@
 namespace Astro.Triggers.Sdk.Astropod;
 
-/// <summary>An ingestion source of a deployment: what <see cref="AstropodClient.TriggerIngestionAsync"/> can start.</summary>
+/// <summary>An ingestion source of a deployment: what <see cref="IngestionsClient.StartAsync"/> can start.</summary>
 /// <param name="Name">The name to trigger: the workload component without its "ingestion-" prefix.</param>
 /// <param name="Component">The workload component, e.g. "ingestion-docs_sync".</param>
 /// <param name="WorkloadName">The workload's own name.</param>

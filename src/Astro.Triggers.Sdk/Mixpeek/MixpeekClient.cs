@@ -15,6 +15,7 @@ public class MixpeekClient : ServiceClient
     protected MixpeekClient()
     {
         Triggers = null!;
+        Executions = null!;
     }
 
     /// <summary>Creates a client with its own HTTP pipeline (retry, telemetry, auth).</summary>
@@ -30,9 +31,14 @@ public class MixpeekClient : ServiceClient
     {
         options.ThrowIfInvalid();
         var api = RestService.ForGenerated<IMixpeekApi>(httpClient, MixpeekOperations.CreateRefitSettings());
-        Triggers = new TriggersClient(new MixpeekOperations(api), options);
+        var operations = new MixpeekOperations(api, options);
+        Triggers = new TriggersClient(operations, options);
+        Executions = new ExecutionsClient(operations, options);
     }
 
-    /// <summary>Triggers: create, list, get, update, delete, pause, resume, run now and history.</summary>
+    /// <summary>Triggers: create, list, get, update, delete, pause, resume.</summary>
     public virtual TriggersClient Triggers { get; }
+
+    /// <summary>Executions of triggers: start one now, follow or cancel it, list a trigger's history.</summary>
+    public virtual ExecutionsClient Executions { get; }
 }

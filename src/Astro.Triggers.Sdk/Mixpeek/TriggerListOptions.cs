@@ -25,7 +25,7 @@ public sealed class TriggerListOptions
 
     /// <summary>The sort direction.</summary>
     /// <value>The default value is <see langword="null"/>: the service's (descending).</value>
-    public SortDirection? Direction { get; set; }
+    public Astro.Triggers.Sdk.SortDirection? Direction { get; set; }
 
     /// <summary>Triggers per page, 1–1000.</summary>
     /// <value>The default value is <see langword="null"/>: the service's default (50).</value>

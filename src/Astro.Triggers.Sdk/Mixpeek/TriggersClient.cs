@@ -42,7 +42,7 @@ public class TriggersClient
             Guard.NoControlCharacters(trigger.Description, $"{nameof(trigger)}.{nameof(trigger.Description)}");
         }
 
-        return await _operations.CreateTriggerAsync(Namespace(options), trigger, Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.CreateTriggerAsync(Namespace(options), trigger, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every matching trigger, fetched lazily one offset page at a time; <c>AsPages</c> exposes the pages,
@@ -70,11 +70,16 @@ public class TriggersClient
                     Status = filter.Status,
                     ResourceId = filter.ResourceId,
                     SortBy = filter.SortBy,
-                    Direction = filter.Direction,
+                    Direction = filter.Direction switch
+                    {
+                        SortDirection.Ascending => MixpeekSortDirection.Asc,
+                        SortDirection.Descending => MixpeekSortDirection.Desc,
+                        _ => null,
+                    },
                     Offset = offset,
                     Limit = limit,
                 };
-                var list = await _operations.ListTriggersAsync(ns, body, Call(options), ct).ConfigureAwait(false);
+                var list = await _operations.ListTriggersAsync(ns, body, options, ct).ConfigureAwait(false);
                 return new OffsetPaging.Slice<Trigger>(list.Results.AsReadOnly(), list.Total, list.Offset, list.Limit);
             },
             filter.StartOffset,
@@ -94,7 +99,7 @@ public class TriggersClient
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(triggerId);
-        return await _operations.GetTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.GetTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes a trigger's schedule, description or status; only what <paramref name="update"/> sets is sent.</summary>
@@ -120,7 +125,7 @@ public class TriggersClient
             Guard.NoControlCharacters(update.Description, $"{nameof(update)}.{nameof(update.Description)}");
         }
 
-        return await _operations.UpdateTriggerAsync(triggerId, Namespace(options), update, Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.UpdateTriggerAsync(triggerId, Namespace(options), update, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a trigger.</summary>
@@ -132,7 +137,7 @@ public class TriggersClient
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(triggerId);
-        await _operations.DeleteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+        await _operations.DeleteTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops a trigger from firing until it is resumed. Safe to repeat, so it is retried like a read.</summary>
@@ -144,7 +149,7 @@ public class TriggersClient
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(triggerId);
-        return await _operations.PauseTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.PauseTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lets a paused trigger fire again. Safe to repeat, so it is retried like a read.</summary>
@@ -156,71 +161,8 @@ public class TriggersClient
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(triggerId);
-        return await _operations.ResumeTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
+        return await _operations.ResumeTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the trigger's action now, outside its schedule. Not idempotent: each call starts a task, so an
-    /// ambiguous failure is thrown with <c>MayHaveBeenProcessed</c> and never repeated by the SDK.</summary>
-    /// <param name="triggerId">The trigger's id.</param>
-    /// <param name="options">Per-call namespace, retry and timeout.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task that does the work.</returns>
-    public virtual async Task<TriggerTask> ExecuteAsync(
-        string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        Guard.PathSegment(triggerId);
-        return await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), Call(options), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The trigger's past executions, fetched lazily one offset page at a time.</summary>
-    /// <param name="triggerId">The trigger's id.</param>
-    /// <param name="filter">Page size and start offset.</param>
-    /// <param name="options">Per-call namespace, retry and timeout.</param>
-    /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
-    /// <returns>The pageable executions, in the service's order (newest first).</returns>
-    public virtual AsyncPageable<TriggerExecution> ListHistoryAsync(
-        string triggerId, TriggerHistoryOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        Guard.PathSegment(triggerId);
-        filter ??= new TriggerHistoryOptions();
-        var ns = Namespace(options);
-        return OffsetPaging.Create(
-            async (offset, limit, ct) =>
-            {
-                var history = await _operations.GetTriggerHistoryAsync(triggerId, ns, offset, limit, Call(options), ct).ConfigureAwait(false);
-                return new OffsetPaging.Slice<TriggerExecution>(history.Executions.AsReadOnly(), history.Total, history.Offset, history.Limit);
-            },
-            filter.StartOffset,
-            filter.PageSize,
-            defaultPageSize: 50,
-            maxPageSize: 1000,
-            nameof(filter),
-            cancellationToken);
-    }
-
-    private string Namespace(MixpeekRequestOptions? options)
-    {
-        if (options?.Namespace is { } perCall)
-        {
-            return NamespaceRule.Check(perCall, "options.Namespace");
-        }
-
-        return _options.Namespace is { } clientWide
-            ? NamespaceRule.Check(clientWide, nameof(MixpeekClientOptions.Namespace))
-            : throw new ArgumentException(
-                $"A namespace is required: set {nameof(MixpeekClientOptions)}.{nameof(MixpeekClientOptions.Namespace)} or {nameof(MixpeekRequestOptions)}.{nameof(MixpeekRequestOptions.Namespace)}.",
-                nameof(options));
-    }
-
-    private CallContext Call(MixpeekRequestOptions? options)
-    {
-        if (options?.TenantId is not null)
-        {
-            throw new ArgumentException(
-                $"Mixpeek scopes calls by namespace: set 'options.{nameof(MixpeekRequestOptions.Namespace)}' instead of 'options.{nameof(RequestOptions.TenantId)}'.",
-                nameof(options));
-        }
-
-        return CallContext.Create(_options, options, hasTenants: false);
-    }
+    private string Namespace(MixpeekRequestOptions? options) => MixpeekScope.Namespace(_options, options);
 }

@@ -25,7 +25,7 @@ public sealed class JobRunListOptions
 
     /// <summary>The sort order.</summary>
     /// <value>The default value is <see langword="null"/>: the service's order.</value>
-    public SortOrder? Order { get; set; }
+    public SortDirection? Order { get; set; }
 
     /// <summary>Runs per page, 1–1000.</summary>
     /// <value>The default value is <see langword="null"/>: the service's default (10).</value>

@@ -14,7 +14,7 @@ public class TrueFoundryClient : ServiceClient
     /// <summary>For mocking.</summary>
     protected TrueFoundryClient()
     {
-        Jobs = null!;
+        JobRuns = null!;
     }
 
     /// <summary>Creates a client with its own HTTP pipeline (retry, telemetry, auth).</summary>
@@ -30,9 +30,9 @@ public class TrueFoundryClient : ServiceClient
     {
         options.ThrowIfInvalid();
         var api = RestService.ForGenerated<ITrueFoundryApi>(httpClient, TrueFoundryOperations.CreateRefitSettings());
-        Jobs = new JobsClient(new TrueFoundryOperations(api), options);
+        JobRuns = new JobRunsClient(new TrueFoundryOperations(api, options), options);
     }
 
-    /// <summary>Job runs: trigger, get, list, terminate, delete, and run handles to wait on.</summary>
-    public virtual JobsClient Jobs { get; }
+    /// <summary>Job runs: start, get, list, cancel (terminate), delete, and run handles to wait on.</summary>
+    public virtual JobRunsClient JobRuns { get; }
 }

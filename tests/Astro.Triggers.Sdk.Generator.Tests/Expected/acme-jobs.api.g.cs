@@ -84,8 +84,9 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
     internal sealed partial class AcmeJobsOperations
     {
         private readonly IAcmeJobsApi _api;
+        private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;
 
-        public AcmeJobsOperations(IAcmeJobsApi api) { _api = api; }
+        public AcmeJobsOperations(IAcmeJobsApi api, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _api = api; _client = client; }
 
         /// <summary>Refit settings whose serializer uses AcmeJobsJsonContext (trim- and AOT-safe).</summary>
         public static global::Refit.RefitSettings CreateRefitSettings() =>
@@ -101,10 +102,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             System.Collections.Generic.IEnumerable<JobStatus>? statuses,
             System.Collections.Generic.IEnumerable<string>? tags,
             System.Collections.Generic.IEnumerable<string>? ids,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ListJobsOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ListJobsOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct)),
@@ -118,10 +120,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         /// <summary>Creates a job.</summary>
         public async global::System.Threading.Tasks.Task<Job> CreateJobAsync(
             CreateJobRequest body,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CreateJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, CreateJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.CreateJobAsync(body, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
@@ -134,10 +137,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
 
         /// <summary>All jobs as CSV.</summary>
         public async global::System.Threading.Tasks.Task<string> ExportJobsAsync(
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ExportJobsOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ExportJobsOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.ExportJobsAsync(call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct)),
@@ -152,10 +156,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         public async global::System.Threading.Tasks.Task<Job> GetJobAsync(
             string jobId,
             string? tenantId,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(GetJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, GetJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.GetJobAsync(jobId, tenantId, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
@@ -170,10 +175,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         public async global::System.Threading.Tasks.Task<Job> UpdateJobAsync(
             string jobId,
             CreateJobRequest body,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(UpdateJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, UpdateJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.UpdateJobAsync(jobId, body, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
@@ -187,10 +193,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         /// <summary>Deletes a job; 204 when it was already gone.</summary>
         public async global::System.Threading.Tasks.Task<Job?> DeleteJobAsync(
             string jobId,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(DeleteJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, DeleteJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.DeleteJobAsync(jobId, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
@@ -205,10 +212,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         public async global::System.Threading.Tasks.Task<bool> ReplaceLabelsAsync(
             string jobId,
             System.Collections.Generic.IEnumerable<string>? body,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(ReplaceLabelsOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ReplaceLabelsOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.ReplaceLabelsAsync(jobId, body, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
@@ -222,10 +230,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         /// <summary>Asks a job to stop; asking twice has no second effect.</summary>
         public async global::System.Threading.Tasks.Task<bool> CancelJobAsync(
             string jobId,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(CancelJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, CancelJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.CancelJobAsync(jobId, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
@@ -239,10 +248,11 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         /// <summary>Starts the job again (each call starts one more run).</summary>
         public async global::System.Threading.Tasks.Task<bool> RestartJobAsync(
             string jobId,
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(RestartJobOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, RestartJobOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.RestartJobAsync(jobId, call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),

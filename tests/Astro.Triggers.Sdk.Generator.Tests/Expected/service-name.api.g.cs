@@ -22,8 +22,9 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
     internal sealed partial class AcmeCloudOperations
     {
         private readonly IAcmeCloudApi _api;
+        private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;
 
-        public AcmeCloudOperations(IAcmeCloudApi api) { _api = api; }
+        public AcmeCloudOperations(IAcmeCloudApi api, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _api = api; _client = client; }
 
         /// <summary>Refit settings whose serializer uses AcmeCloudJsonContext (trim- and AOT-safe).</summary>
         public static global::Refit.RefitSettings CreateRefitSettings() =>
@@ -35,10 +36,11 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
 
         /// <summary></summary>
         public async global::System.Threading.Tasks.Task<bool> PingAsync(
-            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(PingOperation, call,
+            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, PingOperation);
+            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
                 ct => _api.PingAsync(call, ct),
                 (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
                     () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),

@@ -14,7 +14,8 @@ namespace Astro.Triggers.Sdk.Tests.Agentset;
 /// the exact request the server saw, and the deserialized response.</summary>
 public sealed class GeneratedAgentsetApiTests : WireMockTestBase
 {
-    private static CallContext Call => new(RetryOptions.None, Timeout.InfiniteTimeSpan, TimeProvider.System, maxResponseBytes: 1024 * 1024, new Astro.Triggers.Sdk.Core.Security.KnownSecrets());
+    // The generated operations build each call's context from the client's options and the per-call ones.
+    private static RequestOptions? Call => new() { Retry = RetryOptions.None };
 
     private readonly AgentsetOperations _operations;
 
@@ -22,7 +23,9 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
     {
         var http = new HttpClient { BaseAddress = BaseAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", "test-key");
-        _operations = new AgentsetOperations(RestService.ForGenerated<IAgentsetApi>(http, AgentsetOperations.CreateRefitSettings()));
+        _operations = new AgentsetOperations(
+            RestService.ForGenerated<IAgentsetApi>(http, AgentsetOperations.CreateRefitSettings()),
+            new AgentsetClientOptions { BaseAddress = BaseAddress, ApiKey = "test-key", Timeout = Timeout.InfiniteTimeSpan, MaxResponseBytes = 1024 * 1024 });
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
             "ns_123",
             [IngestJobStatus.QueuedForDelete, IngestJobStatus.Processing],
             IngestJobOrderBy.CreatedAt,
-            SortOrder.Asc,
+            AgentsetSortOrder.Asc,
             "cur_1",
             CursorDirection.Backward,
             50,
@@ -67,8 +70,8 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         job.ProcessingAt.Should().BeNull();
         // The discriminator is not the first property on the wire; the union still resolves.
         job.Payload.Should().BeOfType<FilePayload>().Which.FileUrl.Should().Be(new Uri("https://files.example.com/q3.pdf"));
-        job.Config!.Mode.Should().Be(ParsingMode.Accurate);
-        job.Config.LanguageCode.Should().Be(LanguageCode.En);
+        job.Config!.Mode.Should().Be(IngestParsingMode.Accurate);
+        job.Config.LanguageCode.Should().Be(IngestLanguageCode.En);
         job.Config.Metadata!["team"].Should().BeOfType<JsonElement>().Which.GetString().Should().Be("finance");
     }
 
@@ -99,7 +102,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
             Name = "Quarterly report",
             ExternalId = "ext-42",
             Payload = new TextPayload { Text = "hello world", FileName = "hello.txt" },
-            Config = new IngestJobConfig { ChunkSize = 512, Mode = ParsingMode.Fast, Metadata = new Dictionary<string, object> { ["team"] = "finance" } },
+            Config = new IngestJobConfig { ChunkSize = 512, Mode = IngestParsingMode.Fast, Metadata = new Dictionary<string, object> { ["team"] = "finance" } },
         };
 
         var created = await _operations.CreateIngestJobAsync("ns_123", body, "tenant42", Call, CancellationToken.None);
@@ -187,7 +190,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
             new FilePayload { FileUrl = new Uri("https://x.example/a.pdf") },
             new ManagedFilePayload { Key = "k1" },
             new CrawlPayload { Url = new Uri("https://x.example"), MaxDepth = 2, IncludePaths = ["/docs"] },
-            new YoutubePayload { Urls = [new Uri("https://youtu.be/abc")], TranscriptLanguages = [LanguageCode.No] },
+            new YoutubePayload { Urls = [new Uri("https://youtu.be/abc")], TranscriptLanguages = [IngestLanguageCode.No] },
             new BatchPayload { Items = [new BatchTextItem { Text = "a" }, new BatchManagedFileItem { Key = "k" }] },
         ];
         string[] discriminators = ["TEXT", "FILE", "MANAGED_FILE", "CRAWL", "YOUTUBE", "BATCH"];

@@ -74,7 +74,7 @@ public sealed class TriggerErrorTests : MixpeekClientTestBase
         Respond("POST", "/v1/triggers/trg_1/execute", 500, MixpeekJson.Error(500, "InternalServerError", "boom"));
         using var client = CreateClient(o => o.Retry.RetryInternalServerError = true);
 
-        var act = () => client.Triggers.ExecuteAsync("trg_1");
+        var act = () => client.Executions.StartAsync("trg_1");
 
         (await act.Should().ThrowAsync<InternalServerErrorException>()).Which.MayHaveBeenProcessed.Should().BeTrue();
         Server.LogEntries.Should().HaveCount(1, "running a trigger twice would start two tasks");

@@ -40,7 +40,7 @@ public sealed class TriggerPagingTests : MixpeekClientTestBase
             Status = TriggerStatus.Active,
             ResourceId = "clust_abc123",
             SortBy = "next_scheduled_at",
-            Direction = SortDirection.Asc,
+            Direction = SortDirection.Ascending,
             PageSize = 2,
         }))
         {
@@ -108,7 +108,7 @@ public sealed class TriggerPagingTests : MixpeekClientTestBase
         HistoryPage(4, 5, "task_5");
         using var client = CreateClient();
 
-        var executions = await ToListAsync(client.Triggers.ListHistoryAsync("trg_1", new TriggerHistoryOptions { PageSize = 2 }));
+        var executions = await ToListAsync(client.Executions.ListAsync("trg_1", new TriggerHistoryOptions { PageSize = 2 }));
 
         executions.Select(e => e.TaskId).Should().Equal("task_1", "task_2", "task_3", "task_4", "task_5");
         executions[0].Status.Should().Be("COMPLETED");
@@ -128,7 +128,7 @@ public sealed class TriggerPagingTests : MixpeekClientTestBase
 
         FluentActions.Invoking(() => client.Triggers.ListAsync(new TriggerListOptions { PageSize = size }))
             .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("filter.PageSize");
-        FluentActions.Invoking(() => client.Triggers.ListHistoryAsync("trg_1", new TriggerHistoryOptions { PageSize = size }))
+        FluentActions.Invoking(() => client.Executions.ListAsync("trg_1", new TriggerHistoryOptions { PageSize = size }))
             .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("filter.PageSize");
         Server.LogEntries.Should().BeEmpty();
     }

@@ -22,7 +22,7 @@ public sealed class ListFaultMatrixTests : FaultMatrixTestBase
         ["TrueFoundry"] = ("""{"data":[{"name":"r1","status":"RUNNING"},{"name":"r2","status":"FINISHED"}],"pagination":{"total":2,"offset":0,"limit":10}}""", async configure =>
         {
             using var client = new TrueFoundryClient((TrueFoundryClientOptions)configure(new TrueFoundryClientOptions()));
-            return await CountAsync(client.Jobs.ListRunsAsync("app-1"));
+            return await CountAsync(client.JobRuns.ListAsync("app-1"));
         }),
         ["Mixpeek"] = (MixpeekJson.Page(0, 50, 2, "trg_1", "trg_2"), async configure =>
         {

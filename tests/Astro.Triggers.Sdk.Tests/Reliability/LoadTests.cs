@@ -104,7 +104,7 @@ public sealed class LoadTests(ITestOutputHelper output)
                                 .GetAsync($"trg_{tenant}_{i}", new MixpeekRequestOptions { Namespace = tenant }, bound.Token);
                             break;
                         default:
-                            await provider.GetRequiredService<TrueFoundryClient>().Jobs.GetRunAsync("app", $"run{i}", cancellationToken: bound.Token);
+                            await provider.GetRequiredService<TrueFoundryClient>().JobRuns.GetAsync("app", $"run{i}", cancellationToken: bound.Token);
                             break;
                     }
 

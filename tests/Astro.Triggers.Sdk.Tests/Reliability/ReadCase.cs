@@ -36,7 +36,7 @@ public sealed record ReadCase(string Name, string ContentType, string SuccessBod
         new ReadCase("TrueFoundry get", "application/json", TrueFoundryJson.Envelope("run-1", "RUNNING"), async configure =>
         {
             using var client = new TrueFoundryClient((TrueFoundryClientOptions)configure(new TrueFoundryClientOptions()));
-            var run = await client.Jobs.GetRunAsync("app-1", "run-1");
+            var run = await client.JobRuns.GetAsync("app-1", "run-1");
             return $"{run.Name} {run.Status}";
         }),
         new ReadCase("Mixpeek get", "application/json", MixpeekJson.Trigger(), async configure =>
@@ -48,13 +48,13 @@ public sealed record ReadCase(string Name, string ContentType, string SuccessBod
         new ReadCase("Shipyard runs", "text/csv", "Fleet Name,Fleet Log ID,Status\r\nNightly,fr-1,Running\r\n", async configure =>
         {
             using var client = new ShipyardClient((ShipyardClientOptions)configure(new ShipyardClientOptions()));
-            var runs = await client.ListFleetRunsAsync("o", "p", "f");
+            var runs = await client.FleetRuns.ListAsync("o", "p", "f").ToListAsync();
             return string.Join(",", runs.Select(r => $"{r.FleetLogId} {r.Status}"));
         }),
         new ReadCase("Astropod deployments", "application/json", """{"deployments":[{"id":"dep_1","name":"docs-agent","namespace":"team-docs"}]}""", async configure =>
         {
             using var client = new AstropodClient((AstropodClientOptions)configure(new AstropodClientOptions()));
-            var deployments = await client.ListDeploymentsAsync("acme");
+            var deployments = await client.Deployments.ListAsync("acme").ToListAsync();
             return string.Join(",", deployments.Select(d => d.Id));
         }),
     }.ToDictionary(c => c.Name);

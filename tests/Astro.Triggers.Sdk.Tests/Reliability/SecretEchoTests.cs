@@ -88,7 +88,7 @@ public sealed class SecretEchoTests : FaultMatrixTestBase
                 o.TokenProvider = (_, _) => ValueTask.FromResult(token);
                 o.Retry = RetryOptions.None;
             })(new AstropodClientOptions()));
-            await client.TriggerIngestionAsync("team-docs", "docs_sync", "acme");
+            await client.Ingestions.StartAsync("team-docs", "docs_sync", "acme");
         });
 
         var ex = error.Should().BeOfType<ForbiddenException>().Subject;

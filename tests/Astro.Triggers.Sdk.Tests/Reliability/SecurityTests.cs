@@ -50,8 +50,8 @@ public sealed class SecurityTests : FaultMatrixTestBase
         using var shipyard = new ShipyardClient((ShipyardClientOptions)Options(server.BaseAddress)(new ShipyardClientOptions()));
 
         (await mixpeek.Invoking(c => c.Triggers.GetAsync(id)).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("triggerId");
-        (await trueFoundry.Invoking(c => c.Jobs.GetRunAsync("app", id)).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("jobRunName");
-        (await shipyard.Invoking(c => c.TriggerFleetRunAsync(id, "p", "f")).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("orgId");
+        (await trueFoundry.Invoking(c => c.JobRuns.GetAsync("app", id)).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("jobRunName");
+        (await shipyard.Invoking(c => c.FleetRuns.StartAsync(id, "p", "f")).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("orgId");
         server.Requests.Should().BeEmpty("before the fix, GET /v1/triggers/.. went out as GET /v1/");
     }
 

@@ -22,17 +22,17 @@ public sealed record ServiceCase(string Name, int SuccessStatus, string SuccessB
         new ServiceCase("Astropod", 200, """{"status":"triggered","job_name":"j","namespace":"team-docs"}""", async configure =>
         {
             using var client = new AstropodClient((AstropodClientOptions)configure(new AstropodClientOptions()));
-            await client.TriggerIngestionAsync("team-docs", "docs_sync", "acme");
+            await client.Ingestions.StartAsync("team-docs", "docs_sync", "acme");
         }),
         new ServiceCase("TrueFoundry", 200, """{"message":"ok","jobRunName":"run-1","data":{"name":"run-1","status":"CREATED"}}""", async configure =>
         {
             using var client = new TrueFoundryClient((TrueFoundryClientOptions)configure(new TrueFoundryClientOptions()));
-            await client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-1" });
+            await client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-1" });
         }),
         new ServiceCase("Shipyard", 201, """{"request":{"id":"r1"},"data":{"fleet_id":"f","project_id":"p","org_id":"o","fleet_run_id":"fr-1"}}""", async configure =>
         {
             using var client = new ShipyardClient((ShipyardClientOptions)configure(new ShipyardClientOptions()));
-            await client.TriggerFleetRunAsync("o", "p", "f");
+            await client.FleetRuns.StartAsync("o", "p", "f");
         }),
         new ServiceCase("Mixpeek", 201, MixpeekJson.Trigger(), async configure =>
         {

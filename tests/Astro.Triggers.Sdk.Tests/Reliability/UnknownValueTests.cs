@@ -32,7 +32,7 @@ public sealed class UnknownValueTests : FaultMatrixTestBase
         await using var server = new ScriptedServer(_ => Reply.Json(200, """{"data":{"name":"r1","status":"PAUSED_FOR_QUOTA"}}"""));
         using var client = new TrueFoundryClient((TrueFoundryClientOptions)Options(server.BaseAddress)(new TrueFoundryClientOptions()));
 
-        var run = await client.Jobs.GetRunAsync("app-1", "r1");
+        var run = await client.JobRuns.GetAsync("app-1", "r1");
 
         run.Status.Should().Be(JobRunStatus.Unknown);
         JobRunStatusMap.ToRunStatus(run.Status).Should().Be(RunStatus.Unknown);

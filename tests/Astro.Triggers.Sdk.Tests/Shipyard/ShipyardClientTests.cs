@@ -31,7 +31,7 @@ public sealed class ShipyardClientTests : ClientTestBase
         Created();
         using var client = CreateClient();
 
-        var run = await client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1",
+        var run = await client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1",
         [
             new VesselOverride
             {
@@ -62,7 +62,7 @@ public sealed class ShipyardClientTests : ClientTestBase
         Created();
         using var client = CreateClient();
 
-        await client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1");
+        await client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1");
 
         SingleRequest().Body.Should().Be("{}");
     }
@@ -74,7 +74,7 @@ public sealed class ShipyardClientTests : ClientTestBase
             .WithBody("""{ "request": { "id": "1af80dfc-e1b7-459f-9921-e5cb9e08b684" }, "data": null }"""));
         using var client = CreateClient();
 
-        var act = () => client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1");
+        var act = () => client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1");
 
         var ex = (await act.Should().ThrowAsync<BadRequestException>()).Which;
         ex.RequestId.Should().Be("1af80dfc-e1b7-459f-9921-e5cb9e08b684");
@@ -93,7 +93,7 @@ public sealed class ShipyardClientTests : ClientTestBase
         Server.Given(Request.Create().WithPath(RunsPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(status).WithBody("""{"request":{"id":"r-1"}}"""));
         using var client = CreateClient();
 
-        var act = () => client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1");
+        var act = () => client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1");
 
         (await act.Should().ThrowAsync<ServiceRequestException>()).Which.Should().BeOfType(expected);
         Server.LogEntries.Should().HaveCount(1);
@@ -103,12 +103,12 @@ public sealed class ShipyardClientTests : ClientTestBase
     public async Task Overrides_naming_a_vessel_twice_or_a_bad_variable_are_refused_before_sending()
     {
         using var client = CreateClient();
-        var twice = () => client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1",
+        var twice = () => client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1",
         [
             new VesselOverride { Name = "A", EnvironmentVariableOverrides = new Dictionary<string, string?>() },
             new VesselOverride { Name = "A", EnvironmentVariableOverrides = new Dictionary<string, string?>() },
         ]);
-        var badName = () => client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1",
+        var badName = () => client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1",
             [new VesselOverride { Name = "A", EnvironmentVariableOverrides = new Dictionary<string, string?> { ["A=B"] = "x" } }]);
 
         (await twice.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("overridden twice");
@@ -127,7 +127,7 @@ public sealed class ShipyardClientTests : ClientTestBase
         using var client = CreateClient();
         var seen = new List<RunSnapshot>();
 
-        var run = await client.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1");
+        var run = await client.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1");
         var wait = run.WaitForCompletionAsync(
             new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1 }, new InlineProgress<RunSnapshot>(seen.Add));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
@@ -136,7 +136,7 @@ public sealed class ShipyardClientTests : ClientTestBase
 
         seen.Select(s => (s.Status, s.RawStatus)).Should().Equal(
             (RunStatus.Queued, (string?)null), (RunStatus.Running, "Running"), (RunStatus.Succeeded, "Success"));
-        ((ShipyardFleetRun)run).Record!.Column("Fleet Name").Should().Be("Nightly, EU");
+        ((ShipyardFleetRun)run).Value!.Column("Fleet Name").Should().Be("Nightly, EU");
         Server.LogEntries.Should().HaveCount(4, "one trigger and three CSV reads");
     }
 
@@ -147,7 +147,7 @@ public sealed class ShipyardClientTests : ClientTestBase
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/csv").WithBody("\uFEFF" + Csv(("run-1", "Errored"), ("run-2", "Scheduled"))));
         using var client = CreateClient();
 
-        var runs = await client.ListFleetRunsAsync("org-1", "proj-1", "fleet-1");
+        var runs = await client.FleetRuns.ListAsync("org-1", "proj-1", "fleet-1").ToListAsync();
 
         runs.Should().HaveCount(2);
         runs[0].FleetLogId.Should().Be("run-1");
@@ -163,7 +163,7 @@ public sealed class ShipyardClientTests : ClientTestBase
         Server.Given(Request.Create().WithPath(RunsPath).UsingGet()).RespondWith(Response.Create().WithBody("Fleet Log ID,Status\r\n"));
         using var client = CreateClient();
 
-        (await client.GetFleetRunAsync("org-1", "proj-1", "fleet-1", RunId)).Should().BeNull();
+        (await client.FleetRuns.GetAsync("org-1", "proj-1", "fleet-1", RunId)).Should().BeNull();
     }
 
     [Theory]

@@ -119,7 +119,7 @@ public sealed class AgentsetFakeTests : IDisposable
         newestFirst.Select(p => p.Items.Count).Should().Equal(3, 3, 1);
         newestFirst.SelectMany(p => p.Items).Select(j => j.Id).Should().Equal(Enumerable.Reverse(ids));
 
-        var oldestFirst = await _client.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 3, Order = SortOrder.Asc }).ToListAsync();
+        var oldestFirst = await _client.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 3, Order = SortDirection.Ascending }).ToListAsync();
         oldestFirst.Select(j => j.Id).Should().Equal(ids);
 
         // Resume from the last page's previous cursor, paging backward: the pages in front of it, newest page first.

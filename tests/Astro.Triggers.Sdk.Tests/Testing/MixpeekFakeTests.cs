@@ -50,7 +50,7 @@ public sealed class MixpeekFakeTests : IDisposable
         var paused = await _client.Triggers.PauseAsync(trigger.TriggerId);
         paused.Status.Should().Be(TriggerStatus.Paused);
         paused.NextScheduledAt.Should().BeNull();
-        var execute = () => _client.Triggers.ExecuteAsync(trigger.TriggerId);
+        var execute = () => _client.Executions.StartAsync(trigger.TriggerId);
         await execute.Should().ThrowAsync<BadRequestException>();
 
         (await _client.Triggers.ResumeAsync(trigger.TriggerId)).Status.Should().Be(TriggerStatus.Active);
@@ -60,14 +60,14 @@ public sealed class MixpeekFakeTests : IDisposable
     public async Task Execute_starts_a_task_that_shows_in_history_and_counters()
     {
         var trigger = await CronAsync();
-        var task = await _client.Triggers.ExecuteAsync(trigger.TriggerId);
+        var task = (await _client.Executions.StartAsync(trigger.TriggerId)).Value;
         task.Status.Should().Be(MixpeekTaskStatus.Pending);
         _time.Advance(TimeSpan.FromSeconds(1));
         _fake.FailNextExecutions(1, "no documents");
-        await _client.Triggers.ExecuteAsync(trigger.TriggerId);
+        await _client.Executions.StartAsync(trigger.TriggerId);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        var history = await _client.Triggers.ListHistoryAsync(trigger.TriggerId).ToListAsync();
+        var history = await _client.Executions.ListAsync(trigger.TriggerId).ToListAsync();
         history.Select(e => e.Status).Should().Equal("FAILED", "COMPLETED");
         history[1].TaskId.Should().Be(task.TaskId);
         history[0].Error.Should().Be("no documents");

@@ -24,7 +24,7 @@ public sealed class ShipyardFakeTests : IDisposable
     }
 
     private Task<ShipyardFleetRun> TriggerAsync(IEnumerable<VesselOverride>? overrides = null) =>
-        _client.TriggerFleetRunAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId, overrides);
+        _client.FleetRuns.StartAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId, overrides);
 
     [Fact]
     public async Task A_fleet_run_progresses_in_the_csv_to_success()
@@ -33,13 +33,13 @@ public sealed class ShipyardFakeTests : IDisposable
         Guid.TryParse(run.Id, out _).Should().BeTrue();
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Queued);
         run.RawStatus.Should().Be("Scheduled");
-        run.Record!.Column("Fleet Name").Should().Be("Fake fleet");
+        run.Value!.Column("Fleet Name").Should().Be("Fake fleet");
 
         _time.Advance(TimeSpan.FromMilliseconds(500));
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Running);
         _time.Advance(TimeSpan.FromSeconds(2));
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Succeeded);
-        run.Record!.Column("Duration").Should().Be("2");
+        run.Value!.Column("Duration").Should().Be("2");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ShipyardFakeTests : IDisposable
 
         (await bad.UpdateStatusAsync()).Should().Be(RunStatus.Failed);
         bad.RawStatus.Should().Be("Errored");
-        var rows = await _client.ListFleetRunsAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId);
+        var rows = await _client.FleetRuns.ListAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId).ToListAsync();
         rows.Select(r => r.FleetLogId).Should().Equal(bad.Id, ok.Id);
     }
 
@@ -62,7 +62,7 @@ public sealed class ShipyardFakeTests : IDisposable
     {
         await using var lagging = ShipyardFake.Start(new ShipyardFakeOptions { TimeProvider = _time, ListingDelay = TimeSpan.FromSeconds(5) });
         using var client = new ShipyardClient(lagging.CreateClientOptions());
-        var run = await client.TriggerFleetRunAsync(lagging.OrgId, lagging.ProjectId, lagging.FleetId);
+        var run = await client.FleetRuns.StartAsync(lagging.OrgId, lagging.ProjectId, lagging.FleetId);
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Queued);
         run.RawStatus.Should().BeNull();
         _time.Advance(TimeSpan.FromSeconds(5));
@@ -76,7 +76,7 @@ public sealed class ShipyardFakeTests : IDisposable
         var call = () => TriggerAsync([new VesselOverride { Name = "load", EnvironmentVariableOverrides = new Dictionary<string, string?>() }]);
         var error = (await call.Should().ThrowAsync<BadRequestException>()).Which;
         error.RawBody.Should().Contain("\"data\":null").And.Contain("\"request\":{\"id\":");
-        (await _client.ListFleetRunsAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId)).Should().BeEmpty();
+        (await _client.FleetRuns.ListAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId).ToListAsync()).Should().BeEmpty();
     }
 
     [Theory]
@@ -93,13 +93,13 @@ public sealed class ShipyardFakeTests : IDisposable
     [Fact]
     public async Task An_unknown_fleet_is_400_and_a_wrong_key_401()
     {
-        var unknown = () => _client.TriggerFleetRunAsync(_fake.OrgId, _fake.ProjectId, "fleet-other");
+        var unknown = () => _client.FleetRuns.StartAsync(_fake.OrgId, _fake.ProjectId, "fleet-other");
         await unknown.Should().ThrowAsync<BadRequestException>();
 
         var options = _fake.CreateClientOptions();
         options.ApiKey = "wrong";
         using var client = new ShipyardClient(options);
-        var call = () => client.ListFleetRunsAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId);
+        var call = () => client.FleetRuns.ListAsync(_fake.OrgId, _fake.ProjectId, _fake.FleetId).ToListAsync().AsTask();
         await call.Should().ThrowAsync<UnauthorizedException>();
     }
 }

@@ -24,22 +24,22 @@ public sealed class TrueFoundryFakeTests : IDisposable
     }
 
     private Task<TrueFoundryJobRun> TriggerAsync() =>
-        _client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = _fake.ApplicationId, Input = new JobRunInput { Command = "python etl.py" } });
+        _client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = _fake.ApplicationId, Input = new JobRunInput { Command = "python etl.py" } });
 
     [Fact]
     public async Task A_triggered_run_progresses_to_finished_on_the_fake_clock()
     {
         var run = await TriggerAsync();
         run.RawStatus.Should().Be("CREATED");
-        run.Run.Name.Should().Be("fake-job-0001");
-        run.Run.Command.Should().Be("python etl.py");
+        run.Value.Name.Should().Be("fake-job-0001");
+        run.Value.Command.Should().Be("python etl.py");
 
         _time.Advance(TimeSpan.FromSeconds(1));
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Running);
         _time.Advance(TimeSpan.FromSeconds(2));
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Succeeded);
-        run.Run.ExitCode.Should().Be(0);
-        run.Run.EndTime.Should().Be(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        run.Value.ExitCode.Should().Be(0);
+        run.Value.EndTime.Should().Be(_time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     [Fact]
@@ -50,14 +50,14 @@ public sealed class TrueFoundryFakeTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(1));
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Failed);
         run.ErrorMessage.Should().Be("OOMKilled");
-        run.Run.ExitCode.Should().Be(1);
+        run.Value.ExitCode.Should().Be(1);
     }
 
     [Fact]
     public async Task Terminate_stops_a_live_run_and_a_finished_one_is_417()
     {
         var run = await TriggerAsync();
-        var termination = await _client.Jobs.TerminateRunAsync(_fake.DeploymentId, run.Id);
+        var termination = await _client.JobRuns.CancelAsync(_fake.DeploymentId, run.Id);
         termination.JobRunStatus.Should().Be(JobRunStatus.TerminationRequested);
         termination.Message.Should().Be("Termination requested");
         (await run.UpdateStatusAsync()).Should().Be(RunStatus.Cancelled);
@@ -66,7 +66,7 @@ public sealed class TrueFoundryFakeTests : IDisposable
         await run.UpdateStatusAsync();
         run.RawStatus.Should().Be("TERMINATED");
 
-        var again = () => _client.Jobs.TerminateRunAsync(_fake.DeploymentId, run.Id);
+        var again = () => _client.JobRuns.CancelAsync(_fake.DeploymentId, run.Id);
         (await again.Should().ThrowAsync<ServiceRequestException>()).Which.Status.Should().Be(417);
     }
 
@@ -81,14 +81,14 @@ public sealed class TrueFoundryFakeTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(1));
         var newest = await TriggerAsync();
 
-        var all = await _client.Jobs.ListRunsAsync(_fake.ApplicationId, new JobRunListOptions { PageSize = 2 }).ToListAsync();
+        var all = await _client.JobRuns.ListAsync(_fake.ApplicationId, new JobRunListOptions { PageSize = 2 }).ToListAsync();
         all.Select(r => r.Name).Should().Equal("fake-job-0006", "fake-job-0005", "fake-job-0004", "fake-job-0003", "fake-job-0002", "fake-job-0001");
-        var pages = await _client.Jobs.ListRunsAsync(_fake.ApplicationId, new JobRunListOptions { PageSize = 2 }).AsPages().ToListAsync();
+        var pages = await _client.JobRuns.ListAsync(_fake.ApplicationId, new JobRunListOptions { PageSize = 2 }).AsPages().ToListAsync();
         pages.Should().HaveCount(3);
 
-        var running = await _client.Jobs.ListRunsAsync(_fake.ApplicationId, new JobRunListOptions { Statuses = [JobRunStatus.Created] }).ToListAsync();
+        var running = await _client.JobRuns.ListAsync(_fake.ApplicationId, new JobRunListOptions { Statuses = [JobRunStatus.Created] }).ToListAsync();
         running.Select(r => r.Name).Should().Equal(newest.Id);
-        var oldest = await _client.Jobs.ListRunsAsync(_fake.ApplicationId, new JobRunListOptions { Order = SortOrder.Asc, SearchPrefix = "fake-job-000" }).FirstAsync();
+        var oldest = await _client.JobRuns.ListAsync(_fake.ApplicationId, new JobRunListOptions { Order = SortDirection.Ascending, SearchPrefix = "fake-job-000" }).FirstAsync();
         oldest.Name.Should().Be("fake-job-0001");
     }
 
@@ -96,19 +96,19 @@ public sealed class TrueFoundryFakeTests : IDisposable
     public async Task Delete_removes_the_run()
     {
         var run = await TriggerAsync();
-        await _client.Jobs.DeleteRunAsync(_fake.ApplicationId, run.Id);
-        var get = () => _client.Jobs.GetRunAsync(_fake.ApplicationId, run.Id);
+        await _client.JobRuns.DeleteAsync(_fake.ApplicationId, run.Id);
+        var get = () => _client.JobRuns.GetAsync(_fake.ApplicationId, run.Id);
         await get.Should().ThrowAsync<NotFoundException>();
     }
 
     [Fact]
     public async Task Unknown_application_is_404_and_a_service_is_not_a_job()
     {
-        var unknown = () => _client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-nope" });
+        var unknown = () => _client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-nope" });
         (await unknown.Should().ThrowAsync<NotFoundException>()).Which.ServiceMessage.Should().Be("Application app-nope not found");
 
         _fake.AddJob("app-web", "dep-web", "web", isJob: false);
-        var service = () => _client.Jobs.TriggerJobAsync(new TriggerJobRequest { DeploymentId = "dep-web" });
+        var service = () => _client.JobRuns.StartAsync(new TriggerJobRequest { DeploymentId = "dep-web" });
         (await service.Should().ThrowAsync<BadRequestException>()).Which.ServiceMessage.Should().Be("application not supported for job trigger");
     }
 
@@ -142,7 +142,7 @@ public sealed class TrueFoundryFakeTests : IDisposable
         var options = _fake.CreateClientOptions();
         options.ApiKey = "stale";
         using var client = new TrueFoundryClient(options);
-        var call = () => client.Jobs.GetRunAsync(_fake.ApplicationId, "x");
+        var call = () => client.JobRuns.GetAsync(_fake.ApplicationId, "x");
         (await call.Should().ThrowAsync<UnauthorizedException>()).Which.ServiceMessage.Should().Be("Unauthorized");
     }
 }

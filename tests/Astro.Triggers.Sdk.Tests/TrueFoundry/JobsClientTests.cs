@@ -26,7 +26,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 200, TriggerAnswer());
         using var client = CreateClient();
 
-        var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        var run = await client.JobRuns.StartAsync(new TriggerJobRequest
         {
             ApplicationId = "app-1",
             Input = new JobRunInput { Command = "python etl.py --full", Params = new Dictionary<string, object> { ["date"] = "2026-11-23" } },
@@ -44,9 +44,9 @@ public sealed class JobsClientTests : ClientTestBase
         run.Message.Should().Be("Job triggered");
         run.Status.Should().Be(RunStatus.Queued);
         run.RawStatus.Should().Be("CREATED");
-        run.Run.TriggeredBySubject!.SubjectDisplayName.Should().Be("CI bot");
-        run.Run.CreatedAt.Should().Be(1763899200000);
-        run.Run.Duration.Should().Be(12.5);
+        run.Value.TriggeredBySubject!.SubjectDisplayName.Should().Be("CI bot");
+        run.Value.CreatedAt.Should().Be(1763899200000);
+        run.Value.Duration.Should().Be(12.5);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 200, TriggerAnswer());
         using var client = CreateClient();
 
-        await client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        await client.JobRuns.StartAsync(new TriggerJobRequest
         {
             DeploymentId = "dep-9",
             Input = new JobRunInput { MainClass = "com.acme.Etl", MainApplicationFile = "s3://b/etl.jar", Arguments = "--day 1" },
@@ -71,7 +71,7 @@ public sealed class JobsClientTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = () => client.Jobs.TriggerJobAsync(new TriggerJobRequest { DeploymentId = deploymentId, ApplicationId = applicationId });
+        var act = () => client.JobRuns.StartAsync(new TriggerJobRequest { DeploymentId = deploymentId, ApplicationId = applicationId });
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("exactly one of 'request.DeploymentId' and 'request.ApplicationId'");
         Server.LogEntries.Should().BeEmpty();
@@ -82,7 +82,7 @@ public sealed class JobsClientTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = () => client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        var act = () => client.JobRuns.StartAsync(new TriggerJobRequest
         {
             ApplicationId = "app-1",
             Input = new JobRunInput { Command = "x", MainClass = "y" },
@@ -98,7 +98,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 500, """{"statusCode":500,"message":"boom"}""");
         using var client = CreateClient(o => o.Retry.RetryInternalServerError = true);
 
-        var act = () => client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-1" });
+        var act = () => client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-1" });
 
         var ex = (await act.Should().ThrowAsync<InternalServerErrorException>()).Which;
         ex.MayHaveBeenProcessed.Should().BeTrue();
@@ -113,7 +113,7 @@ public sealed class JobsClientTests : ClientTestBase
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(TriggerAnswer()).WithDelay(TimeSpan.FromSeconds(5)));
         using var client = CreateClient(o => o.Retry.AttemptTimeout = TimeSpan.FromSeconds(2));
 
-        var call = client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-1" });
+        var call = client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-1" });
         var act = () => RunAsync(call);
 
         (await act.Should().ThrowAsync<ServiceTimeoutException>()).Which.MayHaveBeenProcessed.Should().BeTrue();
@@ -133,7 +133,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/*", status, $$"""{"statusCode":{{status}},"message":"application not supported for job trigger","code":"E_APP"}""");
         using var client = CreateClient();
 
-        var act = () => client.Jobs.TerminateRunAsync("dep-1", "run-1");
+        var act = () => client.JobRuns.CancelAsync("dep-1", "run-1");
 
         var ex = (await act.Should().ThrowAsync<ServiceRequestException>()).Which;
         ex.Should().BeOfType(expected);
@@ -148,7 +148,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("GET", "/api/svc/v1/jobs/*", 200, TrueFoundryJson.Envelope("run 1/a", "RUNNING"));
         using var client = CreateClient();
 
-        var run = await client.Jobs.GetRunAsync("app-1", "run 1/a");
+        var run = await client.JobRuns.GetAsync("app-1", "run 1/a");
 
         new Uri(SingleRequest().AbsoluteUrl).AbsolutePath.Should().Be("/api/svc/v1/jobs/app-1/runs/run%201%2Fa");
         run.Status.Should().Be(JobRunStatus.Running);
@@ -165,13 +165,13 @@ public sealed class JobsClientTests : ClientTestBase
         using var client = CreateClient();
 
         var names = new List<string>();
-        await foreach (var run in client.Jobs.ListRunsAsync("app-1", new JobRunListOptions
+        await foreach (var run in client.JobRuns.ListAsync("app-1", new JobRunListOptions
         {
             PageSize = 2,
             Statuses = [JobRunStatus.Failed, JobRunStatus.Finished],
             TriggeredBy = ["ci-bot"],
             SortBy = JobRunSortBy.StartTime,
-            Order = SortOrder.Desc,
+            Order = SortDirection.Descending,
             SearchPrefix = "nightly",
         }))
         {
@@ -192,7 +192,7 @@ public sealed class JobsClientTests : ClientTestBase
             .RespondWith(Response.Create().WithBody(TrueFoundryJson.Page(10, 3, "r4", "r5", "r6")));
         using var client = CreateClient();
 
-        await foreach (var page in client.Jobs.ListRunsAsync("app-1").AsPages("3", 3))
+        await foreach (var page in client.JobRuns.ListAsync("app-1").AsPages("3", 3))
         {
             page.Items.Select(r => r.Name).Should().Equal("r4", "r5", "r6");
             page.ContinuationToken.Should().Be("6");
@@ -209,7 +209,7 @@ public sealed class JobsClientTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = () => client.Jobs.ListRunsAsync("app-1", new JobRunListOptions { PageSize = 1001 });
+        var act = () => client.JobRuns.ListAsync("app-1", new JobRunListOptions { PageSize = 1001 });
 
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("filter.PageSize");
         Server.LogEntries.Should().BeEmpty();
@@ -224,7 +224,7 @@ public sealed class JobsClientTests : ClientTestBase
         Server.Given(request).InScenario("t").WhenStateIs("ok").RespondWith(Response.Create().WithStatusCode(200));
         using var client = CreateClient();
 
-        await RunAsync(client.Jobs.TerminateRunAsync("dep-1", "nightly-etl-x1"));
+        await RunAsync(client.JobRuns.CancelAsync("dep-1", "nightly-etl-x1"));
 
         Server.LogEntries.Should().HaveCount(2);
         new Uri(Server.LogEntries[0].RequestMessage!.AbsoluteUrl).Query.Should().Be("?deploymentId=dep-1&jobRunName=nightly-etl-x1");
@@ -236,7 +236,7 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("DELETE", "/api/svc/v1/jobs/*", 204, string.Empty);
         using var client = CreateClient();
 
-        await client.Jobs.DeleteRunAsync("app-1", "r1");
+        await client.JobRuns.DeleteAsync("app-1", "r1");
 
         var request = SingleRequest();
         request.Method.Should().Be("DELETE");
@@ -252,7 +252,7 @@ public sealed class JobsClientTests : ClientTestBase
         Server.Given(get).InScenario("r").WhenStateIs("2").RespondWith(Response.Create().WithBody(TrueFoundryJson.Envelope("nightly-etl-x1", "FAILED", "exit code 3")));
         using var client = CreateClient();
 
-        var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-1" });
+        var run = await client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-1" });
         var wait = run.WaitForCompletionAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
@@ -269,11 +269,11 @@ public sealed class JobsClientTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 200, TriggerAnswer());
         using var client = CreateClient();
 
-        var run = await client.Jobs.TriggerJobAsync(new TriggerJobRequest { DeploymentId = "dep-1" });
+        var run = await client.JobRuns.StartAsync(new TriggerJobRequest { DeploymentId = "dep-1" });
         var act = () => run.UpdateStatusAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("TrackRun(applicationId");
-        var tracked = () => client.Jobs.TrackRun("app-1", run.Id).UpdateStatusAsync();
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("JobRunsClient.Track(applicationId");
+        var tracked = () => client.JobRuns.Track("app-1", run.Id).UpdateStatusAsync();
         await tracked.Should().ThrowAsync<NotFoundException>("the tracked handle reads /jobs/app-1/runs/… (no stub here: 404)");
     }
 

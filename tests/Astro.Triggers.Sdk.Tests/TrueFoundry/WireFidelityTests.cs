@@ -31,7 +31,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("GET", "/api/svc/v1/jobs/*", 200, $$$"""{"data":{"name":"r1","createdAt":{{{createdAt}}}}}""");
         using var client = CreateClient();
 
-        var run = await client.Jobs.GetRunAsync("app-1", "r1");
+        var run = await client.JobRuns.GetAsync("app-1", "r1");
 
         run.CreatedAt.Should().Be(1767225600000);
         run.CreatedAtUtc.Should().Be(NewYear2026);
@@ -48,7 +48,7 @@ public sealed class WireFidelityTests : ClientTestBase
         using var client = CreateClient();
 
         var runs = new List<JobRun>();
-        await foreach (var run in client.Jobs.ListRunsAsync("app-1"))
+        await foreach (var run in client.JobRuns.ListAsync("app-1"))
         {
             runs.Add(run);
         }
@@ -67,7 +67,7 @@ public sealed class WireFidelityTests : ClientTestBase
             """);
         using var client = CreateClient();
 
-        var run = await client.Jobs.GetRunAsync("app-1", "r1");
+        var run = await client.JobRuns.GetAsync("app-1", "r1");
 
         run.ApplicationId.Should().Be("app-1");
         run.DeploymentId.Should().Be("dep-9");
@@ -82,7 +82,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 200, """{"jobRunName":"r1","data":{"name":"r1","status":"CREATED"}}""");
         using var client = CreateClient();
 
-        await client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        await client.JobRuns.StartAsync(new TriggerJobRequest
         {
             ApplicationId = "app-1",
             Input = new JobRunInput
@@ -111,7 +111,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/trigger", 200, """{"jobRunName":"r1","data":{"name":"r1"}}""");
         using var client = CreateClient();
 
-        await client.Jobs.TriggerJobAsync(new TriggerJobRequest { ApplicationId = "app-1", Input = new JobRunInput { Command = "python etl.py" } });
+        await client.JobRuns.StartAsync(new TriggerJobRequest { ApplicationId = "app-1", Input = new JobRunInput { Command = "python etl.py" } });
 
         SingleRequest().Body.Should().Be("""{"applicationId":"app-1","input":{"command":"python etl.py"}}""");
     }
@@ -134,7 +134,7 @@ public sealed class WireFidelityTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = () => client.Jobs.TriggerJobAsync(new TriggerJobRequest
+        var act = () => client.JobRuns.StartAsync(new TriggerJobRequest
         {
             ApplicationId = "app-1",
             Input = new JobRunInput { Params = new Dictionary<string, object> { ["when"] = DateTime.UtcNow } },
@@ -150,7 +150,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/terminate", 200, """{"message":"Termination requested","jobRunStatus":"TERMINATION_REQUESTED"}""");
         using var client = CreateClient();
 
-        var termination = await client.Jobs.TerminateRunAsync("dep-1", "r1");
+        var termination = await client.JobRuns.CancelAsync("dep-1", "r1");
 
         termination.JobRunStatus.Should().Be(JobRunStatus.TerminationRequested);
         termination.Message.Should().Be("Termination requested");
@@ -163,7 +163,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("POST", "/api/svc/v1/jobs/terminate", 204, string.Empty);
         using var client = CreateClient();
 
-        var termination = await client.Jobs.TerminateRunAsync("dep-1", "r1");
+        var termination = await client.JobRuns.CancelAsync("dep-1", "r1");
 
         termination.JobRunStatus.Should().BeNull();
     }
@@ -174,7 +174,7 @@ public sealed class WireFidelityTests : ClientTestBase
         Respond("GET", "/api/svc/v1/jobs/app-1/runs", 200, TrueFoundryJson.Page(0, 0));
         using var client = CreateClient();
 
-        await foreach (var unused in client.Jobs.ListRunsAsync("app-1", new JobRunListOptions { VersionNumbers = [3, 4] }))
+        await foreach (var unused in client.JobRuns.ListAsync("app-1", new JobRunListOptions { VersionNumbers = [3, 4] }))
         {
         }
 
@@ -186,7 +186,7 @@ public sealed class WireFidelityTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = () => client.Jobs.ListRunsAsync("app-1", new JobRunListOptions { VersionNumbers = [-1] });
+        var act = () => client.JobRuns.ListAsync("app-1", new JobRunListOptions { VersionNumbers = [-1] });
 
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("filter.VersionNumbers");
         Server.LogEntries.Should().BeEmpty();

@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// so it travels with the request, never through shared state): the operation, the effective retry
 /// policy, the call's budget, the client's known secrets, and a count of attempts.</summary>
 internal sealed class CallContext(
-    RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes, KnownSecrets secrets)
+    OperationInfo operation, RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes, KnownSecrets secrets)
 {
     public const string PropertyKey = "Astro.Triggers.Sdk.Call";
 
@@ -15,7 +15,7 @@ internal sealed class CallContext(
 
     private int _attempts;
 
-    public OperationInfo Operation { get; set; } = null!;
+    public OperationInfo Operation { get; } = operation;
 
     public RetryOptions Retry { get; } = retry;
 
@@ -52,17 +52,12 @@ internal sealed class CallContext(
 
     public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
-    /// <summary>The context of one call: the per-call retry policy and timeout, else the client's.</summary>
-    /// <remarks>A service without a tenant header refuses a per-call tenant instead of silently ignoring it.</remarks>
-    public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall, bool hasTenants = true)
-    {
-        if (!hasTenants && perCall?.TenantId is not null)
-        {
-            throw new ArgumentException(
-                $"'options.TenantId' is not supported: {client.GetType().Name.Replace("ClientOptions", string.Empty, StringComparison.Ordinal)} has no tenant header.",
-                nameof(perCall));
-        }
+    /// <summary>Told every successful response this call reads (per-call <see cref="RequestOptions.OnResponse"/>).</summary>
+    public Action<ResponseInfo>? OnResponse { get; private init; }
 
+    /// <summary>The context of one call: the per-call retry policy and timeout, else the client's.</summary>
+    public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall, OperationInfo operation)
+    {
         var retry = perCall?.Retry ?? client.Retry;
         if (perCall?.Retry is not null)
         {
@@ -74,11 +69,15 @@ internal sealed class CallContext(
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets)
+        return new CallContext(operation, retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets)
         {
             LoggerFactory = client.LoggerFactory,
+            OnResponse = perCall?.OnResponse,
         };
     }
+
+    /// <summary>Tells the per-call callback about a successful response, if there is one.</summary>
+    public void Notify(HttpResponseMessage response) => OnResponse?.Invoke(ResponseInfo.From(response, this));
 
     public static CallContext? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;

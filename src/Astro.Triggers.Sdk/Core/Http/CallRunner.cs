@@ -12,13 +12,12 @@ namespace Astro.Triggers.Sdk.Core.Http;
 internal static class CallRunner
 {
     public static async Task<T> RunAsync<T>(
-        OperationInfo operation,
         CallContext call,
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        call.Operation = operation;
+        var operation = call.Operation;
         call.StartedAt = call.TimeProvider.GetTimestamp();
         using var budget = call.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()

@@ -17,6 +17,7 @@ internal static class ResponseReader
         using (response)
         {
             await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+            call.Notify(response);
             var value = await DeserializeAsync(response, typeInfo, call, cancellationToken).ConfigureAwait(false);
             return value ?? throw new ResponseDeserializationException(
                 call.Operation, (int)response.StatusCode, "the body was empty or the JSON literal null", innerException: null);
@@ -31,6 +32,7 @@ internal static class ResponseReader
         using (response)
         {
             await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+            call.Notify(response);
             if (response.StatusCode == HttpStatusCode.NoContent)
             {
                 return null;
@@ -47,6 +49,7 @@ internal static class ResponseReader
         using (response)
         {
             await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+            call.Notify(response);
             return true;
         }
     }
@@ -58,6 +61,7 @@ internal static class ResponseReader
         using (response)
         {
             await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+            call.Notify(response);
             try
             {
                 var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);

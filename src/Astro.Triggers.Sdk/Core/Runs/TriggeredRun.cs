@@ -5,7 +5,10 @@ using Astro.Triggers.Sdk.Core;
 namespace Astro.Triggers.Sdk;
 
 /// <summary>A run a trigger started, with a status source to follow it: the service's id and status string,
-/// the common <see cref="RunStatus"/>, and polling to completion. Members are virtual so tests can fake a run.</summary>
+/// the common <see cref="RunStatus"/>, polling to completion and, where the service can stop a run,
+/// <see cref="CancelAsync"/>. The typed form, <see cref="TriggeredRun{T}"/>, adds the service's own object
+/// (<see cref="TriggeredRun{T}.Value"/>). Members are virtual so tests can fake a run; the service model factories
+/// (e.g. <c>AgentsetModelFactory.IngestJobRun</c>) build one in any state without a client.</summary>
 public abstract class TriggeredRun
 {
     private readonly TimeProvider _timeProvider;
@@ -44,6 +47,19 @@ public abstract class TriggeredRun
 
     /// <summary>True once the run succeeded, failed or was cancelled.</summary>
     public bool IsCompleted => Current.IsTerminal;
+
+    /// <summary>Whether <see cref="CancelAsync"/> can stop this run: true only where the service has a call for it
+    /// (TrueFoundry terminate, Mixpeek task kill).</summary>
+    public virtual bool CanCancel => false;
+
+    /// <summary>Asks the service to stop the run, then reads its status once. Only where <see cref="CanCancel"/>;
+    /// stopping is asynchronous on every service, so wait for completion to see the run end (cancelled).</summary>
+    /// <param name="cancellationToken">Cancels the request (not the run).</param>
+    /// <returns>A task that completes when the service accepted the request.</returns>
+    /// <exception cref="NotSupportedException">The service has no call to stop a run (the message says what to do instead).</exception>
+    /// <exception cref="AstroTriggersException">The request failed.</exception>
+    public virtual Task CancelAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Service} has no call to stop a run.");
 
     /// <summary>Reads the run's status once from the service.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -95,6 +111,12 @@ public abstract class TriggeredRun
         var polls = 0;
         try
         {
+            // A run already known to be over (e.g. built by a model factory, or tracked from a final answer) is not read again.
+            if (IsCompleted)
+            {
+                return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+            }
+
             while (true)
             {
                 // A deadline that passed during a read ends it here, before another read is sent.

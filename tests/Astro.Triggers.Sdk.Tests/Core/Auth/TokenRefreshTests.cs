@@ -91,9 +91,9 @@ public sealed class TokenRefreshTests : ClientTestBase
         using var client = new AstropodClient(Configure(new AstropodClientOptions(), o => Use(o, tokens)));
 
         // Both calls are sent with "old"; the slow one's 401 comes back 500 ms later, after the other call's refresh.
-        var slow = client.TriggerIngestionAsync("team-docs", "slow", "acme");
+        var slow = client.Ingestions.StartAsync("team-docs", "slow", "acme");
         await WaitUntilAsync(() => _seen.Count == 1);
-        await client.TriggerIngestionAsync("team-docs", "docs_sync", "acme");
+        await client.Ingestions.StartAsync("team-docs", "docs_sync", "acme");
         await slow;
 
         tokens.Refreshes.Should().Be(1);
@@ -252,11 +252,11 @@ public sealed class TokenRefreshTests : ClientTestBase
             case "Astropod":
                 _okBody = """{"status":"triggered","job_name":"ingestion-docs-sync-manual-1","namespace":"team-docs"}""";
                 var astropod = new AstropodClient(Configure(new AstropodClientOptions(), o => Use(o, tokens)));
-                return (astropod, ct => astropod.TriggerIngestionAsync("team-docs", "docs_sync", "acme", cancellationToken: ct));
+                return (astropod, ct => astropod.Ingestions.StartAsync("team-docs", "docs_sync", "acme", cancellationToken: ct));
             case "TrueFoundry":
                 _okBody = """{"data":{"name":"r1","status":"RUNNING"}}""";
                 var trueFoundry = new TrueFoundryClient(Configure(new TrueFoundryClientOptions(), o => Use(o, tokens)));
-                return (trueFoundry, ct => trueFoundry.Jobs.GetRunAsync("app-1", "r1", cancellationToken: ct));
+                return (trueFoundry, ct => trueFoundry.JobRuns.GetAsync("app-1", "r1", cancellationToken: ct));
             default:
                 _okBody = MixpeekJson.Trigger();
                 var mixpeek = new MixpeekClient(Configure(new MixpeekClientOptions { Namespace = "ns_prod" }, o => Use(o, tokens)));

@@ -23,7 +23,7 @@ public sealed class ErrorBodyTests : ClientTestBase
         Respond(404, """{"statusCode":404,"message":"Job run r1 not found","code":4004}""");
         using var client = new TrueFoundryClient(Configure(new TrueFoundryClientOptions()));
 
-        var act = () => client.Jobs.GetRunAsync("app-1", "r1");
+        var act = () => client.JobRuns.GetAsync("app-1", "r1");
 
         var ex = (await act.Should().ThrowAsync<NotFoundException>()).Which;
         ex.ErrorCode.Should().Be("4004");
@@ -36,7 +36,7 @@ public sealed class ErrorBodyTests : ClientTestBase
         Respond(400, """{"statusCode":400,"message":"bad","code":"E_APP"}""");
         using var client = new TrueFoundryClient(Configure(new TrueFoundryClientOptions()));
 
-        var act = () => client.Jobs.GetRunAsync("app-1", "r1");
+        var act = () => client.JobRuns.GetAsync("app-1", "r1");
 
         (await act.Should().ThrowAsync<BadRequestException>()).Which.ErrorCode.Should().Be("E_APP");
     }

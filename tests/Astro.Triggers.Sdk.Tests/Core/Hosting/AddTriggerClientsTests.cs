@@ -56,9 +56,9 @@ public sealed class AddTriggerClientsTests : WireMockTestBase
 
         provider.GetRequiredService<AgentsetClient>().Should().NotBeNull();
         await provider.GetRequiredService<MixpeekClient>().Triggers.GetAsync("trg_1");
-        await provider.GetRequiredService<AstropodClient>().ListDeploymentsAsync("acme");
-        await provider.GetRequiredService<ShipyardClient>().ListFleetRunsAsync("o", "p", "f");
-        await foreach (var unused in provider.GetRequiredService<TrueFoundryClient>().Jobs.ListRunsAsync("app"))
+        await provider.GetRequiredService<AstropodClient>().Deployments.ListAsync("acme").ToListAsync();
+        await provider.GetRequiredService<ShipyardClient>().FleetRuns.ListAsync("o", "p", "f").ToListAsync();
+        await foreach (var unused in provider.GetRequiredService<TrueFoundryClient>().JobRuns.ListAsync("app"))
         {
         }
 

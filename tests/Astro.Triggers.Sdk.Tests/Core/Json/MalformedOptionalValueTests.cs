@@ -104,7 +104,7 @@ public sealed class MalformedOptionalValueTests : ClientTestBase
         Respond("/api/svc/v1/jobs/*", $$$"""{"data":{"name":"r1","status":"RUNNING",{{{member}}}}}""");
         using var client = new TrueFoundryClient(Configure(new TrueFoundryClientOptions()));
 
-        var run = await client.Jobs.GetRunAsync("app-1", "r1");
+        var run = await client.JobRuns.GetAsync("app-1", "r1");
 
         run.Name.Should().Be("r1");
         run.Status.Should().Be(JobRunStatus.Running);
@@ -120,7 +120,7 @@ public sealed class MalformedOptionalValueTests : ClientTestBase
         Respond("/api/svc/v1/jobs/*", body);
         using var client = new TrueFoundryClient(Configure(new TrueFoundryClientOptions()));
 
-        var act = () => client.Jobs.GetRunAsync("app-1", "r1");
+        var act = () => client.JobRuns.GetAsync("app-1", "r1");
 
         (await act.Should().ThrowAsync<ResponseDeserializationException>()).Which.Message.Should().Contain(named);
     }

@@ -30,7 +30,7 @@ public sealed class OffsetPagingPropertyTests : ClientTestBase
         for (var total = 0; total <= 60; total++)
         {
             _list.Total = total;
-            var runs = client.Jobs.ListRunsAsync("app-1", new JobRunListOptions { PageSize = pageSize });
+            var runs = client.JobRuns.ListAsync("app-1", new JobRunListOptions { PageSize = pageSize });
             await AssertTokensTileTheListAsync(runs, r => r.Name, "run-", total, pageSize ?? 10);
         }
     }
@@ -58,7 +58,7 @@ public sealed class OffsetPagingPropertyTests : ClientTestBase
         for (var total = 0; total <= 60; total++)
         {
             _list.Total = total;
-            var history = client.Triggers.ListHistoryAsync("trg_h", new TriggerHistoryOptions { PageSize = pageSize });
+            var history = client.Executions.ListAsync("trg_h", new TriggerHistoryOptions { PageSize = pageSize });
             await AssertTokensTileTheListAsync(history, e => e.TaskId, "task_", total, pageSize ?? 50);
         }
     }

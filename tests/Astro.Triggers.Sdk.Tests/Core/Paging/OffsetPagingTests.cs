@@ -35,12 +35,12 @@ public sealed class OffsetPagingTests : ClientTestBase
         _ = new HonestOffsetServer(Server) { Total = 23 };
         using var client = CreateClient();
 
-        var pages = await client.Jobs.ListRunsAsync("app-1").AsPages().ToListAsync();
+        var pages = await client.JobRuns.ListAsync("app-1").AsPages().ToListAsync();
 
         pages.Select(p => p.Items.Count).Should().Equal(10, 10, 3);
         pages.Select(p => p.PreviousToken).Should().Equal(null, "0", "10");
         pages.Select(p => p.ContinuationToken).Should().Equal("10", "20", null);
-        var before = await client.Jobs.ListRunsAsync("app-1").AsPages(pages[2].PreviousToken).FirstAsync();
+        var before = await client.JobRuns.ListAsync("app-1").AsPages(pages[2].PreviousToken).FirstAsync();
         before.Items.Select(r => r.Name).Should().Equal(Runs(10, 10));
         Queries().Should().Equal("?offset=0", "?offset=10", "?offset=20", "?offset=10");
     }
@@ -52,7 +52,7 @@ public sealed class OffsetPagingTests : ClientTestBase
         RunsAt(13, RunsBody(Runs(10, 10), """{"total":23,"offset":10,"limit":10}"""));
         using var client = CreateClient();
 
-        var page = await client.Jobs.ListRunsAsync("app-1").AsPages("13").FirstAsync();
+        var page = await client.JobRuns.ListAsync("app-1").AsPages("13").FirstAsync();
 
         page.Items.Select(r => r.Name).Should().Equal(Runs(10, 10));
         page.ContinuationToken.Should().Be("20", "the items end at 20, not at 13 + 10");
@@ -69,7 +69,7 @@ public sealed class OffsetPagingTests : ClientTestBase
                 """));
         using var client = new MixpeekClient(Configure(new MixpeekClientOptions { Namespace = "ns_prod" }));
 
-        var page = await client.Triggers.ListHistoryAsync("trg_1", new TriggerHistoryOptions { PageSize = 100 }).AsPages("40").FirstAsync();
+        var page = await client.Executions.ListAsync("trg_1", new TriggerHistoryOptions { PageSize = 100 }).AsPages("40").FirstAsync();
 
         page.Items.Should().HaveCount(20);
         page.ContinuationToken.Should().Be("60");
@@ -86,7 +86,7 @@ public sealed class OffsetPagingTests : ClientTestBase
 
         var act = async () =>
         {
-            await foreach (var run in client.Jobs.ListRunsAsync("app-1"))
+            await foreach (var run in client.JobRuns.ListAsync("app-1"))
             {
                 seen.Add(run.Name);
             }
@@ -110,7 +110,7 @@ public sealed class OffsetPagingTests : ClientTestBase
 
         using var client = CreateClient();
 
-        var pages = await client.Jobs.ListRunsAsync("app-1").AsPages().ToListAsync();
+        var pages = await client.JobRuns.ListAsync("app-1").AsPages().ToListAsync();
 
         pages.SelectMany(p => p.Items).Select(r => r.Name).Should().Equal(Runs(0, total));
         Server.LogEntries.Should().HaveCount(requests);
@@ -126,7 +126,7 @@ public sealed class OffsetPagingTests : ClientTestBase
         RunsAt(0, RunsBody(Runs(0, 25)));
         using var client = CreateClient();
 
-        var pages = await client.Jobs.ListRunsAsync("app-1").AsPages().ToListAsync();
+        var pages = await client.JobRuns.ListAsync("app-1").AsPages().ToListAsync();
 
         pages.Should().ContainSingle().Which.Items.Should().HaveCount(25);
         pages[0].HasMore.Should().BeFalse();
@@ -138,7 +138,7 @@ public sealed class OffsetPagingTests : ClientTestBase
     {
         _ = new HonestOffsetServer(Server) { Total = 23 };
         using var client = CreateClient();
-        var runs = client.Jobs.ListRunsAsync("app-1", new JobRunListOptions { StartOffset = 3, PageSize = 7 });
+        var runs = client.JobRuns.ListAsync("app-1", new JobRunListOptions { StartOffset = 3, PageSize = 7 });
 
         var first = await runs.AsPages().FirstAsync();
         var before = await runs.AsPages(first.PreviousToken).ToListAsync();
@@ -162,7 +162,7 @@ public sealed class OffsetPagingTests : ClientTestBase
     {
         using var client = CreateClient();
 
-        var act = async () => await client.Jobs.ListRunsAsync("app-1").AsPages(token).FirstAsync();
+        var act = async () => await client.JobRuns.ListAsync("app-1").AsPages(token).FirstAsync();
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("continuationToken");
         Server.LogEntries.Should().BeEmpty();

@@ -57,7 +57,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         done.RawStatus.Should().Be("COMPLETED");
         seen.Select(s => s.Status).Should().Equal(RunStatus.Queued, RunStatus.Running, RunStatus.Succeeded);
         seen.Select(s => s.RawStatus).Should().Equal("QUEUED", "PROCESSING", "COMPLETED");
-        ((IngestJobRun)done).Job.Status.Should().Be(IngestJobStatus.Completed);
+        ((IngestJobRun)done).Value.Status.Should().Be(IngestJobStatus.Completed);
     }
 
     [Fact]

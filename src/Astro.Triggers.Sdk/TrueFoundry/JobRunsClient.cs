@@ -1,23 +1,22 @@
 using Astro.Triggers.Sdk.Core;
-using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Paging;
 using Astro.Triggers.Sdk.TrueFoundry.Generated;
 
 namespace Astro.Triggers.Sdk.TrueFoundry;
 
-/// <summary>TrueFoundry job runs: trigger, get, list, terminate, delete. Every argument is checked before a
-/// request is sent. Members are virtual so tests can mock them.</summary>
-public class JobsClient
+/// <summary>TrueFoundry job runs: start (trigger), get, list, cancel (terminate), delete, track. Every argument is
+/// checked before a request is sent. Members are virtual so tests can mock them.</summary>
+public class JobRunsClient
 {
     private readonly TrueFoundryOperations _operations = null!;
     private readonly TrueFoundryClientOptions _options = null!;
 
     /// <summary>For mocking.</summary>
-    protected JobsClient()
+    protected JobRunsClient()
     {
     }
 
-    internal JobsClient(TrueFoundryOperations operations, TrueFoundryClientOptions options)
+    internal JobRunsClient(TrueFoundryOperations operations, TrueFoundryClientOptions options)
     {
         _operations = operations;
         _options = options;
@@ -30,11 +29,11 @@ public class JobsClient
     /// <param name="options">Per-call retry and timeout; status reads of the returned run use them too.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run; call <c>WaitForCompletionAsync</c> on it (needs the application id: see <see cref="TrueFoundryJobRun"/>).</returns>
-    public virtual async Task<TrueFoundryJobRun> TriggerJobAsync(
+    public virtual async Task<TrueFoundryJobRun> StartAsync(
         TriggerJobRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var response = await _operations.TriggerJobAsync(request, Call(options), cancellationToken).ConfigureAwait(false);
+        var response = await _operations.TriggerJobAsync(request, options, cancellationToken).ConfigureAwait(false);
         var name = response.Data?.Name is { Length: > 0 } dataName ? dataName : response.JobRunName;
         if (string.IsNullOrEmpty(name))
         {
@@ -44,18 +43,23 @@ public class JobsClient
 
         var run = response.Data ?? new JobRun { Status = JobRunStatus.Created };
         run.Name = name;
-        return new TrueFoundryJobRun(run, request.ApplicationId, response.Message, this, _options.TimeProvider);
+        run.ApplicationId ??= request.ApplicationId;
+        run.DeploymentId ??= request.DeploymentId;
+        return Handle(run, run.ApplicationId, response.Message, options);
     }
 
-    /// <summary>Follows an existing run (no request is sent until its status is read).</summary>
-    /// <param name="applicationId">The job's application id.</param>
+    /// <summary>Follows an existing run by id, e.g. one a previous CI step started (rehydration): no request is sent
+    /// until its status is read, and its status is unknown until then.</summary>
+    /// <param name="applicationId">The job's application id (TrueFoundry reads run status under it).</param>
     /// <param name="jobRunName">The run's name.</param>
-    /// <returns>The run handle, status unknown until updated.</returns>
-    public virtual TrueFoundryJobRun TrackRun(string applicationId, string jobRunName)
+    /// <param name="options">Per-call retry and timeout for every status read and for cancelling.</param>
+    /// <returns>The run handle.</returns>
+    /// <exception cref="ArgumentException">An id is empty, ".", "..", or holds a control character.</exception>
+    public virtual TrueFoundryJobRun Track(string applicationId, string jobRunName, RequestOptions? options = null)
     {
         Guard.PathSegment(applicationId);
         Guard.PathSegment(jobRunName);
-        return new TrueFoundryJobRun(new JobRun { Name = jobRunName }, applicationId, null, this, _options.TimeProvider);
+        return Handle(new JobRun { Name = jobRunName, ApplicationId = applicationId }, applicationId, null, options);
     }
 
     /// <summary>Gets one run.</summary>
@@ -64,12 +68,12 @@ public class JobsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run.</returns>
-    public virtual async Task<JobRun> GetRunAsync(
+    public virtual async Task<JobRun> GetAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(applicationId);
         Guard.PathSegment(jobRunName);
-        var envelope = await _operations.GetJobRunAsync(applicationId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
+        var envelope = await _operations.GetJobRunAsync(applicationId, jobRunName, options, cancellationToken).ConfigureAwait(false);
         return envelope.Data;
     }
 
@@ -80,7 +84,7 @@ public class JobsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable runs.</returns>
-    public virtual AsyncPageable<JobRun> ListRunsAsync(
+    public virtual AsyncPageable<JobRun> ListAsync(
         string applicationId, JobRunListOptions? filter = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(applicationId);
@@ -102,7 +106,7 @@ public class JobsClient
             async (offset, limit, ct) =>
             {
                 var list = await _operations.ListJobRunsAsync(
-                    applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, filter.Order, triggeredBy, statuses, versions, Call(options), ct)
+                    applicationId, limit, offset, filter.SearchPrefix, filter.SortBy, Order(filter.Order), triggeredBy, statuses, versions, options, ct)
                     .ConfigureAwait(false);
                 return new OffsetPaging.Slice<JobRun>(
                     list.Data.AsReadOnly(), list.Pagination?.Total, list.Pagination?.Offset, list.Pagination?.Limit);
@@ -115,19 +119,20 @@ public class JobsClient
             cancellationToken);
     }
 
-    /// <summary>Asks a run to stop. Safe to repeat, so it is retried like a read.</summary>
+    /// <summary>Asks a run to stop (TrueFoundry's terminate). Safe to repeat, so it is retried like a read. Stopping is
+    /// asynchronous: the run goes TERMINATION_REQUESTED → TERMINATING → TERMINATED; a finished run answers 417.</summary>
     /// <param name="deploymentId">The deployment the run belongs to.</param>
     /// <param name="jobRunName">The run's name.</param>
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The service's answer: its message and the run's new status (<c>jobRunStatus</c>, e.g.
     /// TERMINATION_REQUESTED). A control plane that answers without a body gives an answer with both null.</returns>
-    public virtual async Task<JobRunTermination> TerminateRunAsync(
+    public virtual async Task<JobRunTermination> CancelAsync(
         string deploymentId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNullOrWhiteSpace(deploymentId);
         Guard.PathSegment(jobRunName);
-        return await _operations.TerminateJobRunAsync(deploymentId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false)
+        return await _operations.TerminateJobRunAsync(deploymentId, jobRunName, options, cancellationToken).ConfigureAwait(false)
             ?? new JobRunTermination();
     }
 
@@ -137,12 +142,12 @@ public class JobsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the run was deleted.</returns>
-    public virtual async Task DeleteRunAsync(
+    public virtual async Task DeleteAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(applicationId);
         Guard.PathSegment(jobRunName);
-        await _operations.DeleteJobRunAsync(applicationId, jobRunName, Call(options), cancellationToken).ConfigureAwait(false);
+        await _operations.DeleteJobRunAsync(applicationId, jobRunName, options, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Validate(TriggerJobRequest request)
@@ -183,5 +188,32 @@ public class JobsClient
         }
     }
 
-    private CallContext Call(RequestOptions? options) => CallContext.Create(_options, options, hasTenants: false);
+    private static JobRunSortOrder? Order(SortDirection? direction) => direction switch
+    {
+        SortDirection.Ascending => JobRunSortOrder.Asc,
+        SortDirection.Descending => JobRunSortOrder.Desc,
+        _ => null,
+    };
+
+    // One status source per handle, built here with the caller's per-call options captured, so every status read
+    // and the cancel carry them (issue 20: a per-call timeout or retry given at start was lost on polls).
+    private TrueFoundryJobRun Handle(JobRun run, string? applicationId, string? message, RequestOptions? options)
+    {
+        Func<CancellationToken, Task<JobRun>>? read = applicationId is null
+            ? null
+            : ct => GetAsync(applicationId, run.Name, options, ct);
+        return new TrueFoundryJobRun(run, applicationId, message, read, (value, ct) => CancelRunAsync(value, options, ct), _options.TimeProvider);
+    }
+
+    private async Task CancelRunAsync(JobRun run, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(run.DeploymentId))
+        {
+            throw new InvalidOperationException(
+                $"TrueFoundry terminates a run by deployment id, and run '{run.Name}' does not say its deployment yet: read its status " +
+                $"first ({nameof(TriggeredRun.UpdateStatusAsync)}) or call {nameof(JobRunsClient)}.{nameof(CancelAsync)}(deploymentId, \"{run.Name}\").");
+        }
+
+        await CancelAsync(run.DeploymentId, run.Name, options, cancellationToken).ConfigureAwait(false);
+    }
 }
