@@ -1,5 +1,6 @@
 using Astro.Triggers.Sdk;
 using System.Diagnostics;
+using System.Globalization;
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.AotSample;
 using Astro.Triggers.Sdk.Mixpeek;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 // The SDK under Native AOT: DI + IHttpClientFactory, the default pipeline, source-generated JSON, Mixpeek's
 // hand-written config (de)serialization. Exits 0 only when every step saw what it should.
 var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
-void Say(string text) => Console.WriteLine($"[{(DateTime.UtcNow - started).TotalMilliseconds,6:0} ms since start] {text}");
+// Output in invariant formats (ISO 8601 dates), the same whatever the machine's culture or globalization mode.
+void Say(string text) => Console.WriteLine(FormattableString.Invariant($"[{(DateTime.UtcNow - started).TotalMilliseconds,6:0} ms since start] {text}"));
 
 var services = new ServiceCollection();
 var offline = new Uri("https://offline.invalid/");
@@ -44,7 +46,8 @@ await foreach (var page in agentset.IngestJobs.ListAsync(new IngestJobListOption
 Say($"listed {listed} jobs on {pages} pages");
 var trigger = await mixpeek.Triggers.CreateAsync(new CreateTriggerRequest(new ClusterAction("clu_1"), new CronSchedule("30 2 * * *", "UTC")));
 var cron = trigger.Schedule as CronSchedule;
-Say($"Mixpeek trigger {trigger.TriggerId}: {trigger.Action.ActionType} on '{cron?.CronExpression}', next {string.Join(", ", cron?.GetNextFireTimes(DateTimeOffset.UtcNow, 2) ?? [])}");
+var nextFires = (cron?.GetNextFireTimes(DateTimeOffset.UtcNow, 2) ?? []).Select(t => t.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture));
+Say($"Mixpeek trigger {trigger.TriggerId}: {trigger.Action.ActionType} on '{cron?.CronExpression}', next {string.Join(", ", nextFires)}");
 
 var ok = runs.TrueForAll(r => r.Status == RunStatus.Succeeded) && listed == 3 && pages == 2 && cron?.CronExpression == "30 2 * * *";
 Say(ok ? "AOT sample OK" : "AOT sample FAILED");

@@ -1,9 +1,15 @@
+using System.Globalization;
 using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Samples;
 
 // Each service's flow runs against its embedded offline fake (Astro.Triggers.Sdk.Testing) unless that service's
-// environment variables are set (see each *Sample.cs). Usage: dotnet run -- [all|agentset|astropod|truefoundry|shipyard|mixpeek]
+// environment variables are set (see each *Sample.cs). Usage: dotnet run -- [--help] [all|agentset|astropod|truefoundry|shipyard|mixpeek]
+
+// The output is the same on every machine: numbers and dates in invariant formats, whatever the user's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
 var samples = new Dictionary<string, Func<Steps, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["agentset"] = AgentsetSample.RunAsync,
@@ -13,10 +19,17 @@ var samples = new Dictionary<string, Func<Steps, Task>>(StringComparer.OrdinalIg
     ["mixpeek"] = MixpeekSample.RunAsync,
 };
 
+if (args.Any(arg => arg is "--help" or "-h" or "-?" or "help"))
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}
+
 var chosen = args.Length == 0 || args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? samples.Keys.ToArray() : args;
 if (chosen.FirstOrDefault(name => !samples.ContainsKey(name)) is { } unknown)
 {
-    Console.Error.WriteLine($"Unknown sample '{unknown}'. Choose all, {string.Join(", ", samples.Keys)}.");
+    Console.Error.WriteLine($"Unknown sample '{unknown}'.");
+    Console.Error.WriteLine(Usage.Text);
     return 2;
 }
 

@@ -10,7 +10,7 @@ internal sealed class Steps
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public void Say(string service, string text) =>
-        Console.WriteLine($"[{_clock.Elapsed.TotalMilliseconds,7:0} ms] {service,-11} {text}");
+        Console.WriteLine(FormattableString.Invariant($"[{_clock.Elapsed.TotalMilliseconds,7:0} ms] {service,-11} {text}"));
 
     /// <summary>An environment variable, or null when unset or empty.</summary>
     public static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

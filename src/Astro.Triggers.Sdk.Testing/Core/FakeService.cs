@@ -23,6 +23,16 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
 {
     private readonly FakeRouter _routes = new();
 
+    // Cancelled when the fake is disposed: an injected delay stops waiting at once, so stopping the server does not
+    // wait out a pending delay (Kestrel's graceful shutdown waits for every request in flight, up to 30 s).
+    private readonly CancellationTokenSource _stopping = new();
+
+    // The current request's RequestAborted, set by the middleware in front of WireMock's, which hands its callback
+    // no HttpContext: an injected delay ends when the client goes away.
+    private readonly AsyncLocal<CancellationToken> _requestAborted = new();
+
+    private int _disposed;
+
     private protected FakeService(FakeServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -88,13 +98,16 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server promptly: pending injected delays are cancelled first (their calls are not acted
+    /// on), then the server stops and closes its connections.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _stopping.Cancel();
             Server.Stop();
             Server.Dispose();
+            _stopping.Dispose();
         }
     }
 
@@ -109,11 +122,32 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
                 var error = Error(new FakeRejection(fault.Status, "internal_server_error", "The service failed (injected fault)."));
                 return ToMessage(fault.Wait is { } wait ? error.WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)) : error);
             case FaultKind.Delay:
-                await Task.Delay(fault.Wait!.Value, TimeProvider).ConfigureAwait(false);
+                if (!await DelayAsync(fault.Wait!.Value).ConfigureAwait(false))
+                {
+                    return ToMessage(Error(new FakeRejection(503, "fake_stopped", "The fake was disposed during an injected delay.")));
+                }
+
                 break;
         }
 
         return ToMessage(Handle(new FakeRequest(message)));
+    }
+
+    /// <summary>Waits out an injected delay on the fake's clock. Returns false when the fake is being disposed (the
+    /// call must not be acted on); when the client goes away the wait ends early and the call is handled at once,
+    /// as a service that had received it would (nobody reads the answer).</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _requestAborted.Value);
+        try
+        {
+            await Task.Delay(delay, TimeProvider, cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return Volatile.Read(ref _disposed) == 0;
     }
 
     private FakeResponse Handle(FakeRequest request)
@@ -159,7 +193,8 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     }
 
     // WireMock's own faults still send a status line; a dropped connection needs the ASP.NET Core context, so it is
-    // taken in a middleware in front of WireMock's, which aborts the connection before any byte is written.
+    // taken in a middleware in front of WireMock's, which aborts the connection before any byte is written. The same
+    // middleware hands the request's RequestAborted to the callback (for injected delays).
     private async Task DropConnectionsAsync(HttpContext context, Func<Task> next)
     {
         if (Faults.TakeNext(kind => kind == FaultKind.DropConnection) is not null)
@@ -167,6 +202,8 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             context.Abort();
             return;
         }
+
+        _requestAborted.Value = context.RequestAborted;
 
         // The fake's Date is on the fake's clock, as a service's is on its own: clients read an absolute
         // Retry-After against it, so a fake on a FakeTimeProvider stays consistent with itself.

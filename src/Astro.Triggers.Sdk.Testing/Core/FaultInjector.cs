@@ -28,7 +28,9 @@ public sealed class FaultInjector
     }
 
     /// <summary>The next <paramref name="count"/> calls are answered normally but only after
-    /// <paramref name="delay"/> on the fake's <see cref="TimeProvider"/>.</summary>
+    /// <paramref name="delay"/> on the fake's <see cref="TimeProvider"/>. The wait ends early when the client goes
+    /// away (the call is then handled at once, as a service that had received it would) and when the fake is
+    /// disposed (the call is not acted on), so disposing a fake never waits for a pending delay.</summary>
     public FaultInjector Delay(TimeSpan delay, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
