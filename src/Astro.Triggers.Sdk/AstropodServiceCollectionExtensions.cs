@@ -4,35 +4,71 @@ using Astro.Triggers.Sdk.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
+// DI extensions live in the DI namespace so they are found without a using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Astropod client with IHttpClientFactory.</summary>
+/// <summary>Registers the Astropod client with IHttpClientFactory: one client without a name, and any number of named
+/// ones, each with its own options, pipeline and credential (keyed services: <c>[FromKeyedServices("name")]</c>, or
+/// <see cref="Astro.Triggers.Sdk.ITriggerClientFactory{TClient}"/>).</summary>
 public static class AstropodServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="AstropodClient"/> configured in code.</summary>
+    /// <summary>Registers the default <see cref="AstropodClient"/> (resolved without a key), configured in code.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A default Astropod client is already registered: register more by name.</exception>
     public static IHttpClientBuilder AddAstropodClient(this IServiceCollection services, Action<AstropodClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return Register(services.AddOptions<AstropodClientOptions>().Configure(configure));
+        return Register(services, null, null, o => o.Configure(configure));
     }
 
-    /// <summary>Registers <see cref="AstropodClient"/> with options bound from a configuration section
-    /// (keys: BaseAddress, ApiKey, Timeout, AllowInsecureHttp, Retry:MaxAttempts, …).</summary>
+    /// <summary>Registers the default <see cref="AstropodClient"/> with options bound from a configuration section
+    /// (keys: BaseAddress, ApiKey, Timeout, AllowInsecureHttp, Retry:MaxAttempts, …); a key no option reads is reported at start-up, naming the section.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Astropod")</c>.</param>
+    /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Astro:Astropod")</c>.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A default Astropod client is already registered: register more by name.</exception>
     public static IHttpClientBuilder AddAstropodClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-#pragma warning disable SYSLIB1100, SYSLIB1101 // code-only settings (TimeProvider, LoggerFactory, TokenProvider) are left as set
-        return Register(services.AddOptions<AstropodClientOptions>().Bind(configuration));
-#pragma warning restore SYSLIB1100, SYSLIB1101
+        return Register(services, null, configuration, o => Bind(o, configuration));
     }
 
-    private static IHttpClientBuilder Register(OptionsBuilder<AstropodClientOptions> options) =>
+    /// <summary>Registers a named <see cref="AstropodClient"/> with its own options, configured in code; resolve it with
+    /// <c>[FromKeyedServices(name)]</c>, <c>GetRequiredKeyedService&lt;AstropodClient&gt;(name)</c> or the client factory.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name (the service key).</param>
+    /// <param name="configure">Sets this client's options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A Astropod client of that name is already registered.</exception>
+    public static IHttpClientBuilder AddAstropodClient(this IServiceCollection services, string name, Action<AstropodClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, name, null, o => o.Configure(configure));
+    }
+
+    /// <summary>Registers a named <see cref="AstropodClient"/> with its own options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name (the service key).</param>
+    /// <param name="configuration">This client's section, e.g. <c>configuration.GetSection("Astro:Astropod:eu")</c>.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A Astropod client of that name is already registered.</exception>
+    public static IHttpClientBuilder AddAstropodClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, name, configuration, o => Bind(o, configuration));
+    }
+
+    // TimeProvider, LoggerFactory, TokenProvider and Transport are code-only settings; the binder leaves them as set.
+#pragma warning disable SYSLIB1100, SYSLIB1101
+    private static void Bind(OptionsBuilder<AstropodClientOptions> options, IConfiguration configuration) => options.Bind(configuration);
+#pragma warning restore SYSLIB1100, SYSLIB1101
+
+    private static IHttpClientBuilder Register(
+        IServiceCollection services, string? name, IConfiguration? section, Action<OptionsBuilder<AstropodClientOptions>> configure) =>
         ServiceRegistration.Add(
-            options, AstropodClient.ServiceName, AuthHandler.Bearer, static (http, o) => new AstropodClient(http, o, ownsHttpClient: false));
+            services, name, section, configure, AstropodClient.ServiceName, AuthHandler.Bearer, static (http, o) => new AstropodClient(http, o, ownsHttpClient: false));
 }

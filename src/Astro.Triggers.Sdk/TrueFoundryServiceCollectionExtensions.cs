@@ -4,35 +4,71 @@ using Astro.Triggers.Sdk.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
+// DI extensions live in the DI namespace so they are found without a using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the TrueFoundry client with IHttpClientFactory.</summary>
+/// <summary>Registers the TrueFoundry client with IHttpClientFactory: one client without a name, and any number of named
+/// ones, each with its own options, pipeline and credential (keyed services: <c>[FromKeyedServices("name")]</c>, or
+/// <see cref="Astro.Triggers.Sdk.ITriggerClientFactory{TClient}"/>).</summary>
 public static class TrueFoundryServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="TrueFoundryClient"/> configured in code.</summary>
+    /// <summary>Registers the default <see cref="TrueFoundryClient"/> (resolved without a key), configured in code.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A default TrueFoundry client is already registered: register more by name.</exception>
     public static IHttpClientBuilder AddTrueFoundryClient(this IServiceCollection services, Action<TrueFoundryClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return Register(services.AddOptions<TrueFoundryClientOptions>().Configure(configure));
+        return Register(services, null, null, o => o.Configure(configure));
     }
 
-    /// <summary>Registers <see cref="TrueFoundryClient"/> with options bound from a configuration section
-    /// (keys: BaseAddress, ApiKey, Timeout, AllowInsecureHttp, Retry:MaxAttempts, …).</summary>
+    /// <summary>Registers the default <see cref="TrueFoundryClient"/> with options bound from a configuration section
+    /// (keys: BaseAddress, ApiKey, Timeout, AllowInsecureHttp, Retry:MaxAttempts, …); a key no option reads is reported at start-up, naming the section.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section, e.g. <c>configuration.GetSection("TrueFoundry")</c>.</param>
+    /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Astro:TrueFoundry")</c>.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A default TrueFoundry client is already registered: register more by name.</exception>
     public static IHttpClientBuilder AddTrueFoundryClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-#pragma warning disable SYSLIB1100, SYSLIB1101 // code-only settings (TimeProvider, LoggerFactory, TokenProvider) are left as set
-        return Register(services.AddOptions<TrueFoundryClientOptions>().Bind(configuration));
-#pragma warning restore SYSLIB1100, SYSLIB1101
+        return Register(services, null, configuration, o => Bind(o, configuration));
     }
 
-    private static IHttpClientBuilder Register(OptionsBuilder<TrueFoundryClientOptions> options) =>
+    /// <summary>Registers a named <see cref="TrueFoundryClient"/> with its own options, configured in code; resolve it with
+    /// <c>[FromKeyedServices(name)]</c>, <c>GetRequiredKeyedService&lt;TrueFoundryClient&gt;(name)</c> or the client factory.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name (the service key).</param>
+    /// <param name="configure">Sets this client's options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A TrueFoundry client of that name is already registered.</exception>
+    public static IHttpClientBuilder AddTrueFoundryClient(this IServiceCollection services, string name, Action<TrueFoundryClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, name, null, o => o.Configure(configure));
+    }
+
+    /// <summary>Registers a named <see cref="TrueFoundryClient"/> with its own options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name (the service key).</param>
+    /// <param name="configuration">This client's section, e.g. <c>configuration.GetSection("Astro:TrueFoundry:eu")</c>.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="InvalidOperationException">A TrueFoundry client of that name is already registered.</exception>
+    public static IHttpClientBuilder AddTrueFoundryClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, name, configuration, o => Bind(o, configuration));
+    }
+
+    // TimeProvider, LoggerFactory, TokenProvider and Transport are code-only settings; the binder leaves them as set.
+#pragma warning disable SYSLIB1100, SYSLIB1101
+    private static void Bind(OptionsBuilder<TrueFoundryClientOptions> options, IConfiguration configuration) => options.Bind(configuration);
+#pragma warning restore SYSLIB1100, SYSLIB1101
+
+    private static IHttpClientBuilder Register(
+        IServiceCollection services, string? name, IConfiguration? section, Action<OptionsBuilder<TrueFoundryClientOptions>> configure) =>
         ServiceRegistration.Add(
-            options, TrueFoundryClient.ServiceName, AuthHandler.Bearer, static (http, o) => new TrueFoundryClient(http, o, ownsHttpClient: false));
+            services, name, section, configure, TrueFoundryClient.ServiceName, AuthHandler.Bearer, static (http, o) => new TrueFoundryClient(http, o, ownsHttpClient: false));
 }

@@ -44,6 +44,29 @@ public abstract class ServiceClientOptions
     /// <value>The default value is <see cref="System.TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Your application's name, put in front of the SDK's <c>User-Agent</c>
+    /// (<c>my-pipeline Astro.Triggers.Sdk/1.0.0 (.NET 10.0.0; Linux …)</c>) so the service can tell your calls apart.
+    /// At most 24 characters, no spaces or control characters.</summary>
+    /// <value>The default value is <see langword="null"/>: the SDK's own User-Agent only.</value>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The transport under the SDK's pipeline for a client created without DI (<c>new XClient(options)</c>):
+    /// a proxy-configured handler, a test handler, or <see cref="UseTransport(HttpClient)"/> for a whole HttpClient.
+    /// The SDK's retries, timeouts, auth, telemetry and error mapping still apply on top; the SDK does not dispose it.
+    /// Redirects are then whatever the transport does (the SDK's own does not follow them). With DI, configure the
+    /// primary handler on the builder <c>Add…Client</c> returns instead.</summary>
+    /// <value>The default value is <see langword="null"/>: a SocketsHttpHandler that follows no redirects.</value>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>Uses a whole HttpClient (its handlers, proxy and default headers) as the transport; see <see cref="Transport"/>.</summary>
+    /// <param name="httpClient">The client to send through; not disposed by the SDK. Its BaseAddress and Timeout are not used.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
+    public void UseTransport(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        Transport = new Core.Http.TransportAdapter(httpClient);
+    }
+
     /// <summary>Where attempt logs go when the client is created without DI.</summary>
     /// <value>The default value is <see langword="null"/>: no logging.</value>
     public ILoggerFactory? LoggerFactory { get; set; }
@@ -73,6 +96,11 @@ public abstract class ServiceClientOptions
         else if (ApiKey is not null && ApiKey.Any(char.IsControl))
         {
             errors.Add($"{nameof(ApiKey)} must not contain control characters such as CR or LF.");
+        }
+
+        if (ApplicationId is not null && (ApplicationId.Length is 0 or > 24 || ApplicationId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))))
+        {
+            errors.Add($"{nameof(ApplicationId)} must be 1–24 characters without spaces or control characters.");
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)

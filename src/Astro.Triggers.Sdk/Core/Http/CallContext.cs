@@ -47,6 +47,9 @@ internal sealed class CallContext(
     /// <summary>The client's logger factory, for what the response reader reports (values it could not read).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private init; }
 
+    /// <summary>The operation's span, when someone listens.</summary>
+    public System.Diagnostics.Activity? Activity { get; set; }
+
     /// <summary>Requests actually handed to the transport for this call.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 

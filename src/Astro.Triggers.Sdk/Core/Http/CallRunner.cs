@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Core.Telemetry;
 using Polly;
 using Polly.Timeout;
 
@@ -11,7 +13,64 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// SDK's exceptions. A caller's own cancellation passes through as a plain OperationCanceledException.</summary>
 internal static class CallRunner
 {
+    /// <summary>Runs the call inside its operation span (when someone listens) and records its duration; a failure
+    /// marks the span Error with <c>error.type</c> and is logged once at Warning.</summary>
     public static async Task<T> RunAsync<T>(
+        CallContext call,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        var operation = call.Operation;
+        using var activity = SdkTelemetry.ActivitySource.HasListeners()
+            ? SdkTelemetry.ActivitySource.StartActivity(operation.SpanName, ActivityKind.Internal)
+            : null;
+        if (activity is not null)
+        {
+            activity.SetTag("astro.service", operation.Service);
+            activity.SetTag("astro.operation", operation.OperationId);
+            call.Activity = activity;
+        }
+
+        var started = call.TimeProvider.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            return await RunCoreAsync(call, send, read, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            errorType = SdkTelemetry.ErrorType(ex);
+            if (activity is not null)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, call.Secrets.Mask(ex.Message));
+                activity.SetTag("error.type", errorType);
+                if (ex is ServiceRequestException answered)
+                {
+                    activity.SetTag("http.response.status_code", answered.Status);
+                }
+            }
+
+            OperationLog.Failed(call, ex);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("astro.attempts", call.Attempts);
+            if (SdkTelemetry.OperationDuration.Enabled)
+            {
+                var tags = new TagList { { "astro.service", operation.Service }, { "astro.operation", operation.OperationId } };
+                if (errorType is not null)
+                {
+                    tags.Add("error.type", errorType);
+                }
+
+                SdkTelemetry.OperationDuration.Record(call.TimeProvider.GetElapsedTime(started).TotalSeconds, tags);
+            }
+        }
+    }
+
+    private static async Task<T> RunCoreAsync<T>(
         CallContext call,
         Func<CancellationToken, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read,

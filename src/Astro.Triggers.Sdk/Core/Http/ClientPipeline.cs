@@ -14,14 +14,14 @@ internal static class ClientPipeline
     public static IReadOnlyList<DelegatingHandler> CreateHandlers(
         ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential, ILoggerFactory loggerFactory) =>
     [
-        new TelemetryHandler(loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), service, options.TimeProvider),
+        new TelemetryHandler(loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), options.TimeProvider),
         new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential),
     ];
 
     /// <summary>The no-DI client: <see cref="CreateHandlers"/> over <see cref="CreatePrimaryHandler"/>.</summary>
     public static HttpClient CreateHttpClient(ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential)
     {
-        HttpMessageHandler handler = CreatePrimaryHandler();
+        HttpMessageHandler handler = CreatePrimaryHandler(options);
         var handlers = CreateHandlers(options, service, applyCredential, options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         for (var i = handlers.Count - 1; i >= 0; i--)
         {
@@ -34,16 +34,22 @@ internal static class ClientPipeline
         return client;
     }
 
-    /// <summary>Redirects are not followed: a redirect to another host must never receive the credential.</summary>
-    public static SocketsHttpHandler CreatePrimaryHandler() => new()
-    {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
+    /// <summary>The transport under the SDK's handlers: the caller's (<see cref="ServiceClientOptions.Transport"/>),
+    /// never disposed by the SDK, else a SocketsHttpHandler that does not follow redirects — a redirect to another
+    /// host must never receive the credential.</summary>
+    public static HttpMessageHandler CreatePrimaryHandler(ServiceClientOptions options) =>
+        options.Transport is { } transport
+            ? new TransportAdapter(new HttpMessageInvoker(transport, disposeHandler: false))
+            : new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            };
 
     public static void Configure(HttpClient client, ServiceClientOptions options)
     {
         client.BaseAddress = options.BaseAddress;
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent.For(options.ApplicationId));
         // The SDK's own budget (CallRunner) and per-attempt timeout (Retry/RetryPipeline) apply instead.
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }

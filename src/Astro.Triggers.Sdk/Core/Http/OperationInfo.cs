@@ -6,6 +6,9 @@ internal sealed class OperationInfo(string service, string operationId, string m
     /// <summary>The service name, e.g. "Agentset".</summary>
     public string Service { get; } = service;
 
+    /// <summary>The operation's span name, e.g. "Agentset.createIngestJob" (built once, not per call).</summary>
+    public string SpanName { get; } = service + "." + operationId;
+
     /// <summary>The OpenAPI operationId, e.g. "createIngestJob".</summary>
     public string OperationId { get; } = operationId;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Astro.Triggers.Sdk.Core.Errors;
+using Astro.Triggers.Sdk.Core.Telemetry;
 using Astro.Triggers.Sdk.Core.Http;
 using Polly;
 using Polly.Retry;
@@ -69,6 +70,13 @@ internal static class RetryPipeline
                         ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
                     }
 
+                    OperationLog.Retrying(call, args.Outcome.Exception!, args.RetryDelay);
+                    call.Activity?.AddEvent(new System.Diagnostics.ActivityEvent("astro.retry", tags: new System.Diagnostics.ActivityTagsCollection
+                    {
+                        ["astro.attempt"] = call.Attempts,
+                        ["astro.retry.delay"] = args.RetryDelay.TotalSeconds,
+                        ["error.type"] = SdkTelemetry.ErrorType(args.Outcome.Exception!),
+                    }));
                     return default;
                 },
             })
