@@ -5,5 +5,27 @@ namespace Astro.Triggers.Sdk.Core.Http;
 internal sealed class TransportAdapter(HttpMessageInvoker transport) : HttpMessageHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        transport.SendAsync(request, cancellationToken);
+        // An HttpClient refuses a request another HttpClient (the SDK's own) already sent: hand it a copy.
+        transport.SendAsync(transport is HttpClient ? Copy(request) : request, cancellationToken);
+
+    private static HttpRequestMessage Copy(HttpRequestMessage request)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+        {
+            Content = request.Content,
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+        };
+        foreach (var (name, values) in request.Headers.NonValidated)
+        {
+            copy.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        foreach (var (key, value) in request.Options)
+        {
+            copy.Options.Set(new HttpRequestOptionsKey<object?>(key), value);
+        }
+
+        return copy;
+    }
 }
