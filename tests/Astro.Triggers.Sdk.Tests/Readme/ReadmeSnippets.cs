@@ -1,0 +1,179 @@
+using Astro.Triggers.Sdk;
+using Astro.Triggers.Sdk.Agentset;
+using Astro.Triggers.Sdk.Astropod;
+using Astro.Triggers.Sdk.Mixpeek;
+using Astro.Triggers.Sdk.Shipyard;
+using Astro.Triggers.Sdk.Testing.Agentset;
+using Astro.Triggers.Sdk.Testing.Astropod;
+using Astro.Triggers.Sdk.Testing.Mixpeek;
+using Astro.Triggers.Sdk.Testing.Shipyard;
+using Astro.Triggers.Sdk.Testing.TrueFoundry;
+using Astro.Triggers.Sdk.TrueFoundry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Astro.Triggers.Sdk.Tests.Readme;
+
+/// <summary>Every C# block of README.md, compiled here and run by <see cref="ReadmeSnippetTests"/> against the fakes.
+/// README includes each region verbatim (the test checks it), so a snippet that stops compiling or running fails the
+/// build or the tests, not a user who pasted it. Edit a snippet here, then copy it to README.</summary>
+internal static class ReadmeSnippets
+{
+    public static async Task Agentset()
+    {
+        #region snippet:agentset
+        // Offline, on the stateful fake; for the real service: new AgentsetClientOptions { ApiKey = "…", NamespaceId = "ns_…" }.
+        await using var fake = AgentsetFake.Start();
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "Hello" }, ExternalId = "doc-42" });
+        var done = await run.WaitForCompletionAsync(pollInterval: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine($"{done.Value.Id}: {done.Status} ({done.RawStatus})");
+
+        await foreach (var job in client.IngestJobs.ListAsync(new IngestJobListOptions { Statuses = [IngestJobStatus.Completed] }))
+        {
+            Console.WriteLine(job.Id);
+        }
+
+        try
+        {
+            await client.IngestJobs.GetAsync("job_missing");
+        }
+        catch (AstroTriggersException ex) when (ex.Status == 404)
+        {
+            Console.WriteLine($"not found ({ex.ErrorCode})");
+        }
+        #endregion
+    }
+
+    public static async Task Astropod()
+    {
+        #region snippet:astropod
+        await using var fake = AstropodFake.Start();
+        using var astropod = new AstropodClient(fake.CreateClientOptions());   // real: new AstropodClientOptions { ApiKey = token } or a TokenProvider
+
+        await foreach (var deployment in astropod.Deployments.ListAsync(fake.Account))
+        {
+            await foreach (var source in astropod.Deployments.ListIngestionSourcesAsync(deployment.Id))
+            {
+                Console.WriteLine($"{deployment.Namespace}/{source.Name}");
+            }
+        }
+
+        var started = await astropod.Ingestions.StartAsync("team-docs", "docs_sync", fake.Account);
+        Console.WriteLine($"job {started.JobName}; Astropod has no status to follow it with: {started.HasStatusSource}");
+        #endregion
+    }
+
+    public static async Task TrueFoundry()
+    {
+        #region snippet:truefoundry
+        await using var fake = TrueFoundryFake.Start();
+        using var tfy = new TrueFoundryClient(fake.CreateClientOptions());   // real: BaseAddress = your control plane, ApiKey = a token
+
+        var run = await tfy.JobRuns.StartAsync(new TriggerJobRequest
+        {
+            ApplicationId = fake.ApplicationId,
+            Input = new JobRunInput { Command = "python etl.py", Params = new Dictionary<string, object> { ["day"] = "2026-11-30" } },
+        });
+        var done = await run.WaitForCompletionAsync(pollInterval: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine($"{done.Id}: {done.Status}, exit code {done.Value.ExitCode}");
+
+        await foreach (var past in tfy.JobRuns.ListAsync(fake.ApplicationId, new JobRunListOptions { Statuses = [JobRunStatus.Finished], PageSize = 50 }))
+        {
+            Console.WriteLine($"{past.Name} {past.Status}");
+        }
+        #endregion
+    }
+
+    public static async Task Shipyard()
+    {
+        #region snippet:shipyard
+        await using var fake = ShipyardFake.Start();
+        using var shipyard = new ShipyardClient(fake.CreateClientOptions());   // real: new ShipyardClientOptions { ApiKey = key }
+
+        var run = await shipyard.FleetRuns.StartAsync(fake.OrgId, fake.ProjectId, fake.FleetId,
+            [new VesselOverride { Name = "Load", EnvironmentVariableOverrides = new Dictionary<string, string?> { ["TARGET"] = "prod", ["DRY_RUN"] = "", ["KEEP"] = null } }]);
+        var done = await run.WaitForCompletionAsync(pollInterval: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine($"{done.Id}: {done.Status} ({done.Value?.Status})");
+        #endregion
+    }
+
+    public static async Task Mixpeek()
+    {
+        #region snippet:mixpeek
+        await using var fake = MixpeekFake.Start();
+        using var mixpeek = new MixpeekClient(fake.CreateClientOptions());   // real: new MixpeekClientOptions { ApiKey = key, Namespace = "ns_prod" }
+
+        // Daily clustering at 02:00 Berlin time; the cron expression and the IANA zone are checked before sending.
+        var schedule = new CronSchedule("0 2 * * *", "Europe/Berlin");
+        foreach (var at in schedule.GetNextFireTimes(DateTimeOffset.UtcNow, 3))
+        {
+            Console.WriteLine(at.ToString("u", System.Globalization.CultureInfo.InvariantCulture));   // local preview, DST-aware
+        }
+
+        var trigger = await mixpeek.Triggers.CreateAsync(
+            new CreateTriggerRequest(new ClusterAction("clust_abc123"), schedule) { Description = "Daily clustering" });
+
+        var run = await mixpeek.Executions.StartAsync(trigger.TriggerId);       // run now, outside the schedule
+        var done = await run.WaitForCompletionAsync(pollInterval: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine($"task {done.Id}: {done.Status}");
+
+        await foreach (var execution in mixpeek.Executions.ListAsync(trigger.TriggerId))   // the trigger's history, newest first
+        {
+            Console.WriteLine($"{execution.TriggeredAt:u} {execution.Status} {execution.ExecutionTimeMs} ms");
+        }
+
+        await mixpeek.Triggers.PauseAsync(trigger.TriggerId);                 // a paused trigger neither fires nor executes
+        #endregion
+    }
+
+    public static async Task DependencyInjection()
+    {
+        await using var fake = AgentsetFake.Start();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Astro:Agentset:BaseAddress"] = fake.BaseAddress.ToString(),
+            ["Astro:Agentset:ApiKey"] = fake.ApiKey,
+            ["Astro:Agentset:NamespaceId"] = fake.NamespaceId,
+        }).Build();
+        var services = new ServiceCollection();
+
+        #region snippet:di
+        services.AddTriggerClients(configuration.GetSection("Astro"));   // every service with a section: Astro:Agentset, Astro:Mixpeek, …
+        services.AddAgentsetClient("eu", o =>                               // more clients of one service, by name, each with its own options
+        {
+            o.BaseAddress = fake.BaseAddress;
+            o.ApiKey = fake.ApiKey;
+            o.NamespaceId = fake.NamespaceId;
+        });
+
+        await using var provider = services.BuildServiceProvider();
+        var main = provider.GetRequiredService<AgentsetClient>();
+        var eu = provider.GetRequiredKeyedService<AgentsetClient>("eu");      // or [FromKeyedServices("eu")], or ITriggerClientFactory<AgentsetClient>
+        #endregion
+
+        await main.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "a" } });
+        await eu.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "b" } });
+    }
+
+    public static async Task Testing()
+    {
+        #region snippet:testing
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);              // Microsoft.Extensions.TimeProvider.Testing
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = time });
+        using var client = new AgentsetClient(fake.CreateClientOptions());   // the client runs on the fake's clock too
+
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "hi" } });
+        var waiting = run.WaitForCompletionAsync();
+        while (!waiting.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));                           // QUEUED → PRE_PROCESSING → PROCESSING → COMPLETED
+            await Task.Delay(10);
+        }
+
+        Console.WriteLine((await waiting).Status);                             // Succeeded
+        #endregion
+    }
+}
