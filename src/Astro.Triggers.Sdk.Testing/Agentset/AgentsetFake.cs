@@ -31,11 +31,11 @@ public sealed class AgentsetFake : FakeService
         _options = options;
         _namespaces.Add(options.NamespaceId);
         const string jobs = "v1/namespace/{namespaceId}/ingest-jobs";
-        Map("GET", jobs, List);
-        Map("POST", jobs, Create);
-        Map("GET", jobs + "/{jobId}", Get);
-        Map("DELETE", jobs + "/{jobId}", Delete);
-        Map("POST", jobs + "/{jobId}/re-ingest", ReIngest);
+        Map("listIngestJobs", "GET", jobs, List);
+        Map("createIngestJob", "POST", jobs, Create);
+        Map("getIngestJob", "GET", jobs + "/{jobId}", Get);
+        Map("deleteIngestJob", "DELETE", jobs + "/{jobId}", Delete);
+        Map("reIngestJob", "POST", jobs + "/{jobId}/re-ingest", ReIngest);
     }
 
     /// <summary>Starts a fake on a random loopback port.</summary>

@@ -17,6 +17,9 @@ public sealed class AstropodFake : FakeService
     private readonly AstropodFakeOptions _options;
     private readonly List<string> _triggered = [];
     private string _token;
+
+    // Every token the fake has accepted: a rotated-out one is still a secret in the request log.
+    private readonly List<string> _tokens = [];
     private string? _billingAction;
 
     private AstropodFake(AstropodFakeOptions options)
@@ -24,9 +27,10 @@ public sealed class AstropodFake : FakeService
     {
         _options = options;
         _token = options.ApiKey;
-        Map("GET", "api/v1/deployments", ListDeployments);
-        Map("GET", "api/v1/deployments/{id}", GetDeployment);
-        Map("POST", "api/v1/deployments/{namespace}/ingestion/{ingestion}/trigger", Trigger);
+        _tokens.Add(options.ApiKey);
+        Map("listDeployments", "GET", "api/v1/deployments", ListDeployments);
+        Map("getDeployment", "GET", "api/v1/deployments/{id}", GetDeployment);
+        Map("triggerIngestion", "POST", "api/v1/deployments/{namespace}/ingestion/{ingestion}/trigger", Trigger);
     }
 
     /// <summary>Starts a fake on a random loopback port.</summary>
@@ -68,6 +72,7 @@ public sealed class AstropodFake : FakeService
         lock (Gate)
         {
             _token = newToken;
+            _tokens.Add(newToken);
         }
     }
 
@@ -78,6 +83,17 @@ public sealed class AstropodFake : FakeService
         lock (Gate)
         {
             _billingAction = action;
+        }
+    }
+
+    private protected override IEnumerable<string> Secrets
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. _tokens];
+            }
         }
     }
 

@@ -15,8 +15,7 @@ internal sealed class FakeRequest
     {
         _message = message;
         // The raw (still escaped) path: an id such as "a%2Fb" must stay one segment.
-        var raw = new Uri(message.AbsoluteUrl).AbsolutePath;
-        Segments = raw.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        Segments = FakeRouter.Segments(new Uri(message.AbsoluteUrl).AbsolutePath);
     }
 
     /// <summary>The HTTP method, upper case.</summary>

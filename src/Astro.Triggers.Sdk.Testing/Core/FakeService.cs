@@ -22,14 +22,16 @@ namespace Astro.Triggers.Sdk.Testing.Core;
 public abstract class FakeService : IDisposable, IAsyncDisposable
 {
     private readonly FakeRouter _routes = new();
+    private readonly RequestRecorder _recorder = new();
 
     // Cancelled when the fake is disposed: an injected delay stops waiting at once, so stopping the server does not
     // wait out a pending delay (Kestrel's graceful shutdown waits for every request in flight, up to 30 s).
     private readonly CancellationTokenSource _stopping = new();
 
-    // The current request's RequestAborted, set by the middleware in front of WireMock's, which hands its callback
-    // no HttpContext: an injected delay ends when the client goes away.
-    private readonly AsyncLocal<CancellationToken> _requestAborted = new();
+    // What the middleware in front of WireMock's decided for the current request (its RequestAborted and the fault it
+    // took), handed to WireMock's callback, which gets no HttpContext. One decision per request: the fault is taken
+    // once, where the method, raw path and operationId are known, whichever of the two places acts on it.
+    private readonly AsyncLocal<Arrival?> _arrival = new();
 
     private int _disposed;
 
@@ -40,6 +42,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         ApiKey = options.ApiKey;
         TimeProvider = options.TimeProvider;
+        Faults = new FaultInjector(_routes);
         Server = StartOnLoopback();
         BaseAddress = new Uri(FormattableString.Invariant($"http://127.0.0.1:{Server.Ports[0]}/"));
         Server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
@@ -54,23 +57,29 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     /// <summary>The clock the fake's jobs and runs progress on.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Switches that make the next calls fail (429, 5xx, delay, dropped connection).</summary>
-    public FaultInjector Faults { get; } = new();
+    /// <summary>Switches that make the next calls fail (429, 5xx, delay, dropped connection), for every call or, through
+    /// <see cref="FaultInjector.For(string)"/>, for one operation.</summary>
+    public FaultInjector Faults { get; }
 
-    /// <summary>The underlying WireMock server, e.g. to read <see cref="WireMockServer.LogEntries"/>.</summary>
-    public WireMockServer Server { get; }
+    /// <summary>The requests the fake has received so far, oldest first (the last <c>10 000</c>): each recorded on
+    /// arrival, faulted or not, with secrets masked. A new list on every read; later requests do not change it.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _recorder.Snapshot();
 
-    /// <summary>The requests the fake has received so far, oldest first.</summary>
-    public IReadOnlyList<IRequestMessage> Requests =>
-        Server.LogEntries.Select(e => e.RequestMessage).Where(m => m is not null).Cast<IRequestMessage>().ToList();
+    // Internal on purpose: a public WireMock type would bind users' tests to WireMock's API and versions (the package's
+    // own RecordedRequest and FaultInjector cover what tests need); the fakes may move off WireMock without a break.
+    internal WireMockServer Server { get; }
 
     /// <summary>Guards the fake's state: handlers run on the server's threads.</summary>
     private protected object Gate { get; } = new();
 
     private protected DateTimeOffset Now => TimeProvider.GetUtcNow();
 
-    private protected void Map(string method, string template, Func<FakeRequest, RouteValues, FakeResponse> handler) =>
-        _routes.Map(method, template, handler);
+    /// <summary>Maps a route; <paramref name="operationId"/> is the operation's id in the service's <c>openapi/*.yaml</c>.</summary>
+    private protected void Map(string operationId, string method, string template, Func<FakeRequest, RouteValues, FakeResponse> handler) =>
+        _routes.Map(operationId, method, template, handler);
+
+    /// <summary>The credentials masked in <see cref="Requests"/>: the key by default; a fake whose key changes adds the others.</summary>
+    private protected virtual IEnumerable<string> Secrets => [ApiKey];
 
     /// <summary>The service's auth check; throws a <see cref="FakeRejection"/> (401, 400) to refuse.</summary>
     private protected abstract void Authenticate(FakeRequest request);
@@ -113,7 +122,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
     {
-        var fault = Faults.TakeNext(kind => kind != FaultKind.DropConnection);
+        var fault = _arrival.Value?.Fault;
         switch (fault?.Kind)
         {
             case FaultKind.RateLimit:
@@ -138,7 +147,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     /// as a service that had received it would (nobody reads the answer).</summary>
     private async Task<bool> DelayAsync(TimeSpan delay)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _requestAborted.Value);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _arrival.Value?.RequestAborted ?? default);
         try
         {
             await Task.Delay(delay, TimeProvider, cancel.Token).ConfigureAwait(false);
@@ -192,18 +201,26 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         return message;
     }
 
-    // WireMock's own faults still send a status line; a dropped connection needs the ASP.NET Core context, so it is
-    // taken in a middleware in front of WireMock's, which aborts the connection before any byte is written. The same
-    // middleware hands the request's RequestAborted to the callback (for injected delays).
-    private async Task DropConnectionsAsync(HttpContext context, Func<Task> next)
+    // Every request passes this middleware, in front of WireMock's, first: it is recorded (WireMock's own log would
+    // expose WireMock's types and miss dropped connections), its fault is taken, and a dropped connection is done here
+    // because it needs the ASP.NET Core context (WireMock's own faults still send a status line): the connection is
+    // aborted before any byte is written.
+    private async Task ArriveAsync(HttpContext context, Func<Task> next)
     {
-        if (Faults.TakeNext(kind => kind == FaultKind.DropConnection) is not null)
+        var (path, query) = RequestRecorder.RawTarget(context);
+        var method = context.Request.Method.ToUpperInvariant();
+        var segments = FakeRouter.Segments(path);
+        var operationId = _routes.OperationOf(method, segments);
+        _recorder.Add(await RequestRecorder.ReadAsync(context, path, query, operationId, Now, SecretTexts()).ConfigureAwait(false));
+
+        var fault = Faults.Take(method, segments, operationId);
+        if (fault?.Kind == FaultKind.DropConnection)
         {
             context.Abort();
             return;
         }
 
-        _requestAborted.Value = context.RequestAborted;
+        _arrival.Value = new Arrival(fault, context.RequestAborted);
 
         // The fake's Date is on the fake's clock, as a service's is on its own: clients read an absolute
         // Retry-After against it, so a fake on a FakeTimeProvider stays consistent with itself.
@@ -215,6 +232,10 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
 
         await next().ConfigureAwait(false);
     }
+
+    // Each secret as sent and as escaped in a path or query, so neither form leaks into a record.
+    private List<string> SecretTexts() =>
+        Secrets.Where(s => s.Length > 0).SelectMany(s => new[] { s, Uri.EscapeDataString(s) }).Distinct(StringComparer.Ordinal).ToList();
 
     private WireMockServer StartOnLoopback()
     {
@@ -233,8 +254,9 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
                     Urls = [$"http://127.0.0.1:{port}"],
                     DisableJsonBodyParsing = true,
                     AllowBodyForAllHttpMethods = true,
-                    MaxRequestLogCount = 10_000,
-                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropConnectionsAsync),
+                    // The fake keeps its own log (RequestRecorder); WireMock's would only hold memory.
+                    MaxRequestLogCount = 0,
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ArriveAsync),
                 });
             }
             catch (Exception) when (attempt < 3)
@@ -243,4 +265,6 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             }
         }
     }
+
+    private sealed record Arrival(Fault? Fault, CancellationToken RequestAborted);
 }

@@ -59,6 +59,14 @@ internal sealed class FakeTimeline
         return at;
     }
 
+    /// <summary>Ends the timeline at <paramref name="now"/> in <paramref name="status"/> (a kill): the steps already
+    /// reached stay, the planned ones are dropped.</summary>
+    public void StopAt(DateTimeOffset now, string status)
+    {
+        _steps.RemoveAll(step => step.At > now);
+        _steps.Add((now, status));
+    }
+
     /// <summary>Renames the last step (e.g. the planned COMPLETED becomes FAILED).</summary>
     public void ReplaceFinal(string status) => _steps[^1] = (_steps[^1].At, status);
 

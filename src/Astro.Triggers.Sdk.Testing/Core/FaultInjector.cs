@@ -5,18 +5,92 @@ namespace Astro.Triggers.Sdk.Testing.Core;
 /// the order they were added; each covers the number of calls it was given, then the fake behaves normally again.
 /// A faulted call does not reach the fake's state: nothing is created, changed or counted.
 /// </summary>
+/// <remarks>
+/// <para>A fake's <see cref="FakeService.Faults"/> targets every call. <see cref="For(string)"/> and
+/// <see cref="For(HttpMethod, string)"/> return a view that targets one operation: its faults are taken only by
+/// matching calls, so other calls running at the same time are not faulted and do not use them up. An arriving
+/// call takes the first fault, in the order added, whose target it matches (an untargeted fault matches every call).</para>
+/// <para>On a targeted view, <see cref="Pending"/>, <see cref="Injected"/> and <see cref="Clear"/> concern only the
+/// faults added for that target (through any view of the same target); on the fake's own injector, all faults.</para>
+/// </remarks>
 public sealed class FaultInjector
 {
-    private readonly object _gate = new();
-    private readonly List<Fault> _queue = [];
+    private readonly FaultQueue _queue;
+    private readonly FaultTarget? _target;
 
-    /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After</c> (default 1 s), in the
-    /// service's own format and error body (Agentset's Retry-After is a Unix-milliseconds reset moment).</summary>
+    internal FaultInjector(FakeRouter routes)
+        : this(new FaultQueue(routes), null)
+    {
+    }
+
+    private FaultInjector(FaultQueue queue, FaultTarget? target)
+    {
+        _queue = queue;
+        _target = target;
+    }
+
+    /// <summary>The operationIds this fake serves (from <c>openapi/*.yaml</c>), the values <see cref="For(string)"/> accepts.</summary>
+    public IReadOnlyList<string> OperationIds => _queue.Routes.OperationIds;
+
+    /// <summary>What this view targets: <c>every call</c>, an operationId, or a method and path pattern.</summary>
+    public string Target => _target?.ToString() ?? "every call";
+
+    /// <summary>A view whose faults hit only calls to one operation, e.g. <c>Faults.For("createIngestJob").RateLimit(1)</c>.</summary>
+    /// <param name="operationId">The operation's id in the service's OpenAPI document (see <see cref="OperationIds"/>), case-sensitive.</param>
+    /// <returns>The targeted view; its switches return it, so they chain.</returns>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is not one this fake serves; the message lists those it does.</exception>
+    /// <exception cref="InvalidOperationException">This view is already targeted (targets do not combine).</exception>
+    public FaultInjector For(string operationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
+        EnsureUntargeted();
+        if (!OperationIds.Contains(operationId, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Unknown operationId '{operationId}'; this fake serves: {string.Join(", ", OperationIds)}.", nameof(operationId));
+        }
+
+        return new FaultInjector(_queue, new FaultTarget(operationId, null, null));
+    }
+
+    /// <summary>A view whose faults hit only calls with <paramref name="method"/> whose path matches
+    /// <paramref name="pathPattern"/>, e.g. <c>Faults.For(HttpMethod.Post, "/v1/namespace/*/ingest-jobs")</c>.</summary>
+    /// <param name="method">The HTTP method to match.</param>
+    /// <param name="pathPattern">The path from its leading <c>/</c>, without query; a <c>*</c> segment matches any one
+    /// segment, other segments match exactly (case-sensitive) the request's segment unescaped once. The number of
+    /// segments must be equal: <c>/v1/triggers/*</c> does not match <c>/v1/triggers/x/history</c>.</param>
+    /// <returns>The targeted view; its switches return it, so they chain.</returns>
+    /// <exception cref="ArgumentException">The pattern is empty or does not start with <c>/</c>, or holds a <c>?</c>.</exception>
+    /// <exception cref="InvalidOperationException">This view is already targeted (targets do not combine).</exception>
+    public FaultInjector For(HttpMethod method, string pathPattern)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathPattern);
+        EnsureUntargeted();
+        if (!pathPattern.StartsWith('/') || pathPattern.Contains('?', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A path pattern starts with '/' and has no query, e.g. \"/v1/triggers/*\".", nameof(pathPattern));
+        }
+
+        return new FaultInjector(_queue, new FaultTarget(null, method.Method.ToUpperInvariant(), pathPattern));
+    }
+
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) answer 429 with <c>Retry-After</c>
+    /// (default 1 s), in the service's own format and error body (Agentset's Retry-After is a Unix-milliseconds reset moment).</summary>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <param name="retryAfter">The wait the answer asks for. Default 1 s.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
     public FaultInjector RateLimit(int count = 1, TimeSpan? retryAfter = null) =>
-        Add(new Fault(FaultKind.RateLimit, count, 429, retryAfter ?? TimeSpan.FromSeconds(1)));
+        Add(FaultKind.RateLimit, count, 429, retryAfter ?? TimeSpan.FromSeconds(1));
 
-    /// <summary>The next <paramref name="count"/> calls answer <paramref name="status"/> (default 503) with the
-    /// service's error body, and <c>Retry-After</c> when <paramref name="retryAfter"/> is given.</summary>
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) answer <paramref name="status"/>
+    /// (default 503) with the service's error body, and <c>Retry-After</c> when <paramref name="retryAfter"/> is given.</summary>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <param name="status">The status, 500 to 599. Default 503.</param>
+    /// <param name="retryAfter">The wait the answer asks for; none by default.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or <paramref name="status"/> is not a 5xx.</exception>
     public FaultInjector ServerError(int count = 1, int status = 503, TimeSpan? retryAfter = null)
     {
         if (status is < 500 or > 599)
@@ -24,95 +98,55 @@ public sealed class FaultInjector
             throw new ArgumentOutOfRangeException(nameof(status), status, "A server error is a status from 500 to 599.");
         }
 
-        return Add(new Fault(FaultKind.ServerError, count, status, retryAfter));
+        return Add(FaultKind.ServerError, count, status, retryAfter);
     }
 
-    /// <summary>The next <paramref name="count"/> calls are answered normally but only after
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) are answered normally but only after
     /// <paramref name="delay"/> on the fake's <see cref="TimeProvider"/>. The wait ends early when the client goes
     /// away (the call is then handled at once, as a service that had received it would) and when the fake is
     /// disposed (the call is not acted on), so disposing a fake never waits for a pending delay.</summary>
+    /// <param name="delay">How long to hold each call; zero or more.</param>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or <paramref name="count"/> below 1.</exception>
     public FaultInjector Delay(TimeSpan delay, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return Add(new Fault(FaultKind.Delay, count, 0, delay));
+        return Add(FaultKind.Delay, count, 0, delay);
     }
 
-    /// <summary>The next <paramref name="count"/> calls get no response: the connection is closed
-    /// (the client sees an <see cref="HttpRequestException"/>).</summary>
-    public FaultInjector DropConnection(int count = 1) => Add(new Fault(FaultKind.DropConnection, count, 0, null));
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) get no response: the connection is
+    /// closed before a status line (the client sees an <see cref="HttpRequestException"/>).</summary>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    public FaultInjector DropConnection(int count = 1) => Add(FaultKind.DropConnection, count, 0, null);
 
-    /// <summary>Removes every fault not yet used.</summary>
-    public void Clear()
+    /// <summary>Removes every fault not yet used: all of them on the fake's own injector, this target's on a view.</summary>
+    public void Clear() => _queue.Clear(_target);
+
+    /// <summary>How many calls are still to be faulted (all, or this view's target's).</summary>
+    public int Pending => _queue.Pending(_target);
+
+    /// <summary>How many calls have been faulted so far (all, or by this view's target's faults).</summary>
+    public int Injected => _queue.Injected(_target);
+
+    /// <summary>Takes the fault for an arriving call: the first, in the order added, whose target it matches.</summary>
+    internal Fault? Take(string method, IReadOnlyList<string> segments, string? operationId) =>
+        _queue.Take(method, segments, operationId);
+
+    private void EnsureUntargeted()
     {
-        lock (_gate)
+        if (_target is not null)
         {
-            _queue.Clear();
+            throw new InvalidOperationException($"This view already targets {_target}; call For on the fake's Faults instead.");
         }
     }
 
-    /// <summary>How many calls are still to be faulted.</summary>
-    public int Pending
+    private FaultInjector Add(FaultKind kind, int count, int status, TimeSpan? wait)
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Sum(f => f.Remaining);
-            }
-        }
-    }
-
-    /// <summary>How many calls have been faulted so far.</summary>
-    public int Injected { get; private set; }
-
-    /// <summary>Takes the next fault, if there is one and it is of a kind <paramref name="handles"/> accepts.</summary>
-    internal Fault? TakeNext(Func<FaultKind, bool> handles)
-    {
-        lock (_gate)
-        {
-            if (_queue.Count == 0 || !handles(_queue[0].Kind))
-            {
-                return null;
-            }
-
-            var fault = _queue[0];
-            if (--fault.Remaining == 0)
-            {
-                _queue.RemoveAt(0);
-            }
-
-            Injected++;
-            return fault;
-        }
-    }
-
-    private FaultInjector Add(Fault fault)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(fault.Remaining, 1, "count");
-        lock (_gate)
-        {
-            _queue.Add(fault);
-        }
-
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _queue.Add(new Fault(kind, count, status, wait, _target));
         return this;
     }
-}
-
-internal enum FaultKind
-{
-    RateLimit,
-    ServerError,
-    Delay,
-    DropConnection,
-}
-
-internal sealed class Fault(FaultKind kind, int count, int status, TimeSpan? wait)
-{
-    public FaultKind Kind { get; } = kind;
-
-    public int Status { get; } = status;
-
-    public TimeSpan? Wait { get; } = wait;
-
-    public int Remaining { get; set; } = count;
 }

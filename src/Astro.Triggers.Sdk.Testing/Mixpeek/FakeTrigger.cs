@@ -5,19 +5,39 @@ using Cronos;
 
 namespace Astro.Triggers.Sdk.Testing.Mixpeek;
 
-/// <summary>One execution of a trigger and the task doing it.</summary>
-internal sealed record FakeExecution(string TaskId, DateTimeOffset TriggeredAt, FakeTimeline Timeline, string? FailureText)
+/// <summary>One execution of a trigger and the task doing it (read at <c>GET /v1/tasks/{task_id}</c> and in the history).</summary>
+internal sealed record FakeExecution(string TaskId, string TriggerId, string ActionType, DateTimeOffset TriggeredAt, FakeTimeline Timeline, string? FailureText)
 {
+    /// <summary>The statuses after which a task does not change (Mixpeek: "terminal statuses").</summary>
+    public static bool IsFinal(string status) => status is "COMPLETED" or "FAILED" or "CANCELED";
+
+    /// <summary>The task as <c>getTask</c> answers it; the same task the execute answered, on the fake's clock.</summary>
+    public JsonObject ToTaskJson(DateTimeOffset now)
+    {
+        var status = Timeline.StatusAt(now);
+        return new JsonObject
+        {
+            ["task_id"] = TaskId,
+            ["task_type"] = "trigger_execution",
+            ["status"] = status,
+            ["inputs"] = new JsonArray(TriggerId),
+            ["outputs"] = null,
+            ["additional_data"] = new JsonObject { ["trigger_id"] = TriggerId, ["action_type"] = ActionType },
+            ["error"] = status == "FAILED" ? FailureText : null,
+        };
+    }
+
+    /// <summary>The execution as the trigger's history lists it.</summary>
     public JsonObject ToJson(DateTimeOffset now)
     {
         var status = Timeline.StatusAt(now);
-        var done = status is "COMPLETED" or "FAILED";
+        var done = IsFinal(status);
         return new JsonObject
         {
             ["task_id"] = TaskId,
             ["triggered_at"] = FakeTrigger.Naive(TriggeredAt),
             ["status"] = status,
-            ["execution_time_ms"] = done ? (long)(Timeline.FinalAt - TriggeredAt).TotalMilliseconds : null,
+            ["execution_time_ms"] = done ? (long)(Timeline.ReachedAt(status, now)!.Value - TriggeredAt).TotalMilliseconds : null,
             ["error"] = status == "FAILED" ? FailureText : null,
         };
     }

@@ -9,13 +9,17 @@ namespace Astro.Triggers.Sdk.Testing.Mixpeek;
 /// A stateful fake of Mixpeek's trigger API. Triggers keep their action and schedule config as sent, pause and
 /// resume, compute <c>next_scheduled_at</c> from their cron (in its zone) or interval; execute starts a task that
 /// moves PENDING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextExecutions"/>) on the fake's clock and
-/// shows in the trigger's history and counters. Bodies are checked as FastAPI would (422 with <c>loc</c>); a
+/// shows in the trigger's history and counters; the task is read at <c>GET /v1/tasks/{task_id}</c> and killed at
+/// <c>DELETE /v1/tasks/{task_id}</c> (CANCELED, also in the history). Bodies are checked as FastAPI would (422 with <c>loc</c>); a
 /// missing <c>X-Namespace</c> is 400, an unknown one or trigger 404, a bad key 401.
 /// </summary>
 public sealed class MixpeekFake : FakeService
 {
     private readonly MixpeekFakeOptions _options;
     private readonly List<FakeTrigger> _triggers = [];
+
+    // Tasks by id: a task outlives its trigger's deletion, as Mixpeek's tasks are their own resource.
+    private readonly Dictionary<string, FakeExecution> _tasks = new(StringComparer.Ordinal);
     private long _sequence;
     private readonly PlannedFailures _failures = new();
 
@@ -23,15 +27,17 @@ public sealed class MixpeekFake : FakeService
         : base(options)
     {
         _options = options;
-        Map("POST", "v1/triggers", Create);
-        Map("POST", "v1/triggers/list", List);
-        Map("GET", "v1/triggers/{id}", Get);
-        Map("PATCH", "v1/triggers/{id}", Update);
-        Map("DELETE", "v1/triggers/{id}", Delete);
-        Map("POST", "v1/triggers/{id}/pause", (request, route) => SetStatus(request, route, "paused"));
-        Map("POST", "v1/triggers/{id}/resume", (request, route) => SetStatus(request, route, "active"));
-        Map("POST", "v1/triggers/{id}/execute", Execute);
-        Map("GET", "v1/triggers/{id}/history", History);
+        Map("createTrigger", "POST", "v1/triggers", Create);
+        Map("listTriggers", "POST", "v1/triggers/list", List);
+        Map("getTrigger", "GET", "v1/triggers/{id}", Get);
+        Map("updateTrigger", "PATCH", "v1/triggers/{id}", Update);
+        Map("deleteTrigger", "DELETE", "v1/triggers/{id}", Delete);
+        Map("pauseTrigger", "POST", "v1/triggers/{id}/pause", (request, route) => SetStatus(request, route, "paused"));
+        Map("resumeTrigger", "POST", "v1/triggers/{id}/resume", (request, route) => SetStatus(request, route, "active"));
+        Map("executeTrigger", "POST", "v1/triggers/{id}/execute", Execute);
+        Map("getTriggerHistory", "GET", "v1/triggers/{id}/history", History);
+        Map("getTask", "GET", "v1/tasks/{task_id}", GetTask);
+        Map("cancelTask", "DELETE", "v1/tasks/{task_id}", CancelTask);
     }
 
     /// <summary>Starts a fake on a random loopback port.</summary>
@@ -195,20 +201,40 @@ public sealed class MixpeekFake : FakeService
         var step = _options.TaskStepTime;
         var execution = new FakeExecution(
             "task_" + Guid.NewGuid().ToString("N")[..16],
+            trigger.Id,
+            trigger.ActionType,
             Now,
             FakeTimeline.Start(Now, "PENDING", (step, "PROCESSING"), (step, failure is null ? "COMPLETED" : "FAILED")),
             failure);
         trigger.Executions.Add(execution);
-        return FakeResponse.Json(200, new JsonObject
+        _tasks.Add(execution.TaskId, execution);
+        return FakeResponse.Json(200, execution.ToTaskJson(Now));
+    }
+
+    private FakeExecution FindTask(RouteValues route) =>
+        _tasks.GetValueOrDefault(route["task_id"]) ?? throw new FakeRejection(404, "NotFoundError", $"Task '{route["task_id"]}' not found.");
+
+    private FakeResponse GetTask(FakeRequest request, RouteValues route) => FakeResponse.Json(200, FindTask(route).ToTaskJson(Now));
+
+    // Killing an unfinished task ends it CANCELED now. A finished task does not change: Mixpeek's docs call
+    // COMPLETED, FAILED and CANCELED terminal ("will not transition to another state") and say nothing of the kill's
+    // answer then, so the fake answers 200 with the task unchanged (openapi/README.md, "Fakes" 8).
+    private FakeResponse CancelTask(FakeRequest request, RouteValues route)
+    {
+        var task = FindTask(route);
+        var now = Now;
+        var status = task.Timeline.StatusAt(now);
+        if (FakeExecution.IsFinal(status))
         {
-            ["task_id"] = execution.TaskId,
-            ["task_type"] = "trigger_execution",
-            ["status"] = "PENDING",
-            ["inputs"] = new JsonArray(trigger.Id),
-            ["outputs"] = null,
-            ["additional_data"] = new JsonObject { ["trigger_id"] = trigger.Id, ["action_type"] = trigger.ActionType },
-            ["error"] = null,
-        });
+            return FakeResponse.Json(200, new JsonObject
+            {
+                ["success"] = true,
+                ["message"] = $"Task {task.TaskId} already finished ({status}); nothing to kill.",
+            });
+        }
+
+        task.Timeline.StopAt(now, "CANCELED");
+        return FakeResponse.Json(200, new JsonObject { ["success"] = true, ["message"] = $"Task {task.TaskId} killed." });
     }
 
     private FakeResponse History(FakeRequest request, RouteValues route)

@@ -25,8 +25,8 @@ public sealed class ShipyardFake : FakeService
     {
         _options = options;
         const string runs = "orgs/{orgId}/projects/{projectId}/fleets/{fleetId}/fleetruns";
-        Map("POST", runs, Trigger);
-        Map("GET", runs, List);
+        Map("triggerFleetRun", "POST", runs, Trigger);
+        Map("listFleetRuns", "GET", runs, List);
     }
 
     /// <summary>Starts a fake on a random loopback port.</summary>

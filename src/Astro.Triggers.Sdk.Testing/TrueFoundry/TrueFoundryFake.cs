@@ -27,11 +27,11 @@ public sealed class TrueFoundryFake : FakeService
     {
         _options = options;
         _jobs.Add(new FakeJob(options.ApplicationId, options.DeploymentId, options.ApplicationName, IsJob: true));
-        Map("POST", "api/svc/v1/jobs/trigger", Trigger);
-        Map("GET", "api/svc/v1/jobs/{jobId}/runs", List);
-        Map("GET", "api/svc/v1/jobs/{jobId}/runs/{jobRunName}", Get);
-        Map("DELETE", "api/svc/v1/jobs/{jobId}/runs/{jobRunName}", Delete);
-        Map("POST", "api/svc/v1/jobs/terminate", Terminate);
+        Map("triggerJob", "POST", "api/svc/v1/jobs/trigger", Trigger);
+        Map("listJobRuns", "GET", "api/svc/v1/jobs/{jobId}/runs", List);
+        Map("getJobRun", "GET", "api/svc/v1/jobs/{jobId}/runs/{jobRunName}", Get);
+        Map("deleteJobRun", "DELETE", "api/svc/v1/jobs/{jobId}/runs/{jobRunName}", Delete);
+        Map("terminateJobRun", "POST", "api/svc/v1/jobs/terminate", Terminate);
     }
 
     /// <summary>Starts a fake on a random loopback port.</summary>

@@ -53,15 +53,13 @@ internal static class ReadmeSnippets
         await using var fake = AstropodFake.Start();
         using var astropod = new AstropodClient(fake.CreateClientOptions());   // real: new AstropodClientOptions { ApiKey = token } or a TokenProvider
 
-        await foreach (var deployment in astropod.Deployments.ListAsync(fake.Account))
+        var deployment = await astropod.Deployments.ListAsync(fake.Account).FirstAsync();
+        await foreach (var source in astropod.Deployments.ListIngestionSourcesAsync(deployment.Id))
         {
-            await foreach (var source in astropod.Deployments.ListIngestionSourcesAsync(deployment.Id))
-            {
-                Console.WriteLine($"{deployment.Namespace}/{source.Name}");
-            }
+            Console.WriteLine($"{deployment.Namespace}/{source.Name}");   // "ingestion-docs_sync" is started as "docs_sync"
         }
 
-        var started = await astropod.Ingestions.StartAsync("team-docs", "docs_sync", fake.Account);
+        var started = await astropod.Ingestions.StartAsync(deployment.Namespace!, "docs_sync", fake.Account);
         Console.WriteLine($"job {started.JobName}; Astropod has no status to follow it with: {started.HasStatusSource}");
         #endregion
     }
@@ -174,6 +172,10 @@ internal static class ReadmeSnippets
         }
 
         Console.WriteLine((await waiting).Status);                             // Succeeded
+
+        fake.Faults.RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(1));  // the next call gets Agentset's own 429
+        fake.Faults.For("createIngestJob").ServerError(count: 2);              // only the next two creates get a 503
+        Console.WriteLine(fake.Requests.Count(r => r.OperationId == "createIngestJob"));   // what the fake received: 1
         #endregion
     }
 }

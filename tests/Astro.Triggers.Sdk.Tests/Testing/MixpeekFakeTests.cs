@@ -151,4 +151,117 @@ public sealed class MixpeekFakeTests : IDisposable
         var call = () => client.Triggers.GetAsync("trg_x");
         (await call.Should().ThrowAsync<UnauthorizedException>()).Which.ErrorCode.Should().Be("UnauthorizedError");
     }
+
+    // A client on the test's clock, so its polling waits are the fake's time too.
+    private MixpeekClient ClientOnTheFakeClock()
+    {
+        var options = _fake.CreateClientOptions();
+        options.TimeProvider = _time;
+        return new MixpeekClient(options);
+    }
+
+    // Drives the clock while a wait is pending: each poll's delay ends when the fake time passes it.
+    private async Task<T> AdvanceUntilDone<T>(Task<T> wait)
+    {
+        for (var i = 0; i < 2000 && !wait.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+
+        return await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_started_run_is_followed_through_its_task_to_completed()
+    {
+        using var client = ClientOnTheFakeClock();
+        var trigger = await CronAsync();
+        var run = await client.Executions.StartAsync(trigger.TriggerId);
+        run.Status.Should().Be(RunStatus.Queued);
+        run.RawStatus.Should().Be("PENDING");
+
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        (await run.UpdateStatusAsync()).Should().Be(RunStatus.Running);
+        run.RawStatus.Should().Be("PROCESSING");
+
+        await AdvanceUntilDone(run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromMinutes(1) }));
+        run.Status.Should().Be(RunStatus.Succeeded);
+        run.Value.TaskId.Should().Be(run.Id);
+        run.Value.TaskType.Should().Be("trigger_execution");
+        run.Value.Error.Should().BeNull();
+        var history = await client.Executions.ListAsync(trigger.TriggerId).ToListAsync();
+        history.Should().ContainSingle().Which.Status.Should().Be("COMPLETED", "the task and the history are the same timeline");
+        _fake.Requests.Should().Contain(r => r.OperationId == "getTask" && r.Path == "/v1/tasks/" + run.Id);
+    }
+
+    [Fact]
+    public async Task A_failed_task_ends_the_wait_with_its_error()
+    {
+        using var client = ClientOnTheFakeClock();
+        var trigger = await CronAsync();
+        _fake.FailNextExecutions(1, "no documents");
+        var run = await client.Executions.StartAsync(trigger.TriggerId);
+
+        var wait = () => AdvanceUntilDone(run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(200) }));
+        await wait.Should().ThrowAsync<RunFailedException>();
+        run.RawStatus.Should().Be("FAILED");
+        run.ErrorMessage.Should().Be("no documents");
+        (await client.Executions.GetAsync(run.Id)).Error.Should().Be("no documents");
+    }
+
+    [Fact]
+    public async Task Cancelling_an_unfinished_run_kills_its_task_for_good_and_the_history_shows_it()
+    {
+        using var client = ClientOnTheFakeClock();
+        var trigger = await CronAsync();
+        var run = await client.Executions.StartAsync(trigger.TriggerId);
+        _time.Advance(TimeSpan.FromMilliseconds(600));
+        run.CanCancel.Should().BeTrue();
+
+        await run.CancelAsync();
+        run.Status.Should().Be(RunStatus.Cancelled);
+        run.RawStatus.Should().Be("CANCELED");
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        (await client.Executions.GetAsync(run.Id)).Status.Should().Be(MixpeekTaskStatus.Canceled, "a killed task does not complete later");
+        var execution = (await client.Executions.ListAsync(trigger.TriggerId).ToListAsync()).Should().ContainSingle().Which;
+        execution.Status.Should().Be("CANCELED");
+        execution.ExecutionTimeMs.Should().Be(600);
+        (await client.Triggers.GetAsync(trigger.TriggerId)).LastExecutionStatus.Should().Be("CANCELED");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_finished_task_answers_success_and_changes_nothing()
+    {
+        var trigger = await CronAsync();
+        var run = await _client.Executions.StartAsync(trigger.TriggerId);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var (status, body) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Delete, "v1/tasks/" + run.Id, null,
+            ("Authorization", "Bearer " + _fake.ApiKey), ("X-Namespace", _fake.NamespaceId));
+        status.Should().Be(200);
+        body.Should().Contain("\"success\":true").And.Contain("\"message\":");
+        await _client.Executions.CancelAsync(run.Id);
+        (await _client.Executions.GetAsync(run.Id)).Status.Should().Be(MixpeekTaskStatus.Completed);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_is_404_and_tasks_keep_the_namespace_rules()
+    {
+        var get = () => _client.Executions.GetAsync("task_nope");
+        var error = (await get.Should().ThrowAsync<NotFoundException>()).Which;
+        error.ErrorCode.Should().Be("NotFoundError");
+        error.ServiceMessage.Should().Be("Task 'task_nope' not found.");
+        var cancel = () => _client.Executions.CancelAsync("task_nope");
+        await cancel.Should().ThrowAsync<NotFoundException>();
+
+        var trigger = await CronAsync();
+        var run = await _client.Executions.StartAsync(trigger.TriggerId);
+        var (missing, _) = await FakeHttp.SendAsync(_fake.BaseAddress, HttpMethod.Get, "v1/tasks/" + run.Id, null, ("Authorization", "Bearer " + _fake.ApiKey));
+        missing.Should().Be(400);
+        var other = () => _client.Executions.GetAsync(run.Id, new MixpeekRequestOptions { Namespace = "ns_other" });
+        await other.Should().ThrowAsync<NotFoundException>();
+        (await _client.Executions.GetAsync(run.Id, new MixpeekRequestOptions { Namespace = "fake-namespace" })).TaskId.Should().Be(run.Id, "the namespace's name works as its id");
+    }
 }

@@ -38,8 +38,9 @@ public sealed class WritingYourOwnTestsExample
         run.Status.Should().Be(RunStatus.Succeeded);
         jobs.Should().ContainSingle(j => j.Id == run.Id && j.ExternalId == "doc-42");
         agentset.Faults.Injected.Should().Be(1);
-        var listCalls = agentset.Requests.Where(r => r.Method == "GET" && r.Path.EndsWith("/ingest-jobs", StringComparison.Ordinal)).ToList();
+        var listCalls = agentset.Requests.Where(r => r.OperationId == "listIngestJobs").ToList();
         listCalls.Should().HaveCount(2, "the 429 and its retry");
-        (listCalls[1].DateTime - listCalls[0].DateTime).Should().BeGreaterThan(TimeSpan.FromMilliseconds(500), "the client waited for the reset moment");
+        listCalls[1].QueryValue("statuses").Should().Be("COMPLETED");
+        (listCalls[1].ReceivedAt - listCalls[0].ReceivedAt).Should().BeGreaterThan(TimeSpan.FromMilliseconds(500), "the client waited for the reset moment");
     }
 }
