@@ -56,9 +56,10 @@ public sealed class AgentsetFake : FakeService
         }
     }
 
-    /// <summary>Client options pointing at this fake, with its key and namespace.</summary>
+    /// <summary>Client options pointing at this fake, with its key and namespace, on the fake's clock (<c>TimeProvider</c>), so the
+    /// client's waits (retries, polling) move with the fake when a test advances a FakeTimeProvider.</summary>
     public AgentsetClientOptions CreateClientOptions() =>
-        new() { BaseAddress = BaseAddress, ApiKey = ApiKey, NamespaceId = NamespaceId };
+        new() { BaseAddress = BaseAddress, ApiKey = ApiKey, NamespaceId = NamespaceId, TimeProvider = TimeProvider };
 
     /// <summary>Serves one more namespace (any other is answered 404).</summary>
     public void AddNamespace(string namespaceId)

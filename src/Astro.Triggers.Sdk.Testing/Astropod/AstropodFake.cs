@@ -62,6 +62,7 @@ public sealed class AstropodFake : FakeService
     public AstropodClientOptions CreateClientOptions() => new()
     {
         BaseAddress = BaseAddress,
+        TimeProvider = TimeProvider,
         TokenProvider = new TokenProvider((_, _) => ValueTask.FromResult(CurrentToken)),
     };
 

@@ -58,8 +58,9 @@ public sealed class MixpeekFake : FakeService
         }
     }
 
-    /// <summary>Client options pointing at this fake, with its key and namespace.</summary>
-    public MixpeekClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, Namespace = NamespaceId };
+    /// <summary>Client options pointing at this fake, with its key and namespace, on the fake's clock (<c>TimeProvider</c>), so the
+    /// client's waits (retries, polling) move with the fake when a test advances a FakeTimeProvider.</summary>
+    public MixpeekClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, Namespace = NamespaceId, TimeProvider = TimeProvider };
 
     /// <summary>The next <paramref name="count"/> executions end FAILED with <paramref name="error"/>.</summary>
     public void FailNextExecutions(int count = 1, string error = "Clustering failed: no documents in the collection.") =>

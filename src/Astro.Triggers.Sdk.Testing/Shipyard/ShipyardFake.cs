@@ -42,7 +42,7 @@ public sealed class ShipyardFake : FakeService
     public string FleetId => _options.FleetId;
 
     /// <summary>Client options pointing at this fake, with its key.</summary>
-    public ShipyardClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey };
+    public ShipyardClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, TimeProvider = TimeProvider };
 
     /// <summary>The next <paramref name="count"/> triggered runs end Errored.</summary>
     public void FailNextRuns(int count = 1) => _failures.Plan(count, "Errored");

@@ -44,7 +44,7 @@ public sealed class TrueFoundryFake : FakeService
     public string DeploymentId => _options.DeploymentId;
 
     /// <summary>Client options pointing at this fake (its address is the control plane), with its key.</summary>
-    public TrueFoundryClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey };
+    public TrueFoundryClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, TimeProvider = TimeProvider };
 
     /// <summary>Adds a job that can be triggered; <paramref name="isJob"/> false adds a service, which the trigger
     /// refuses with 400 "application not supported for job trigger".</summary>

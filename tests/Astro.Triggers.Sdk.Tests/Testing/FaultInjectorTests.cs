@@ -98,11 +98,12 @@ public sealed class FaultInjectorTests : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = time });
         using var client = new AgentsetClient(fake.CreateClientOptions());
-        fake.Faults.Delay(TimeSpan.FromMinutes(10));
+        // Within the client's attempt timeout (30 s): the client runs on the fake's clock too (CreateClientOptions).
+        fake.Faults.Delay(TimeSpan.FromSeconds(20));
         var call = client.IngestJobs.ListAsync().ToListAsync().AsTask();
         await Task.Delay(200);
         call.IsCompleted.Should().BeFalse("the fake waits for its clock");
-        time.Advance(TimeSpan.FromMinutes(10));
+        time.Advance(TimeSpan.FromSeconds(20));
         (await call.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeEmpty();
     }
 
