@@ -1,5 +1,6 @@
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Retry;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 using Astro.Triggers.Sdk.Core;
@@ -22,6 +23,35 @@ public abstract class ServiceClientOptions
     /// Takes precedence over <see cref="ApiKey"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public TokenProvider? TokenProvider { get; set; }
+
+    /// <summary>Sets <see cref="TokenProvider"/> from a method that returns <see cref="Task{TResult}"/>, the usual shape
+    /// of an async method: <c>options.UseTokenProvider(tokens.GetAsync)</c> for
+    /// <c>Task&lt;string&gt; GetAsync(bool forceRefresh, CancellationToken cancellationToken)</c>, or an <c>async</c>
+    /// lambda (which binds here rather than to the <see cref="Sdk.TokenProvider"/> overload). (The <see cref="Sdk.TokenProvider"/> delegate returns <see cref="ValueTask{TResult}"/>, so such a method
+    /// cannot be assigned to the property directly: CS0029.) The provider is called as described on
+    /// <see cref="Sdk.TokenProvider"/>: before each request, and with <c>forceRefresh: true</c> after a 401.</summary>
+    /// <param name="provider">Returns the token or API key, without a scheme prefix; must not return a null task.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    /// <remarks>A null task from the provider fails the request with <see cref="InvalidOperationException"/>.</remarks>
+    // An async lambda converts to both overloads and C# cannot rank Task<string> against ValueTask<string> for it
+    // (CS0121); the priority settles it here. Everything that binds to one overload only still goes there.
+    [OverloadResolutionPriority(1)]
+    public void UseTokenProvider(Func<bool, CancellationToken, Task<string>> provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        TokenProvider = (forceRefresh, cancellationToken) => new ValueTask<string>(
+            provider(forceRefresh, cancellationToken) ?? throw new InvalidOperationException("The token provider returned a null task."));
+    }
+
+    /// <summary>Sets <see cref="TokenProvider"/> from a method or lambda that returns <see cref="ValueTask{TResult}"/>;
+    /// the same as assigning the property, beside the <see cref="Task{TResult}"/> overload so either shape binds.</summary>
+    /// <param name="provider">Returns the token or API key, without a scheme prefix.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public void UseTokenProvider(TokenProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        TokenProvider = provider;
+    }
 
     /// <summary>The retry policy.</summary>
     /// <value>The default value is a new <see cref="RetryOptions"/> (4 attempts, 0.5 s base, 30 s cap, 2 min budget).</value>

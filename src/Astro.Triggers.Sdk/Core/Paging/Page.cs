@@ -18,6 +18,20 @@ public sealed class Page<T>
         HasMore = hasMore;
     }
 
+    /// <summary>A page for your own unit tests (with <see cref="AsyncPageable{T}.FromPages(Page{T}[])"/>), shaped like one
+    /// a service list returns.</summary>
+    /// <param name="values">The items of the page.</param>
+    /// <param name="continuationToken">The token of the next page; null (the default) on the last page.</param>
+    /// <param name="previousToken">The token of the page before; null (the default) when there is none.</param>
+    /// <param name="hasMore">Whether more items follow; null (the default) for "a continuation token was given".</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+#pragma warning disable CA1000 // a static factory on the generic type reads as Azure's Page<T>.FromValues, which users know
+    public static Page<T> FromValues(
+        IReadOnlyList<T> values, string? continuationToken = null, string? previousToken = null, bool? hasMore = null) =>
+        new(values, continuationToken, previousToken, hasMore ?? continuationToken is not null);
+#pragma warning restore CA1000
+
     /// <summary>The items of this page.</summary>
     public IReadOnlyList<T> Items { get; }
 
