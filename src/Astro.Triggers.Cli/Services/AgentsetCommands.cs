@@ -19,7 +19,7 @@ internal static class AgentsetCommands
         var jobId = new Argument<string>("job-id") { Description = "The ingest job's id, job_…" };
 
         var text = new Option<string?>("--text") { Description = "Ingest this text" };
-        var url = new Option<Uri?>("--url") { Description = "Crawl and ingest this URL" };
+        var url = new Option<string?>("--url") { Description = "Crawl and ingest this URL" };
         var name = new Option<string?>("--name") { Description = "The job's name" };
         var externalId = new Option<string?>("--external-id") { Description = "Your own id for the job" };
         var fileName = new Option<string?>("--file-name") { Description = "The file name to store --text under" };
@@ -29,7 +29,12 @@ internal static class AgentsetCommands
             var client = Clients.Agentset(invocation, invocation.Get(Namespace), invocation.Get(Tenant));
             IngestJobPayload payload = invocation.Get(text) is { } body
                 ? new TextPayload { Text = body, FileName = invocation.Get(fileName) }
-                : new CrawlPayload { Url = invocation.Get(url)! };
+                : new CrawlPayload
+                {
+                    Url = Uri.TryCreate(invocation.Get(url), UriKind.Absolute, out var crawl) && crawl.Scheme is "http" or "https"
+                        ? crawl
+                        : throw new CliUsageException($"--url '{invocation.Get(url)}' is not an absolute http(s) URL"),
+                };
             var run = await client.IngestJobs.StartAsync(
                 new CreateIngestJobRequest { Name = invocation.Get(name), ExternalId = invocation.Get(externalId), Payload = payload },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
