@@ -19,7 +19,11 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Agentset);
         var options = new AgentsetClientOptions();
-        invocation.ConfigSection(ServiceNames.Agentset)?.Bind(options);
+        if (invocation.ConfigSection(ServiceNames.Agentset) is { } section)
+        {
+            section.Bind(options);
+        }
+
         Common(invocation, options, EnvNames.AgentsetApiKey, "the Agentset API key", EnvNames.AgentsetBaseUrl);
         options.NamespaceId = namespaceFlag ?? invocation.Env(EnvNames.AgentsetNamespace) ?? options.NamespaceId
             ?? throw new CliUsageException($"missing the Agentset namespace (ns_…): pass --namespace or set {EnvNames.AgentsetNamespace}");
@@ -32,7 +36,11 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Astropod);
         var options = new AstropodClientOptions();
-        invocation.ConfigSection(ServiceNames.Astropod)?.Bind(options);
+        if (invocation.ConfigSection(ServiceNames.Astropod) is { } section)
+        {
+            section.Bind(options);
+        }
+
         Common(invocation, options, EnvNames.AstropodToken, "the Astropod token", EnvNames.AstropodBaseUrl);
         Check(options);
         return invocation.Own(new AstropodClient(options));
@@ -42,7 +50,11 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.TrueFoundry);
         var options = new TrueFoundryClientOptions();
-        invocation.ConfigSection(ServiceNames.TrueFoundry)?.Bind(options);
+        if (invocation.ConfigSection(ServiceNames.TrueFoundry) is { } section)
+        {
+            section.Bind(options);
+        }
+
         Common(invocation, options, EnvNames.TrueFoundryApiKey, "the TrueFoundry API key", EnvNames.TrueFoundryBaseUrl);
         if (options.BaseAddress is null)
         {
@@ -58,7 +70,11 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Shipyard);
         var options = new ShipyardClientOptions();
-        invocation.ConfigSection(ServiceNames.Shipyard)?.Bind(options);
+        if (invocation.ConfigSection(ServiceNames.Shipyard) is { } section)
+        {
+            section.Bind(options);
+        }
+
         Common(invocation, options, EnvNames.ShipyardApiKey, "the Shipyard API key", EnvNames.ShipyardBaseUrl);
         Check(options);
         return invocation.Own(new ShipyardClient(options));
@@ -68,7 +84,11 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Mixpeek);
         var options = new MixpeekClientOptions();
-        invocation.ConfigSection(ServiceNames.Mixpeek)?.Bind(options);
+        if (invocation.ConfigSection(ServiceNames.Mixpeek) is { } section)
+        {
+            section.Bind(options);
+        }
+
         Common(invocation, options, EnvNames.MixpeekApiKey, "the Mixpeek API key", EnvNames.MixpeekBaseUrl);
         options.Namespace = invocation.Env(EnvNames.MixpeekNamespace) ?? options.Namespace;
         Check(options);

@@ -58,7 +58,7 @@ internal static class WaitCommand
             codes.Add(code);
             if (capture.Document is { } document)
             {
-                documents.Add(document);
+                documents.Add((JsonNode)document);
             }
 
             if (code == ExitCodes.Interrupted)
