@@ -1,0 +1,77 @@
+using System.CommandLine;
+
+namespace Astro.Triggers.Cli.Commands;
+
+/// <summary>The options every command accepts (declared once on the root, recursive).</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print one JSON document on stdout and nothing else there (logs and progress go to stderr)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log each HTTP attempt to stderr (secrets masked)",
+        Recursive = true,
+    };
+
+    public static readonly Option<FileInfo?> Config = new("--config")
+    {
+        Description = "A JSON/appsettings file with one section per service (Agentset, Astropod, TrueFoundry, Shipyard, Mixpeek) bound to the SDK's client options; may hold ApiKey",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Offline = new("--offline")
+    {
+        Description = "Run against an embedded fake of the service instead of the real one (no network, no account)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> BaseUrl = new("--base-url")
+    {
+        Description = "The service's base URL (overrides <SERVICE>_BASE_URL and the config file)",
+        Recursive = true,
+    };
+
+    public static readonly Option<TimeSpan> Timeout = new("--timeout")
+    {
+        Description = "How long --wait may follow a run before exit code 3 (e.g. 90s, 30m, 2h)",
+        Recursive = true,
+        CustomParser = Durations.Parse,
+        DefaultValueFactory = _ => TimeSpan.FromHours(1),
+    };
+
+    public static readonly Option<TimeSpan> PollInterval = new("--poll-interval")
+    {
+        Description = "The first wait between status reads while waiting; it grows 1.5x up to 30s",
+        Recursive = true,
+        CustomParser = Durations.Parse,
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(2),
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Json);
+        root.Options.Add(Verbose);
+        root.Options.Add(Config);
+        root.Options.Add(Offline);
+        root.Options.Add(BaseUrl);
+        root.Options.Add(Timeout);
+        root.Options.Add(PollInterval);
+    }
+
+    /// <summary>The --wait flag of trigger commands.</summary>
+    public static Option<bool> Wait() => new("--wait", "-w")
+    {
+        Description = "Follow the run until it ends: exit 0 succeeded, 1 failed/cancelled, 3 timed out (see --timeout)",
+    };
+
+    /// <summary>How many items a list prints.</summary>
+    public static Option<int> Limit() => new("--limit")
+    {
+        Description = "The most items to print",
+        DefaultValueFactory = _ => 50,
+    };
+}

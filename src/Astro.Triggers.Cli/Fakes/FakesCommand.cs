@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json.Nodes;
+using Astro.Triggers.Cli.Commands;
+using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Sdk.Testing.Core;
+
+namespace Astro.Triggers.Cli.Fakes;
+
+/// <summary><c>astro-triggers fakes</c>: the five stateful fakes in one process on loopback, described as JSON (and
+/// optionally a file / env-file), serving until Ctrl+C or SIGTERM, with an admin route for faults. The stripe-mock
+/// of this SDK: tests in any language point their client at it.</summary>
+internal static class FakesCommand
+{
+    public static Command Build(CommandFactory factory)
+    {
+        var port = new Option<int>("--port") { Description = "Serve the fakes on this port and the next four (agentset, astropod, truefoundry, shipyard, mixpeek) [default: free ports]" };
+        var adminPort = new Option<int>("--admin-port") { Description = "The admin route's port [default: --port + 5, or a free port]" };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Also write the JSON description to this file (written once everything listens)" };
+        var envFile = new Option<FileInfo?>("--env-file") { Description = "Also write KEY=VALUE lines (AGENTSET_BASE_URL=…) to this file, for `source`/dotenv/GITHUB_ENV" };
+        var fast = new Option<bool>("--fast") { Description = "Jobs and runs finish within about a second (default: the fakes' own few-second phases)" };
+
+        return factory.Create("fakes", "Serve stateful fakes of all five services on loopback until stopped (Ctrl+C/SIGTERM)", "fakes", async invocation =>
+        {
+            var basePort = invocation.Get(port);
+            if (basePort is < 0 or > 65530)
+            {
+                throw new CliUsageException("--port: between 1 and 65530 (or 0 for free ports)");
+            }
+
+            var fakes = new Dictionary<string, FakeService>(StringComparer.Ordinal);
+            var forwarders = new List<PortForwarder>();
+            var services = new JsonObject();
+            var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            AdminServer? admin = null;
+            try
+            {
+                for (var i = 0; i < ServiceNames.All.Length; i++)
+                {
+                    var service = ServiceNames.All[i];
+                    var fake = FakeEnvironment.Start(service, invocation.Get(fast));
+                    fakes[service] = fake;
+                    var url = fake.BaseAddress.ToString();
+                    if (basePort > 0)
+                    {
+                        var forwarder = new PortForwarder(basePort + i, fake.BaseAddress.Port);
+                        forwarders.Add(forwarder);
+                        url = FormattableString.Invariant($"http://127.0.0.1:{forwarder.Port}/");
+                    }
+
+                    var env = FakeEnvironment.For(fake, url);
+                    var description = new JsonObject { ["baseUrl"] = url, ["apiKey"] = fake.ApiKey };
+                    foreach (var (name, value) in env)
+                    {
+                        environment[name] = value;
+                    }
+
+                    description["env"] = new JsonObject([.. env.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]);
+                    services[service] = description;
+                }
+
+                var requestedAdmin = invocation.Get(adminPort);
+                admin = new AdminServer(requestedAdmin > 0 ? requestedAdmin : basePort > 0 ? basePort + 5 : 0, fakes, () => Describe(services, null));
+                var document = Describe(services, admin.BaseUrl);
+
+                // The file appears only when everything listens: a test or script waits for it, then starts.
+                if (invocation.Get(envFile) is { } env1)
+                {
+                    await WriteAtomicallyAsync(env1, string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"))).ConfigureAwait(false);
+                }
+
+                if (invocation.Get(outFile) is { } out1)
+                {
+                    await WriteAtomicallyAsync(out1, document.ToJsonString()).ConfigureAwait(false);
+                }
+
+                // The fakes' keys are fake: printing them is the point. The one document goes to stdout; logs to stderr.
+                invocation.Out.Document(document);
+                invocation.Out.Log($"fakes: serving {fakes.Count} services on loopback, admin at {admin.BaseUrl}; Ctrl+C or SIGTERM stops");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, invocation.Cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping is how a server ends: exit 0.
+                }
+
+                invocation.Out.Log("fakes: stopped");
+                return ExitCodes.Succeeded;
+            }
+            finally
+            {
+                if (admin is not null)
+                {
+                    await admin.DisposeAsync().ConfigureAwait(false);
+                }
+
+                foreach (var forwarder in forwarders)
+                {
+                    await forwarder.DisposeAsync().ConfigureAwait(false);
+                }
+
+                foreach (var fake in fakes.Values)
+                {
+                    await fake.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }, port, adminPort, outFile, envFile, fast);
+    }
+
+    private static JsonObject Describe(JsonObject services, string? admin) =>
+        new() { ["admin"] = admin, ["services"] = services.DeepClone() };
+
+    private static async Task WriteAtomicallyAsync(FileInfo file, string text)
+    {
+        var temporary = file.FullName + ".tmp";
+        await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false)).ConfigureAwait(false);
+        File.Move(temporary, file.FullName, overwrite: true);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Astro.Triggers.Cli.Commands;
+using Astro.Triggers.Sdk;
+using Spectre.Console;
+
+namespace Astro.Triggers.Cli.Runs;
+
+/// <summary>Reports a started run, and with --wait follows it to the end: a live Spectre status line on a terminal,
+/// one plain line per status change otherwise (CI logs), then one summary line or the --json document. The exit code
+/// says how it ended: 0 succeeded, 1 failed or cancelled, 3 still running at --timeout, 130 interrupted. Neither a
+/// timeout nor Ctrl+C touches the run: the message says it goes on and how to follow it again.</summary>
+internal static class RunFollower
+{
+    public static async Task<int> ReportAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint)
+    {
+        var output = invocation.Out;
+        var started = DateTimeOffset.UtcNow;
+        if (!wait)
+        {
+            output.Line($"{run.Service} run {run.Id} started: {Describe(run)}");
+            if (output.Json)
+            {
+                output.Document(RunDocument.Create(run, "started", ExitCodes.Succeeded, started));
+            }
+
+            return ExitCodes.Succeeded;
+        }
+
+        var options = new RunWaitOptions
+        {
+            PollInterval = invocation.PollInterval,
+            MaxPollInterval = invocation.PollInterval > TimeSpan.FromSeconds(30) ? invocation.PollInterval : TimeSpan.FromSeconds(30),
+            Timeout = invocation.Timeout,
+            // The outcome is read from the run and mapped to an exit code here.
+            ThrowOnFailure = false,
+        };
+
+        try
+        {
+            if (output.Interactive)
+            {
+                await output.Console.Status().Spinner(Spinner.Known.Dots).StartAsync(
+                    Markup.Escape(output.Mask.Apply($"{run.Service} {run.Id}: {Describe(run)}")),
+                    async context => await run.WaitForCompletionAsync(
+                        options,
+                        new Changes(run, snapshot => context.Status = Markup.Escape(output.Mask.Apply($"{run.Service} {run.Id}: {Describe(run)}"))),
+                        invocation.Cancellation).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            else
+            {
+                output.Line(Line(run));
+                await run.WaitForCompletionAsync(options, new Changes(run, _ => output.Line(Line(run))), invocation.Cancellation).ConfigureAwait(false);
+            }
+        }
+        catch (RunWaitTimeoutException)
+        {
+            var message = $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{resumeHint}`";
+            return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
+        }
+        catch (OperationCanceledException) when (invocation.Interrupted)
+        {
+            var message = $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{resumeHint}`";
+            return Finish(invocation, run, "interrupted", ExitCodes.Interrupted, started, $"{run.Service} run {run.Id} {message}", message);
+        }
+
+        var code = run.Status == RunStatus.Succeeded ? ExitCodes.Succeeded : ExitCodes.RunFailed;
+        var summary = $"{run.Service} run {run.Id} {RunDocument.Status(run.Status)} ({run.RawStatus ?? "-"})"
+            + (run.ErrorMessage is { Length: > 0 } error ? $": {error}" : string.Empty);
+        return Finish(invocation, run, RunDocument.Status(run.Status), code, started, summary, null);
+    }
+
+    /// <summary>"running (PROCESSING)": the common status, then the service's own.</summary>
+    public static string Describe(TriggeredRun run) =>
+        $"{RunDocument.Status(run.Status)} ({run.RawStatus ?? "not yet visible"})";
+
+    private static int Finish(Invocation invocation, TriggeredRun run, string outcome, int code, DateTimeOffset started, string line, string? message)
+    {
+        if (code == ExitCodes.Succeeded)
+        {
+            invocation.Out.Line(line);
+        }
+        else
+        {
+            invocation.Out.Log(line);
+        }
+
+        if (invocation.Out.Json)
+        {
+            invocation.Out.Document(RunDocument.Create(run, outcome, code, started, message));
+        }
+
+        return code;
+    }
+
+    private static string Line(TriggeredRun run) =>
+        $"{RunDocument.Time(run.Current.ObservedAt)} {run.Service} {run.Id}: {Describe(run)}";
+
+    private static string Format(TimeSpan span) => span.TotalSeconds < 120
+        ? span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s"
+        : span.ToString("c", CultureInfo.InvariantCulture);
+
+    /// <summary>Reports only changes of the service's status, synchronously on the polling loop (lines stay in order;
+    /// <see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class Changes(TriggeredRun run, Action<RunSnapshot> changed) : IProgress<RunSnapshot>
+    {
+        private (RunStatus, string?) _last = (run.Status, run.RawStatus);
+
+        public void Report(RunSnapshot value)
+        {
+            if ((value.Status, value.RawStatus) != _last)
+            {
+                _last = (value.Status, value.RawStatus);
+                changed(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Astro.Triggers.Cli.Tests;
+
+/// <summary><c>astro-triggers fakes</c> in this process: the description file, the admin route, a clean stop.</summary>
+public sealed class FakesCommandTests
+{
+    [Fact]
+    public async Task Fakes_serve_all_five_services_describe_them_and_take_faults_from_the_admin_route()
+    {
+        var folder = Directory.CreateTempSubdirectory("astro-fakes-").FullName;
+        var described = Path.Combine(folder, "fakes.json");
+        var envFile = Path.Combine(folder, "fakes.env");
+        using var stop = new CancellationTokenSource();
+        var serving = Cli.RunAsync(new Dictionary<string, string>(), stop.Token, "fakes", "--fast", "--out", described, "--env-file", envFile);
+        try
+        {
+            var json = await WaitForFileAsync(described, serving);
+            using var document = JsonDocument.Parse(json);
+            var services = document.RootElement.GetProperty("services");
+            services.EnumerateObject().Select(p => p.Name).Should().Equal("agentset", "astropod", "truefoundry", "shipyard", "mixpeek");
+            services.EnumerateObject().Should().OnlyContain(p => p.Value.GetProperty("baseUrl").GetString()!.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+            (await File.ReadAllLinesAsync(envFile)).Should().Contain(l => l.StartsWith("TFY_BASE_URL=http://127.0.0.1:", StringComparison.Ordinal));
+
+            var env = services.GetProperty("agentset").GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            using var http = new HttpClient { BaseAddress = new Uri(document.RootElement.GetProperty("admin").GetString()!) };
+            var fault = await http.PostAsJsonAsync("faults", new { service = "agentset", kind = "rate-limit", count = 5, retryAfterMs = 60_000 });
+            fault.IsSuccessStatusCode.Should().BeTrue(await fault.Content.ReadAsStringAsync());
+            var refused = await Cli.RunAsync(env, "agentset", "jobs", "list", "--json");
+            (await http.DeleteAsync("faults?service=agentset")).IsSuccessStatusCode.Should().BeTrue();
+            (await http.PostAsJsonAsync("fail-next", new { service = "agentset", count = 1, error = "boom" })).IsSuccessStatusCode.Should().BeTrue();
+            var failed = await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+            var badRoute = await http.PostAsJsonAsync("faults", new { service = "nope", kind = "rate-limit" });
+
+            refused.ExitCode.Should().Be(4, "a 429 whose Retry-After is beyond the budget is thrown, not slept on: " + refused);
+            refused.Json.GetProperty("error").GetProperty("status").GetInt32().Should().Be(429);
+            failed.ExitCode.Should().Be(1, failed.ToString());
+            failed.Json.GetProperty("error").GetString().Should().Be("boom");
+            ((int)badRoute.StatusCode).Should().Be(400);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        var result = await serving;
+        result.ExitCode.Should().Be(0, "stopping is how a server ends: " + result);
+        result.Json.GetProperty("services").GetProperty("mixpeek").GetProperty("apiKey").GetString().Should().NotBeNullOrEmpty();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Fakes_serve_on_chosen_ports()
+    {
+        var folder = Directory.CreateTempSubdirectory("astro-fakes-").FullName;
+        var described = Path.Combine(folder, "fakes.json");
+        var basePort = 20000 + Random.Shared.Next(0, 20000);
+        using var stop = new CancellationTokenSource();
+        var serving = Cli.RunAsync(new Dictionary<string, string>(), stop.Token, "fakes", "--port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", described);
+        try
+        {
+            using var document = JsonDocument.Parse(await WaitForFileAsync(described, serving));
+            document.RootElement.GetProperty("services").GetProperty("truefoundry").GetProperty("baseUrl").GetString().Should().Be($"http://127.0.0.1:{basePort + 2}/");
+            document.RootElement.GetProperty("admin").GetString().Should().Be($"http://127.0.0.1:{basePort + 5}/");
+            var env = document.RootElement.GetProperty("services").GetProperty("mixpeek").GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+            var list = await Cli.RunAsync(env, "mixpeek", "triggers", "list", "--json");
+
+            list.ExitCode.Should().Be(0, list.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        (await serving).ExitCode.Should().Be(0);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    internal static async Task<string> WaitForFileAsync(string path, Task serving)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(path))
+        {
+            if (serving.IsCompleted)
+            {
+                throw new InvalidOperationException("fakes ended early: " + await (Task<CliResult>)serving);
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, "the fakes should be up within 30 s");
+            await Task.Delay(50);
+        }
+
+        return await File.ReadAllTextAsync(path);
+    }
+}
