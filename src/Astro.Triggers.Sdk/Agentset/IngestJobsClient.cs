@@ -29,6 +29,7 @@ public class IngestJobsClient
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable jobs.</returns>
     /// <exception cref="ArgumentException">An id, tenant or page size breaks its rule.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<IngestJob> ListAsync(
         IngestJobListOptions? filter = null, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,8 @@ public class IngestJobsClient
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created job.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJob> CreateAsync(
         CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -91,6 +94,8 @@ public class IngestJobsClient
     /// <param name="options">Per-call namespace, tenant, retry and timeout; status reads use them too.</param>
     /// <param name="cancellationToken">Cancels the create.</param>
     /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJobRun> StartAsync(
         CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Track(await CreateAsync(job, options, cancellationToken).ConfigureAwait(false), options);
@@ -125,6 +130,8 @@ public class IngestJobsClient
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJob> GetAsync(
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -139,6 +146,8 @@ public class IngestJobsClient
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job as the service reports it, or null when it answered 204 without a body.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJob?> DeleteAsync(
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -153,6 +162,8 @@ public class IngestJobsClient
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The id of the re-queued job.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<string> ReIngestAsync(
         string jobId, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {

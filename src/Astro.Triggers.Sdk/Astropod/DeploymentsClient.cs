@@ -27,6 +27,7 @@ public class DeploymentsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deployments: one page (Astropod does not page this list), fetched when enumerated.</returns>
     /// <exception cref="ArgumentException">The account is empty.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<DeploymentSummary> ListAsync(
         string account, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -41,6 +42,8 @@ public class DeploymentsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deployment.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<DeploymentDetails> GetAsync(
         string deploymentId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -56,6 +59,7 @@ public class DeploymentsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The sources, in the service's order: one page, fetched when enumerated.</returns>
     /// <exception cref="ArgumentException">The id is empty, ".", "..", or holds a control character.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<IngestionSource> ListIngestionSourcesAsync(
         string deploymentId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {

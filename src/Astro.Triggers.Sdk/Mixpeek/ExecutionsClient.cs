@@ -89,6 +89,7 @@ public class ExecutionsClient
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable executions, in the service's order (newest first).</returns>
     /// <exception cref="ArgumentException">The id, namespace or page size breaks its rule.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<TriggerExecution> ListAsync(
         string triggerId, TriggerHistoryOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {

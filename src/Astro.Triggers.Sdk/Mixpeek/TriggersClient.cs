@@ -31,6 +31,7 @@ public class TriggersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created trigger.</returns>
     /// <exception cref="ArgumentException">The namespace, action or schedule breaks a rule (the message names it).</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<Trigger> CreateAsync(
         CreateTriggerRequest trigger, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,8 @@ public class TriggersClient
     /// <param name="options">Per-call namespace, retry and timeout.</param>
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable triggers.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<Trigger> ListAsync(
         TriggerListOptions? filter = null, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -95,6 +98,8 @@ public class TriggersClient
     /// <param name="options">Per-call namespace, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The trigger.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<Trigger> GetAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -109,6 +114,7 @@ public class TriggersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated trigger.</returns>
     /// <exception cref="ArgumentException">Nothing is set, or the schedule breaks a rule.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<Trigger> UpdateAsync(
         string triggerId, UpdateTriggerRequest update, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -133,6 +139,8 @@ public class TriggersClient
     /// <param name="options">Per-call namespace, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the trigger was deleted.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task DeleteAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -145,6 +153,8 @@ public class TriggersClient
     /// <param name="options">Per-call namespace, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The paused trigger.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<Trigger> PauseAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -157,6 +167,8 @@ public class TriggersClient
     /// <param name="options">Per-call namespace, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The resumed trigger.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<Trigger> ResumeAsync(
         string triggerId, MixpeekRequestOptions? options = null, CancellationToken cancellationToken = default)
     {

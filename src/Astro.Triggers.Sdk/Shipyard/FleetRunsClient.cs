@@ -36,6 +36,8 @@ public class FleetRunsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
     /// <exception cref="BadRequestException">Shipyard refused it (its 400 carries only a request id).</exception>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<ShipyardFleetRun> StartAsync(
         string orgId, string projectId, string fleetId, IEnumerable<VesselOverride>? vesselOverrides = null,
         RequestOptions? options = null, CancellationToken cancellationToken = default)
@@ -81,6 +83,7 @@ public class FleetRunsClient
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The runs, in the CSV's order.</returns>
     /// <exception cref="ArgumentException">An id is empty, ".", "..", or holds a control character.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<FleetRunRecord> ListAsync(
         string orgId, string projectId, string fleetId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -97,6 +100,8 @@ public class FleetRunsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The row, or null.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<FleetRunRecord?> GetAsync(
         string orgId, string projectId, string fleetId, string fleetRunId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,8 @@ public class JobRunsClient
     /// <param name="options">Per-call retry and timeout; status reads of the returned run use them too.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run; call <c>WaitForCompletionAsync</c> on it (needs the application id: see <see cref="TrueFoundryJobRun"/>).</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<TrueFoundryJobRun> StartAsync(
         TriggerJobRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -68,6 +70,8 @@ public class JobRunsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<JobRun> GetAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -84,6 +88,8 @@ public class JobRunsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Stops the enumeration, also mid-page.</param>
     /// <returns>The pageable runs.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual AsyncPageable<JobRun> ListAsync(
         string applicationId, JobRunListOptions? filter = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -127,6 +133,8 @@ public class JobRunsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The service's answer: its message and the run's new status (<c>jobRunStatus</c>, e.g.
     /// TERMINATION_REQUESTED). A control plane that answers without a body gives an answer with both null.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<JobRunTermination> CancelAsync(
         string deploymentId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -142,6 +150,8 @@ public class JobRunsClient
     /// <param name="options">Per-call retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the run was deleted.</returns>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task DeleteAsync(
         string applicationId, string jobRunName, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {

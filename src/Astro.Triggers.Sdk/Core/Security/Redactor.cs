@@ -8,11 +8,18 @@ internal static partial class Redactor
 {
     public const string Mask = "***";
 
-    private static readonly string[] SecretQueryKeys =
-        ["token", "access_token", "api_key", "apikey", "key", "secret", "password", "signature", "sig", "code"];
+    // An allow-list, as Azure's HttpMessageSanitizer keeps one: the query parameters the five services' documents
+    // define (openapi/*.yaml) are shown; any other value is masked, so a secret in a parameter nobody anticipated
+    // (a pre-signed URL, a proxy's token) never reaches a log or an exception.
+    private static readonly HashSet<string> ShownQueryKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "account", "cursor", "cursorDirection", "deploymentId", "jobRunName", "limit", "offset", "order", "orderBy",
+        "perPage", "searchPrefix", "sortBy", "status", "statuses", "triggeredBy", "versionNumbers",
+    };
 
-    /// <summary>The URI with user info and the values of secret-looking query parameters masked.</summary>
-    public static string? Uri(Uri? uri)
+    /// <summary>The URI with user info masked, and the value of every query parameter the services' documents do not
+    /// define.</summary>
+    public static string? Uri(System.Uri? uri)
     {
         if (uri is null)
         {
@@ -47,7 +54,7 @@ internal static partial class Redactor
                 first = false;
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 var key = eq < 0 ? pair : pair[..eq];
-                var secret = eq >= 0 && SecretQueryKeys.Any(k => key.Equals(k, StringComparison.OrdinalIgnoreCase));
+                var secret = eq >= 0 && !ShownQueryKeys.Contains(System.Uri.UnescapeDataString(key));
                 builder.Append(secret ? key + "=" + Mask : pair);
             }
         }
