@@ -32,9 +32,16 @@ internal sealed class ServiceClientOptionsValidator<[DynamicallyAccessedMembers(
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    private static bool CodeOnly(Type type) =>
+        typeof(Delegate).IsAssignableFrom(type) || type == typeof(TimeProvider)
+        || type == typeof(Microsoft.Extensions.Logging.ILoggerFactory) || type == typeof(HttpMessageHandler);
+
     private IEnumerable<string> UnknownKeys(IConfiguration configuration, PropertyInfo[] properties, string prefix)
     {
-        var known = properties.Where(p => p.CanWrite).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Code-only settings (a TimeProvider, a logger factory, a delegate, a handler) cannot come from configuration.
+        var known = properties
+            .Where(p => p.CanWrite && !CodeOnly(p.PropertyType))
+            .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var child in configuration.GetChildren())
         {
             if (!known.Contains(child.Key))

@@ -56,7 +56,7 @@ internal static class ReadmeSnippets
         var deployment = await astropod.Deployments.ListAsync(fake.Account).FirstAsync();
         await foreach (var source in astropod.Deployments.ListIngestionSourcesAsync(deployment.Id))
         {
-            Console.WriteLine($"{deployment.Namespace}/{source.Name}");   // "ingestion-docs_sync" is started as "docs_sync"
+            Console.WriteLine($"{deployment.Namespace}/{source.Name}");   // the names StartAsync takes (component "ingestion-docs_sync" → "docs_sync")
         }
 
         var started = await astropod.Ingestions.StartAsync(deployment.Namespace!, "docs_sync", fake.Account);
@@ -129,16 +129,16 @@ internal static class ReadmeSnippets
 
     public static async Task DependencyInjection()
     {
-        await using var fake = AgentsetFake.Start();
+        #region snippet:di
+        await using var fake = AgentsetFake.Start();                         // for the real service, your appsettings.json
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Astro:Agentset:BaseAddress"] = fake.BaseAddress.ToString(),
             ["Astro:Agentset:ApiKey"] = fake.ApiKey,
             ["Astro:Agentset:NamespaceId"] = fake.NamespaceId,
         }).Build();
-        var services = new ServiceCollection();
 
-        #region snippet:di
+        var services = new ServiceCollection();
         services.AddTriggerClients(configuration.GetSection("Astro"));   // every service with a section: Astro:Agentset, Astro:Mixpeek, …
         services.AddAgentsetClient("eu", o =>                               // more clients of one service, by name, each with its own options
         {
@@ -150,10 +150,10 @@ internal static class ReadmeSnippets
         await using var provider = services.BuildServiceProvider();
         var main = provider.GetRequiredService<AgentsetClient>();
         var eu = provider.GetRequiredKeyedService<AgentsetClient>("eu");      // or [FromKeyedServices("eu")], or ITriggerClientFactory<AgentsetClient>
+        await eu.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "b" } });
         #endregion
 
         await main.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "a" } });
-        await eu.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "b" } });
     }
 
     public static async Task Testing()

@@ -135,4 +135,18 @@ public sealed class CallBudgetTests : FaultMatrixTestBase
         ex.MayHaveBeenProcessed.Should().BeFalse("503 with Retry-After says the service did not act");
         requests.Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_rate_limit_reset_on_an_answer_that_is_not_a_429_is_not_reported_as_retry_after()
+    {
+        // Agentset sends X-RateLimit-Reset on every answer; on a 404 or 500 it says when the window reopens, not when to retry.
+        var reset = Clock.GetUtcNow().AddSeconds(40).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (error, requests, _) = await Run(Create, _ => Reply.Json(500, """{"success":false,"error":{"code":"internal_server_error","message":"boom"}}""",
+            ("X-RateLimit-Reset", reset), ("X-RateLimit-Remaining", "99")), o => o.Retry = new RetryOptions());
+
+        var ex = error.Should().BeOfType<InternalServerErrorException>().Subject;
+        ex.RetryAfter.Should().BeNull();
+        ex.Message.Should().NotContain("Retry after");
+        requests.Should().Be(1);
+    }
 }

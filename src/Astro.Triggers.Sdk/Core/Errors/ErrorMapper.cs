@@ -28,7 +28,7 @@ internal static class ErrorMapper
         var body = ErrorBody.Parse(raw);
         var status = (int)response.StatusCode;
         // On the call's clock, and against the server's Date where it sent one (RetryAfterParser).
-        var retryAfter = RetryAfterParser.Parse(response.Headers, call.TimeProvider.GetUtcNow());
+        var retryAfter = RetryAfterParser.Parse(response.Headers, call.TimeProvider.GetUtcNow(), rateLimited: status == 429);
         var info = new ServiceErrorInfo
         {
             Service = operation.Service,

@@ -94,7 +94,7 @@ public class ServiceRequestException : AstroTriggersException
         sb.Append(']');
         if (info.RetryAfter is { } retryAfter)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Retry after {retryAfter}.");
+            sb.Append(CultureInfo.InvariantCulture, $" Retry after {retryAfter.TotalSeconds:0.###} s.");
         }
 
         if (info.MayHaveBeenProcessed)

@@ -13,7 +13,10 @@ internal static class RetryAfterParser
     /// <summary>The wait the response asks for, never negative; null when the response does not say.</summary>
     /// <param name="headers">The response headers.</param>
     /// <param name="now">The client's current time, used when the response has no <c>Date</c>.</param>
-    public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now)
+    /// <param name="rateLimited">Whether the answer was a refusal for rate (429): only then is <c>X-RateLimit-Reset</c> a
+    /// wait. Agentset sends it on every answer, where it only says when the window reopens, which a 404 or a 500
+    /// must not report as "retry after".</param>
+    public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now, bool rateLimited = true)
     {
         now = ServerNow(headers) ?? now;
         if (TryGetRaw(headers, "Retry-After") is { } retryAfter && ParseValue(retryAfter, now, numericIsDelta: true) is { } fromRetryAfter)
@@ -22,7 +25,7 @@ internal static class RetryAfterParser
         }
 
         // A reset header alone only says when the window reopens; it is a moment, or (small numbers) a delta.
-        return TryGetRaw(headers, "X-RateLimit-Reset") is { } reset ? ParseValue(reset, now, numericIsDelta: true) : null;
+        return rateLimited && TryGetRaw(headers, "X-RateLimit-Reset") is { } reset ? ParseValue(reset, now, numericIsDelta: true) : null;
     }
 
     internal static TimeSpan? ParseValue(string raw, DateTimeOffset now, bool numericIsDelta)
