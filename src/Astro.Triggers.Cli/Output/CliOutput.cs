@@ -78,7 +78,12 @@ internal sealed class CliOutput
         }
 
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // Output for people and jq, never embedded in HTML: keep ' + < > and non-ASCII readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             document.WriteTo(writer);
         }

@@ -13,16 +13,21 @@ internal static class ShipyardCommands
     public static Command Build(CommandFactory factory)
     {
         const string service = ServiceNames.Shipyard;
-        var org = new Argument<string>("org") { Description = "The organisation id" };
-        var project = new Argument<string>("project") { Description = "The project id" };
-        var fleet = new Argument<string>("fleet") { Description = "The fleet id" };
+        // Optional: like every other Shipyard command they fall back to SHIPYARD_ORG_ID/_PROJECT_ID/_FLEET_ID (and to the
+        // embedded fake's ids with --offline), so a CI step with the variables set needs none of them.
+        var org = new Argument<string?>("org") { Description = $"The organisation id [default: ${EnvNames.ShipyardOrg}]", Arity = ArgumentArity.ZeroOrOne };
+        var project = new Argument<string?>("project") { Description = $"The project id [default: ${EnvNames.ShipyardProject}]", Arity = ArgumentArity.ZeroOrOne };
+        var fleet = new Argument<string?>("fleet") { Description = $"The fleet id [default: ${EnvNames.ShipyardFleet}]", Arity = ArgumentArity.ZeroOrOne };
         var env = new Option<string[]>("--env") { Description = "A vessel environment override, VESSEL:NAME=VALUE (repeatable)" };
         var wait = GlobalOptions.Wait();
         var trigger = factory.Create("trigger", "Trigger a fleet run; with --wait follow it to the end", service, async invocation =>
         {
             var overrides = Overrides(invocation.Get(env));
             var client = Clients.Shipyard(invocation);
-            var run = await client.FleetRuns.StartAsync(invocation.Get(org)!, invocation.Get(project)!, invocation.Get(fleet)!, overrides, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
+            var o = invocation.Require(invocation.Get(org), EnvNames.ShipyardOrg, "the org argument", "the Shipyard organisation id");
+            var p = invocation.Require(invocation.Get(project), EnvNames.ShipyardProject, "the project argument", "the Shipyard project id");
+            var f = invocation.Require(invocation.Get(fleet), EnvNames.ShipyardFleet, "the fleet argument", "the Shipyard fleet id");
+            var run = await client.FleetRuns.StartAsync(o, p, f, overrides, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
             var hint = $"astro-triggers wait shipyard {run.Id} --org {run.Ids.OrgId} --project {run.Ids.ProjectId} --fleet {run.Ids.FleetId}";
             return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), hint).ConfigureAwait(false);
         }, org, project, fleet, env, wait);
