@@ -4,6 +4,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 // - unit: unit, fault and per-service tests on loopback servers started in the test (random ports, small budgets);
 // - integration: the TypeScript clients against `astro-triggers fakes` (the .NET CLI serving the five stateful fakes),
 //   started once by test/integration/fakes.globalSetup.ts and stopped at the end.
+// `npm run bench` runs the benchmarks in the unit project only (`--project unit`): they need no fakes.
 export default defineConfig({
   test: {
     pool: "forks",
@@ -23,7 +24,6 @@ export default defineConfig({
           globalSetup: ["test/integration/fakes.globalSetup.ts"],
           testTimeout: 20_000,
           hookTimeout: 20_000,
-          benchmark: { include: [] },
         },
       },
     ],
