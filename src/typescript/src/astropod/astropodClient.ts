@@ -19,6 +19,7 @@ export class AstropodClient {
   /** Manual ingestions: start. */
   readonly ingestions: IngestionsClient;
 
+  /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: AstropodClientOptions) {
     const core = new ServiceCore<paths>("Astropod", options, "https://api.astropod.ai", { kind: "bearer" });
     this.deployments = new DeploymentsClient(core);

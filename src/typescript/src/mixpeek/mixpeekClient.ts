@@ -20,6 +20,7 @@ export class MixpeekClient {
   /** Executions: start (run a trigger now), get, cancel, track (its task), list (a trigger's history). */
   readonly executions: ExecutionsClient;
 
+  /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: MixpeekClientOptions) {
     const core = new ServiceCore<paths>("Mixpeek", options, "https://api.mixpeek.com", { kind: "bearer" });
     if (options.namespace !== undefined) checkNamespace(options.namespace, "namespace");

@@ -25,6 +25,7 @@ export class ShipyardClient {
   /** Fleet runs: start, track, get, list. */
   readonly fleetRuns: FleetRunsClient;
 
+  /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: ShipyardClientOptions) {
     const core = new ServiceCore<paths>("Shipyard", options, "https://api.app.shipyardapp.com", { kind: "header", name: "X-Shipyard-API-Key" });
     this.fleetRuns = new FleetRunsClient(core, options.statusMapping);

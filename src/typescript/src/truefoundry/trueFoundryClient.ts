@@ -15,6 +15,7 @@ export class TrueFoundryClient {
   /** Job runs: start, track, get, list, cancel, delete. */
   readonly jobRuns: JobRunsClient;
 
+  /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: TrueFoundryClientOptions) {
     this.jobRuns = new JobRunsClient(new ServiceCore<paths>("TrueFoundry", options, undefined, { kind: "bearer" }));
   }

@@ -11,7 +11,7 @@ describe("Astropod (AstropodClientTests)", () => {
   afterEach(async () => server.close());
   const client = () => new AstropodClient({ baseUrl: server.url, apiKey: KEY, clock: new VirtualClock() });
 
-  it("triggerIngestion posts {} with the account and bearer token and reads the snake_case answer; no status source", async () => {
+  it("ingestions.start posts {} with the account and bearer token and reads the snake_case answer; no status source", async () => {
     server.reply(json(200, { status: "triggered", job_name: "ingestion-docs_sync-manual-0001", namespace: "team-docs" }));
     const result = await client().ingestions.start("team-docs", "docs_sync", "acme");
     expect(result).toEqual({ status: "triggered", jobName: "ingestion-docs_sync-manual-0001", namespace: "team-docs", ingestion: "docs_sync", hasStatusSource: false });

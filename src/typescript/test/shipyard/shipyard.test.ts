@@ -16,7 +16,7 @@ describe("Shipyard (ShipyardClientTests)", () => {
     return { shipyard: new ShipyardClient({ baseUrl: server.url, apiKey: KEY, clock, ...extra }), clock };
   };
 
-  it("triggerFleetRun posts snake_case overrides with the API key header and returns the ids", async () => {
+  it("fleetRuns.start posts snake_case overrides with the API key header and returns the ids", async () => {
     server.reply(json(201, created));
     const { shipyard } = client();
     const run = await shipyard.fleetRuns.start("o1", "p1", "f1", [{ name: "Load Warehouse", environment_variable_overrides: { TARGET: "prod", DRY_RUN: "", KEEP: null } }]);

@@ -8,7 +8,7 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
   beforeEach(async () => (server = await ScriptedServer.start()));
   afterEach(async () => server.close());
 
-  it("trigger posts camelCase JSON with command, params and alias and returns the run", async () => {
+  it("start posts camelCase JSON with command, params and alias and returns the run", async () => {
     server.reply(json(200, { message: "Job triggered", jobRunName: "etl-0001", data: tfyRun("etl-0001", "CREATED") }));
     const { client } = truefoundry(server.url);
     const run = await client.jobRuns.start({ applicationId: "app-1", input: { command: "python etl.py", params: { day: "1" } }, metadata: { job_run_name_alias: "nightly" } });
@@ -29,7 +29,7 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("listRuns pages by offset with filters as repeated keys across three pages; the token is the next offset", async () => {
+  it("list pages by offset with filters as repeated keys across three pages; the token is the next offset", async () => {
     server.reply(
       json(200, { data: [tfyRun("r1"), tfyRun("r2")], pagination: { total: 5, offset: 0, limit: 2 } }),
       json(200, { data: [tfyRun("r3"), tfyRun("r4")], pagination: { total: 5, offset: 2, limit: 2 } }),
@@ -58,7 +58,7 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("terminateRun posts the deployment and run name as query and is retried because it is safe to repeat", async () => {
+  it("cancel posts the deployment and run name as query and is retried because it is safe to repeat", async () => {
     server.reply(json(502, "bad gateway"), json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }));
     const { client } = truefoundry(server.url);
     await client.jobRuns.cancel("dep-1", "etl-0001");
@@ -66,14 +66,14 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
     expect(server.requests[1]!.url).toBe("/api/svc/v1/jobs/terminate?deploymentId=dep-1&jobRunName=etl-0001");
   });
 
-  it("deleteRun sends a DELETE to the run", async () => {
+  it("delete sends a DELETE to the run", async () => {
     server.reply(json(204));
     const { client } = truefoundry(server.url);
     await client.jobRuns.delete("app-1", "etl-0001");
     expect(`${server.requests[0]!.method} ${server.requests[0]!.path}`).toBe("DELETE /api/svc/v1/jobs/app-1/runs/etl-0001");
   });
 
-  it("a triggered run is followed to the end, and a failure carries the run's error", async () => {
+  it("a started run is followed to the end, and a failure carries the run's error", async () => {
     server.reply(
       json(200, { jobRunName: "etl-0001", data: tfyRun("etl-0001", "CREATED") }),
       json(200, { data: tfyRun("etl-0001", "RUNNING") }),
@@ -126,7 +126,7 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
     expect(error.serviceMessage).toBe("run already finished");
   });
 
-  it("a run triggered by deployment id says how to follow it instead of guessing", async () => {
+  it("a run started by deployment id says how to follow it instead of guessing", async () => {
     server.reply(json(200, { jobRunName: "etl-0003" }));
     const { client } = truefoundry(server.url);
     const run = await client.jobRuns.start({ deploymentId: "dep-1" });
