@@ -36,15 +36,27 @@ describe.skipIf(!fakes)("TrueFoundry against astro-triggers fakes (TrueFoundryFa
     const tfy = trueFoundryClient();
     const applicationId = env("truefoundry", "TFY_APPLICATION_ID");
     const deploymentId = env("truefoundry", "TFY_DEPLOYMENT_ID");
-    const run = await tfy.jobRuns.start({ applicationId, input: { command: "sleep 60" } });
-    expect(run.canCancel).toBe(true);
-    await run.cancel();
+    // A --fast run finishes 600 ms after it starts; on a busy machine the terminate may come later (417), so a late
+    // one is tried again with a new run, at most three times.
+    const startAndCancel = async () => {
+      const started = await tfy.jobRuns.start({ applicationId, input: { command: "sleep 60" } });
+      expect(started.canCancel).toBe(true);
+      const late = await started.cancel().then(() => undefined, (e: unknown) => e);
+      if (late !== undefined && !(late instanceof UnexpectedStatusError && late.status === 417)) throw late;
+      return { started, late };
+    };
+    let attempt = await startAndCancel();
+    for (let i = 1; i < 3 && attempt.late !== undefined; i++) attempt = await startAndCancel();
+    expect(attempt.late).toBeUndefined();
+    const run = attempt.started;
     expect(run.status).toBe("cancelled");
     expect(["TERMINATION_REQUESTED", "TERMINATING", "TERMINATED"]).toContain(run.rawStatus);
     await expect(run.waitForCompletion(quickWait)).rejects.toBeInstanceOf(RunFailedError);
 
     const other = await tfy.jobRuns.start({ applicationId });
-    expect(await tfy.jobRuns.cancel(deploymentId, other.id)).toEqual({ message: "Termination requested", jobRunStatus: "TERMINATION_REQUESTED" });
+    const answer = await tfy.jobRuns.cancel(deploymentId, other.id);
+    expect(answer.message).toBe("Termination requested");
+    expect(["TERMINATION_REQUESTED", "TERMINATING", "TERMINATED"]).toContain(answer.jobRunStatus);
     const stopped = await tfy.jobRuns.track(applicationId, other.id).waitForCompletion({ ...quickWait, throwOnFailure: false });
     expect(stopped.status).toBe("cancelled");
     expect(["TERMINATION_REQUESTED", "TERMINATING", "TERMINATED"]).toContain(stopped.value.status);
