@@ -1,13 +1,31 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// Lean on a shared 2-core machine: one worker pool of at most 2 forks; fault tests use loopback servers on
-// random ports and small budgets, so the whole suite runs in seconds.
+// Lean on a shared 2-core machine: one worker pool of at most 2 forks. Two projects, both run by `npm test`:
+// - unit: unit, fault and per-service tests on loopback servers started in the test (random ports, small budgets);
+// - integration: the TypeScript clients against `astro-triggers fakes` (the .NET CLI serving the five stateful fakes),
+//   started once by test/integration/fakes.globalSetup.ts and stopped at the end.
+// `npm run bench` runs the benchmarks in the unit project only (`--project unit`): they need no fakes.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 10_000,
     benchmark: { include: ["bench/**/*.bench.ts"] },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/integration/**"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/integration/fakes.globalSetup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+    ],
   },
 });

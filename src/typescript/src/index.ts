@@ -36,7 +36,7 @@ export { defaultRetryOptions, type RetryOptions } from "./core/retry/retryOption
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
 export type { Page, PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
-export { TriggeredRun, type WaitOptions } from "./core/runs/triggeredRun.js";
+export { TriggeredRun, type WaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
 export { RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
 
 export { AgentsetClient } from "./agentset/agentsetClient.js";
@@ -44,15 +44,25 @@ export { IngestJobsClient } from "./agentset/ingestJobsClient.js";
 export { IngestJobRun, mapIngestJobStatus } from "./agentset/ingestJobRun.js";
 export type * from "./agentset/models.js";
 
-export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
-export { JobsClient } from "./truefoundry/jobsClient.js";
-export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
-export type { JobRun, JobRunStatus, JobRunSortBy, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions } from "./truefoundry/models.js";
+export { AstropodClient } from "./astropod/astropodClient.js";
+export { DeploymentsClient } from "./astropod/deploymentsClient.js";
+export { IngestionsClient } from "./astropod/ingestionsClient.js";
+export type { AstropodClientOptions, IngestionSource, IngestionTrigger, DeploymentSummary, DeploymentDetails } from "./astropod/models.js";
 
-export { AstropodClient, type AstropodClientOptions, type IngestionSource, type IngestionTrigger, type DeploymentSummary, type DeploymentDetails } from "./astropod/astropodClient.js";
-export { ShipyardClient, type ShipyardClientOptions, type VesselOverride } from "./shipyard/shipyardClient.js";
+export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
+export { JobRunsClient } from "./truefoundry/jobRunsClient.js";
+export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+export type {
+  JobRun, JobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions,
+} from "./truefoundry/models.js";
+
+export { ShipyardClient, type ShipyardClientOptions } from "./shipyard/shipyardClient.js";
+export { FleetRunsClient, type VesselOverride } from "./shipyard/fleetRunsClient.js";
 export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
 export { parseFleetRunCsv, type FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+
 export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
 export { TriggersClient } from "./mixpeek/triggersClient.js";
+export { ExecutionsClient } from "./mixpeek/executionsClient.js";
+export { TriggerExecutionRun, mapTaskStatus } from "./mixpeek/triggerExecutionRun.js";
 export type * from "./mixpeek/models.js";

@@ -17,6 +17,7 @@ export class AgentsetClient {
   /** Ingest jobs: list, create, start, track, get, delete, reIngest. */
   readonly ingestJobs: IngestJobsClient;
 
+  /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: AgentsetClientOptions) {
     const core = new ServiceCore<paths>("Agentset", options, "https://api.agentset.ai", { kind: "bearer" });
     checkTenantId(options.tenantId, "tenantId");

@@ -23,32 +23,22 @@ export function mapIngestJobStatus(status: string | undefined): RunStatus {
 }
 
 /**
- * An ingest job followed to the end (`ingestJobs.start` or `ingestJobs.track`). Status read with `getIngestJob`.
- * `cancel()` throws UnsupportedOperationError: Agentset has no operation that stops a job.
+ * An ingest job followed to the end (`ingestJobs.start` or `ingestJobs.track`); `value` is the {@link IngestJob} as
+ * last read (undefined for a handle made from an id until its first read). Status read with `getIngestJob`.
+ * `cancel()` throws UnsupportedOperationError: Agentset has no operation that stops a job (`ingestJobs.delete` removes it).
  */
-export class IngestJobRun extends TriggeredRun {
-  #job: IngestJob | undefined;
-  readonly #get: (id: string, signal: AbortSignal | undefined) => Promise<IngestJob>;
-
+export class IngestJobRun extends TriggeredRun<IngestJob | undefined> {
   /** @internal Built by `IngestJobsClient`. */
-  constructor(id: string, job: IngestJob | undefined, get: (id: string, signal: AbortSignal | undefined) => Promise<IngestJob>, clock: Clock) {
-    super("Agentset", id, job ? snapshot(job, clock.now()) : { status: "unknown", rawStatus: undefined, errorMessage: undefined, observedAt: clock.now() }, clock);
-    this.#job = job;
-    this.#get = get;
-  }
-
-  /** The job as last read; undefined for a handle made from an id that has not been read yet. */
-  get job(): IngestJob | undefined {
-    return this.#job;
-  }
-
-  protected override async fetchStatus(signal: AbortSignal | undefined): Promise<RunSnapshot> {
-    const job = await this.#get(this.id, signal);
-    this.#job = job;
-    return snapshot(job, this.now());
+  constructor(id: string, job: IngestJob | undefined, read: (signal: AbortSignal | undefined) => Promise<IngestJob>, clock: Clock) {
+    super("Agentset", id, job, {
+      read,
+      snapshot,
+      cannotCancel: `Agentset has no operation to stop an ingest job; job ${id} goes on (ingestJobs.delete(jobId) removes it).`,
+    }, clock);
   }
 }
 
-function snapshot(job: IngestJob, observedAt: number): RunSnapshot {
-  return { status: mapIngestJobStatus(job.status), rawStatus: job.status, errorMessage: job.error ?? undefined, observedAt };
+function snapshot(job: IngestJob | undefined): Omit<RunSnapshot, "observedAt"> {
+  if (job === undefined) return { status: "unknown", rawStatus: undefined, errorMessage: undefined };
+  return { status: mapIngestJobStatus(job.status), rawStatus: job.status, errorMessage: job.error ?? undefined };
 }

@@ -110,7 +110,7 @@ export class IngestJobsClient {
   track(job: IngestJob | string, options?: AgentsetRequestOptions): IngestJobRun {
     const id = Guard.prefixedId(typeof job === "string" ? job : job?.id, "job_", "job.id");
     const { signal: _ignored, ...perCall } = options ?? {};
-    return new IngestJobRun(id, typeof job === "string" ? undefined : job, (jobId, signal) => this.get(jobId, { ...perCall, signal }), this.#core.clock);
+    return new IngestJobRun(id, typeof job === "string" ? undefined : job, (signal) => this.get(id, { ...perCall, signal }), this.#core.clock);
   }
 
   /** Gets one job (`GET …/ingest-jobs/{jobId}`). @throws InvalidArgumentError, NotFoundError, … */

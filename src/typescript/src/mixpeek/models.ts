@@ -11,8 +11,10 @@ export type CreateTriggerRequest = Schemas["CreateTriggerRequest"];
 export type UpdateTriggerRequest = Schemas["UpdateTriggerRequest"];
 /** One past execution (wire: `TriggerExecution`). */
 export type TriggerExecution = Schemas["TriggerExecution"];
-/** The task an execution started (wire: `TriggerTask`). */
-export type TriggerTask = Schemas["TriggerTask"];
+/** The task an execution started (wire: `TriggerTask`): `status` is Mixpeek's word (a newer one reads as is; its common status is `unknown`). */
+export type TriggerTask = Omit<Schemas["TriggerTask"], "status"> & { status: MixpeekTaskStatus | (string & {}) };
+/** A Mixpeek task status as the spec lists it. */
+export type MixpeekTaskStatus = Schemas["MixpeekTaskStatus"];
 /** A trigger's status. */
 export type TriggerStatus = Schemas["TriggerStatus"];
 
@@ -34,9 +36,13 @@ export interface MixpeekRequestOptions extends RequestOptions {
 
 /** Filters, sort and paging of `triggers.list` (sent in the JSON body). */
 export interface TriggerListOptions {
+  /** Only triggers of this action type (`cluster`, `taxonomy_enrichment`, …). */
   actionType?: string;
+  /** Only triggers of this schedule type (`cron`, `interval`, `event`, `conditional`). */
   triggerType?: string;
+  /** Only triggers in this state. */
   status?: TriggerStatus;
+  /** Only triggers on this resource (a cluster or taxonomy id). */
   resourceId?: string;
   /** created_at (service default), updated_at, next_scheduled_at, execution_count. */
   sortBy?: string;
@@ -47,7 +53,7 @@ export interface TriggerListOptions {
   startOffset?: number;
 }
 
-/** Paging of `triggers.listHistory`. */
+/** Paging of `executions.list` (a trigger's history). */
 export interface TriggerHistoryOptions {
   /** Executions per page, 1–1000. */
   pageSize?: number;

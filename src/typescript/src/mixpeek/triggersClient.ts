@@ -9,26 +9,17 @@ import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
 import type { ServiceCore } from "../core/serviceCore.js";
 import type {
-  CreateTriggerRequest, MixpeekClientOptions, MixpeekRequestOptions, Trigger, TriggerExecution, TriggerHistoryOptions,
-  TriggerListOptions, TriggerTask, UpdateTriggerRequest,
+  CreateTriggerRequest, MixpeekClientOptions, MixpeekRequestOptions, Trigger, TriggerListOptions, UpdateTriggerRequest,
 } from "./models.js";
+import { resolveNamespace } from "./namespaceRule.js";
 
 const ops = operationTable("Mixpeek", operations);
-const NAMESPACE = /^[A-Za-z0-9_.-]{1,128}$/;
 const isTrigger = (d: any) => isRecord(d) && typeof d.trigger_id === "string";
-
-/** Checks an `X-Namespace` value: ^[A-Za-z0-9_.-]{1,128}$ (keeps CR/LF and spaces out of the header). */
-export function checkNamespace(value: unknown, name: string): string {
-  if (typeof value !== "string" || !NAMESPACE.test(value)) {
-    throw new InvalidArgumentError(name, `'${name}' must be 1 to 128 letters, digits, '_', '-' or '.' (^[A-Za-z0-9_.-]{1,128}$).`);
-  }
-  return value;
-}
 
 /**
  * Mixpeek triggers under `/v1/triggers`: create, list (offset pages in the JSON body), get, update, pause, resume,
- * execute (run now), listHistory, delete. Create and execute are not idempotent; list, update, pause and resume are
- * marked `x-astro-idempotent` and retry like reads.
+ * delete. Create is not idempotent; list, update, pause and resume are marked `x-astro-idempotent` and retry like
+ * reads. Running a trigger now and its history are `executions` (`ExecutionsClient`).
  */
 export class TriggersClient {
   readonly #core: ServiceCore<paths>;
@@ -125,41 +116,6 @@ export class TriggersClient {
     );
   }
 
-  /** Runs the trigger now, outside its schedule; returns the task. Not idempotent (each call starts a run). */
-  async execute(triggerId: string, options?: MixpeekRequestOptions): Promise<TriggerTask> {
-    Guard.pathSegment(triggerId, "triggerId");
-    const op = ops.executeTrigger;
-    const ns = this.#namespace(options);
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/v1/triggers/{trigger_id}/execute", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, fetch }),
-    );
-    return expectBody<TriggerTask>(op, response, data, (d) => isRecord(d) && typeof d.task_id === "string", "a task");
-  }
-
-  /** The trigger's past executions by offset pages (`GET …/history?offset=&limit=`). */
-  listHistory(triggerId: string, filter: TriggerHistoryOptions = {}, options?: MixpeekRequestOptions): AsyncPageable<TriggerExecution> {
-    Guard.pathSegment(triggerId, "triggerId");
-    const ns = this.#namespace(options);
-    const op = ops.getTriggerHistory;
-    return offsetPageable<TriggerExecution>(
-      async (offset, limit, signal) => {
-        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-          this.#core.api.GET("/v1/triggers/{trigger_id}/history", {
-            params: { path: { trigger_id: triggerId }, query: { offset, limit }, header: { "X-Namespace": ns } },
-            fetch,
-          }),
-        );
-        const history = expectBody<{ executions: TriggerExecution[]; total: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
-        return { items: normalizeUtcTimestamps(history.executions, dateTimeFields), total: history.total };
-      },
-      filter.startOffset ?? 0,
-      filter.pageSize,
-      1000,
-      "filter",
-      options?.signal,
-    );
-  }
-
   async #triggerCall(id: "getTrigger" | "pauseTrigger" | "resumeTrigger", method: "GET" | "POST", path: string, triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
     Guard.pathSegment(triggerId, "triggerId");
     const op = ops[id];
@@ -191,10 +147,7 @@ export class TriggersClient {
   }
 
   #namespace(options: MixpeekRequestOptions | undefined): string {
-    if (options?.namespace !== undefined) return checkNamespace(options.namespace, "options.namespace");
-    if (this.#options.namespace === undefined) {
-      throw new InvalidArgumentError("namespace", "A namespace is required: set MixpeekClientOptions.namespace or options.namespace.");
-    }
-    return checkNamespace(this.#options.namespace, "namespace");
+    return resolveNamespace(this.#options, options);
   }
+
 }

@@ -1,5 +1,5 @@
 import type { Clock } from "../core/http/clock.js";
-import type { RunSnapshot, RunStatus } from "../core/runs/runStatus.js";
+import type { RunStatus } from "../core/runs/runStatus.js";
 import { TriggeredRun } from "../core/runs/triggeredRun.js";
 import type { FleetRunRecord } from "./fleetRunCsv.js";
 
@@ -25,42 +25,36 @@ export function mapFleetRunStatus(status: string | undefined, overrides?: Readon
 
 /** The ids of a fleet run. */
 export interface FleetRunIdentity {
+  /** The request id of the start's answer; undefined for a tracked run. */
   readonly requestId: string | undefined;
+  /** The organisation id. */
   readonly orgId: string;
+  /** The project id. */
   readonly projectId: string;
+  /** The fleet id. */
   readonly fleetId: string;
+  /** The fleet run id (the CSV's `Fleet Log ID`). */
   readonly fleetRunId: string;
-  /** Link to the run's log, when the trigger gave one (the CSV has no error column). */
+  /** Link to the run's log, when the start gave one (the CSV has no error column). */
   readonly logUrl: string | undefined;
 }
 
 /**
- * A Shipyard fleet run (`triggerFleetRun` or `trackFleetRun`), its status read from the fleet-runs CSV. A run
- * not yet in the CSV is `queued` with no raw status. `cancel()` throws UnsupportedOperationError: the API has no stop.
+ * A Shipyard fleet run (`fleetRuns.start` or `fleetRuns.track`), its status read from the fleet-runs CSV; `value` is
+ * the run's CSV row as last read, undefined until it is listed (a run not yet in the CSV is `queued` with no raw
+ * status). `cancel()` throws UnsupportedOperationError: Shipyard's API has no call that stops a run.
  */
-export class ShipyardFleetRun extends TriggeredRun {
+export class ShipyardFleetRun extends TriggeredRun<FleetRunRecord | undefined> {
   /** The run's ids. */
   readonly ids: FleetRunIdentity;
-  #record: FleetRunRecord | undefined;
-  readonly #get: (signal: AbortSignal | undefined) => Promise<FleetRunRecord | undefined>;
-  readonly #mapping: Readonly<Record<string, RunStatus>> | undefined;
 
-  /** @internal Built by `ShipyardClient`. */
-  constructor(ids: FleetRunIdentity, get: (signal: AbortSignal | undefined) => Promise<FleetRunRecord | undefined>, mapping: Readonly<Record<string, RunStatus>> | undefined, clock: Clock) {
-    super("Shipyard", ids.fleetRunId, { status: "queued", rawStatus: undefined, errorMessage: undefined, observedAt: clock.now() }, clock);
+  /** @internal Built by `FleetRunsClient`. */
+  constructor(ids: FleetRunIdentity, read: (signal: AbortSignal | undefined) => Promise<FleetRunRecord | undefined>, mapping: Readonly<Record<string, RunStatus>> | undefined, clock: Clock) {
+    super("Shipyard", ids.fleetRunId, undefined, {
+      read,
+      snapshot: (record) => ({ status: mapFleetRunStatus(record?.status, mapping), rawStatus: record?.status, errorMessage: undefined }),
+      cannotCancel: `Shipyard's API has no call to stop a fleet run; run ${ids.fleetRunId} goes on (stop it in the Shipyard app).`,
+    }, clock);
     this.ids = ids;
-    this.#get = get;
-    this.#mapping = mapping;
-  }
-
-  /** The CSV row as last read; undefined while the run is not listed yet. */
-  get record(): FleetRunRecord | undefined {
-    return this.#record;
-  }
-
-  protected override async fetchStatus(signal: AbortSignal | undefined): Promise<RunSnapshot> {
-    const record = await this.#get(signal);
-    this.#record = record;
-    return { status: mapFleetRunStatus(record?.status, this.#mapping), rawStatus: record?.status, errorMessage: undefined, observedAt: this.now() };
   }
 }

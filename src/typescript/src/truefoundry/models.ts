@@ -9,6 +9,8 @@ export type JobRunStatus = Schemas["JobRunStatus"];
 export type JobRun = Omit<Schemas["JobRun"], "status"> & { status?: JobRunStatus | (string & {}) };
 /** What to run (wire: `TriggerJobRequest`): exactly one of `deploymentId`/`applicationId`; `input` is a command with params or Spark fields. */
 export type TriggerJobRequest = Schemas["TriggerJobRequest"];
+/** The answer to a terminate request (wire: `JobRunTermination`): the service's message and the run's new status. */
+export type JobRunTermination = Schemas["JobRunTermination"];
 /** The fields runs can be sorted by. */
 export type JobRunSortBy = Schemas["JobRunSortBy"];
 
@@ -18,7 +20,7 @@ export interface TrueFoundryClientOptions extends ClientOptions {
   baseUrl: string;
 }
 
-/** Filters and paging of `jobs.listRuns`. */
+/** Filters and paging of `jobRuns.list`. */
 export interface JobRunListOptions {
   /** Only runs in these statuses (repeated `status` keys). */
   statuses?: readonly JobRunStatus[];
@@ -36,9 +38,9 @@ export interface JobRunListOptions {
   startOffset?: number;
 }
 
-/** How to follow a run rehydrated from its name. */
+/** How to follow a run rehydrated from its name (`jobRuns.track`). */
 export interface TrackRunOptions {
-  /** The run's deployment id; needed by `cancel()` (TrueFoundry terminates by deployment id and run name). */
+  /** The run's deployment id, when known: `cancel()` then terminates without reading the run first. */
   deploymentId?: string;
 }
 

@@ -67,7 +67,7 @@ describe("list fault matrix (ListFaultMatrixTests)", () => {
       json(200, { data: [], pagination: { total: 1000, offset: 2, limit: 2 } }),
     );
     const { client } = truefoundry(server.url);
-    expect((await client.jobs.listRuns("app-1", { pageSize: 2 }).toArray()).map((r) => r.name)).toEqual(["r1", "r2"]);
+    expect((await client.jobRuns.list("app-1", { pageSize: 2 }).toArray()).map((r) => r.name)).toEqual(["r1", "r2"]);
     expect(server.requests).toHaveLength(2);
   });
 });

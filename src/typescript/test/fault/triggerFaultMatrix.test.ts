@@ -24,7 +24,7 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
   it("429 with Retry-After seconds: the trigger is retried once the wait is over", async () => {
     server.reply(json(429, { statusCode: 429, message: "slow" }, { "retry-after": "1" }), json(200, { jobRunName: "etl-0001", data: tfyRun("etl-0001") }));
     const { client, clock } = truefoundry(server.url);
-    const run = await client.jobs.trigger(TRIGGER);
+    const run = await client.jobRuns.start(TRIGGER);
     expect(run.id).toBe("etl-0001");
     expect(server.requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([1000]);
@@ -33,7 +33,7 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
   it("429 without Retry-After: retried with backoff", async () => {
     server.reply(json(429, "slow"), json(429, "slow"), json(200, { jobRunName: "etl-0001" }));
     const { client, clock } = truefoundry(server.url, { retry: { useJitter: false } });
-    await client.jobs.trigger(TRIGGER);
+    await client.jobRuns.start(TRIGGER);
     expect(server.requests).toHaveLength(3);
     expect(clock.sleeps).toEqual([500, 1000]);
   });
@@ -41,7 +41,7 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
   it.each([500, 502, 504])("an ambiguous %i to a trigger is thrown after one request and marked mayHaveBeenProcessed", async (status) => {
     server.otherwise(json(status, { statusCode: status, message: "upstream" }));
     const { client } = truefoundry(server.url);
-    const error = (await client.jobs.trigger(TRIGGER).catch((e: unknown) => e)) as ServiceRequestError;
+    const error = (await client.jobRuns.start(TRIGGER).catch((e: unknown) => e)) as ServiceRequestError;
     expect(error.status).toBe(status);
     expect(error.mayHaveBeenProcessed).toBe(true);
     expect(server.requests).toHaveLength(1);
@@ -50,10 +50,10 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
   it("503 without Retry-After to a trigger is not repeated; with it, it is", async () => {
     server.reply(json(503, "down"));
     const { client } = truefoundry(server.url);
-    await expect(client.jobs.trigger(TRIGGER)).rejects.toMatchObject({ status: 503, mayHaveBeenProcessed: true });
+    await expect(client.jobRuns.start(TRIGGER)).rejects.toMatchObject({ status: 503, mayHaveBeenProcessed: true });
     expect(server.requests).toHaveLength(1);
     server.reply(json(503, "down", { "retry-after": "1" }), json(201, { jobRunName: "etl-0002" }));
-    expect((await client.jobs.trigger(TRIGGER)).id).toBe("etl-0002");
+    expect((await client.jobRuns.start(TRIGGER)).id).toBe("etl-0002");
     expect(server.requests).toHaveLength(3);
   });
 
@@ -64,21 +64,21 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
     const error = (await client.ingestJobs.create(TEXT).catch((e: unknown) => e)) as UnexpectedStatusError;
     expect(error).toBeInstanceOf(UnexpectedStatusError);
     expect(error.rawBody).toBe(page);
-    expect(error.code).toBeUndefined();
+    expect(error.errorCode).toBeUndefined();
     expect(server.requests).toHaveLength(1);
   });
 
   it("a reset before the response is not repeated for a trigger, and is for a read", async () => {
     server.reply(reset);
     const { client } = truefoundry(server.url);
-    const error = (await client.jobs.trigger(TRIGGER).catch((e: unknown) => e)) as TransportError;
+    const error = (await client.jobRuns.start(TRIGGER).catch((e: unknown) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
     expect(error.mayHaveReachedServer).toBe(true);
     expect(error.mayHaveBeenProcessed).toBe(true);
     expect(server.requests).toHaveLength(1);
 
     server.reply(reset, json(200, { data: tfyRun("etl-1", "RUNNING") }));
-    expect((await client.jobs.getRun("app-1", "etl-1")).status).toBe("RUNNING");
+    expect((await client.jobRuns.get("app-1", "etl-1")).status).toBe("RUNNING");
     expect(server.requests).toHaveLength(3);
   });
 
@@ -99,7 +99,7 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
     server.otherwise(stallBody());
     const { client } = truefoundry(server.url, { retry: { attemptTimeout: 150 } });
     const started = Date.now();
-    const error = (await client.jobs.trigger(TRIGGER).catch((e: unknown) => e)) as TimeoutError;
+    const error = (await client.jobRuns.start(TRIGGER).catch((e: unknown) => e)) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.timeout).toBe(150);
     expect(error.mayHaveBeenProcessed).toBe(true);

@@ -16,10 +16,10 @@ describe("Shipyard (ShipyardClientTests)", () => {
     return { shipyard: new ShipyardClient({ baseUrl: server.url, apiKey: KEY, clock, ...extra }), clock };
   };
 
-  it("triggerFleetRun posts snake_case overrides with the API key header and returns the ids", async () => {
+  it("fleetRuns.start posts snake_case overrides with the API key header and returns the ids", async () => {
     server.reply(json(201, created));
     const { shipyard } = client();
-    const run = await shipyard.triggerFleetRun("o1", "p1", "f1", [{ name: "Load Warehouse", environment_variable_overrides: { TARGET: "prod", DRY_RUN: "", KEEP: null } }]);
+    const run = await shipyard.fleetRuns.start("o1", "p1", "f1", [{ name: "Load Warehouse", environment_variable_overrides: { TARGET: "prod", DRY_RUN: "", KEEP: null } }]);
     expect(run.id).toBe("run-1");
     expect(run.ids).toMatchObject({ requestId: "req_1", logUrl: created.log });
     const seen = server.requests[0]!;
@@ -31,13 +31,13 @@ describe("Shipyard (ShipyardClientTests)", () => {
 
   it("without overrides the body is an empty object", async () => {
     server.reply(json(201, created));
-    await client().shipyard.triggerFleetRun("o1", "p1", "f1");
+    await client().shipyard.fleetRuns.start("o1", "p1", "f1");
     expect(server.requests[0]!.body).toBe("{}");
   });
 
   it("the bare 400 becomes BadRequestError carrying the request id; a trigger is sent once", async () => {
     server.otherwise(json(400, { request: { id: "req_400" }, data: null }));
-    const error = (await client().shipyard.triggerFleetRun("o1", "p1", "f1").catch((e: unknown) => e)) as BadRequestError;
+    const error = (await client().shipyard.fleetRuns.start("o1", "p1", "f1").catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.requestId).toBe("req_400");
     expect(server.requests).toHaveLength(1);
@@ -45,9 +45,9 @@ describe("Shipyard (ShipyardClientTests)", () => {
 
   it("overrides naming a vessel twice or a bad variable are refused before sending", async () => {
     const { shipyard } = client();
-    await expect(shipyard.triggerFleetRun("o1", "p1", "f1", [{ name: "A", environment_variable_overrides: {} }, { name: "A", environment_variable_overrides: {} }])).rejects.toThrow(/twice/);
-    await expect(shipyard.triggerFleetRun("o1", "p1", "f1", [{ name: "A", environment_variable_overrides: { "X=Y": "1" } }])).rejects.toThrow(/must not contain '='/);
-    await expect(shipyard.triggerFleetRun("o1", "..", "f1")).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(shipyard.fleetRuns.start("o1", "p1", "f1", [{ name: "A", environment_variable_overrides: {} }, { name: "A", environment_variable_overrides: {} }])).rejects.toThrow(/twice/);
+    await expect(shipyard.fleetRuns.start("o1", "p1", "f1", [{ name: "A", environment_variable_overrides: { "X=Y": "1" } }])).rejects.toThrow(/must not contain '='/);
+    await expect(shipyard.fleetRuns.start("o1", "..", "f1")).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -59,12 +59,14 @@ describe("Shipyard (ShipyardClientTests)", () => {
       raw(200, csv([["Nightly", "RUN-1", "Success", "t", "2"]]), { "content-type": "text/csv" }),
     );
     const { shipyard } = client();
-    const run = await shipyard.triggerFleetRun("o1", "p1", "f1");
+    const run = await shipyard.fleetRuns.start("o1", "p1", "f1");
     const seen: string[] = [];
     await run.waitForCompletion({ onProgress: (s) => seen.push(`${s.status}/${s.rawStatus ?? "-"}`) });
     expect(seen).toEqual(["queued/-", "running/Running", "succeeded/Success"]);
-    expect(run.record?.columns["Duration"]).toBe("2");
-    await expect(run.cancel()).rejects.toBeInstanceOf(UnsupportedOperationError);
+    expect(run.value?.columns["Duration"]).toBe("2");
+    expect(run.canCancel).toBe(false);
+    await expect(run.cancel()).rejects.toThrow(UnsupportedOperationError);
+    await expect(run.cancel()).rejects.toThrow(/no call to stop a fleet run/);
   });
 
   it("the CSV parser reads quoted fields, embedded commas, quotes and line breaks", () => {

@@ -44,7 +44,7 @@ describe("typed errors (IngestJobsErrorTests)", () => {
     expect(error).toBeInstanceOf(AstroTriggersError);
     expect(error.name).toBe(type.name);
     expect(error.status).toBe(status);
-    expect(error.code).toBe(code);
+    expect(error.errorCode).toBe(code);
     expect(error.serviceMessage).toBe(`it failed ${status}`);
     expect(error.documentationUrl).toBe(`https://docs.agentset.ai/errors/${code}`);
     expect(error.requestId).toBe("req_77");
@@ -69,7 +69,7 @@ describe("typed errors (IngestJobsErrorTests)", () => {
     const error = (await client.ingestJobs.get("job_1").catch((e: unknown) => e)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.rawBody ?? "").toBe(body);
-    expect(error.code).toBeUndefined();
+    expect(error.errorCode).toBeUndefined();
   });
 
   it("the raw body is bounded to 16 KB", async () => {
@@ -83,7 +83,7 @@ describe("typed errors (IngestJobsErrorTests)", () => {
   it("a FastAPI 422 carries its validation issues", async () => {
     server.otherwise(json(422, { detail: [{ loc: ["body", "input", "command"], msg: "field required", type: "missing" }] }));
     const { client } = truefoundry(server.url);
-    const error = (await client.jobs.trigger({ applicationId: "app-1" }).catch((e: unknown) => e)) as UnprocessableEntityError;
+    const error = (await client.jobRuns.start({ applicationId: "app-1" }).catch((e: unknown) => e)) as UnprocessableEntityError;
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error.validationIssues).toEqual([{ location: ["body", "input", "command"], message: "field required", type: "missing" }]);
     expect(error.serviceMessage).toBe("body.input.command: field required");
@@ -92,9 +92,9 @@ describe("typed errors (IngestJobsErrorTests)", () => {
   it("TrueFoundry's {statusCode, message, code} body is read, numeric code included", async () => {
     server.otherwise(json(400, { statusCode: 400, message: "application not supported for job trigger", code: 4001 }));
     const { client } = truefoundry(server.url);
-    const error = (await client.jobs.trigger({ applicationId: "svc" }).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await client.jobRuns.start({ applicationId: "svc" }).catch((e: unknown) => e)) as BadRequestError;
     expect(error.serviceMessage).toBe("application not supported for job trigger");
-    expect(error.code).toBe("4001");
+    expect(error.errorCode).toBe("4001");
   });
 
   it("a key the service echoes verbatim in an error body is masked everywhere", async () => {

@@ -6,7 +6,7 @@ import { redactUrl } from "../../src/core/security/redactor.js";
 import { backoff, neverConnected, shouldRetry } from "../../src/core/http/callRunner.js";
 import { resolveRetryOptions } from "../../src/core/retry/retryOptions.js";
 import { normalizeUtcTimestamps } from "../../src/core/json/utcTimestamps.js";
-import { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceUnavailable, TimeoutError, TransportError, mapIngestJobStatus, mapJobRunStatus, userAgent } from "./rulesImports.js";
+import { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceUnavailable, TimeoutError, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "./rulesImports.js";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 const info = (status: number, retryAfter?: number) => ({ status, service: "S", operationId: "op", method: "POST", retryAfter });
@@ -120,7 +120,17 @@ describe("status mapping (README table)", () => {
     };
     for (const [raw, common] of Object.entries(expected)) expect(mapJobRunStatus(raw)).toBe(common);
   });
-  it("toString keys are not statuses", () => expect(mapIngestJobStatus("toString")).toBe("unknown"));
+  it("Mixpeek tasks", () => {
+    const expected: Record<string, string> = {
+      PENDING: "queued", IN_PROGRESS: "running", PROCESSING: "running", COMPLETED: "succeeded", COMPLETED_WITH_ERRORS: "failed",
+      FAILED: "failed", CANCELED: "cancelled", SKIPPED: "cancelled", UNKNOWN: "unknown", DRAFT: "unknown", ACTIVE: "unknown", PAUSED_2027: "unknown",
+    };
+    for (const [raw, common] of Object.entries(expected)) expect(mapTaskStatus(raw)).toBe(common);
+  });
+  it("toString keys are not statuses", () => {
+    expect(mapIngestJobStatus("toString")).toBe("unknown");
+    expect(mapTaskStatus("constructor")).toBe("unknown");
+  });
 });
 
 describe("timestamps and identity", () => {

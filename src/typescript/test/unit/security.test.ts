@@ -13,15 +13,15 @@ describe("security (SecurityTests)", () => {
   it("path parameters are escaped into one segment", async () => {
     server.otherwise(json(200, { data: tfyRun("a/b?c#d") }));
     const { client } = truefoundry(server.url);
-    await client.jobs.getRun("app 1/x", "a/b?c#d");
+    await client.jobRuns.get("app 1/x", "a/b?c#d");
     expect(server.requests[0]!.url).toBe("/api/svc/v1/jobs/app%201%2Fx/runs/a%2Fb%3Fc%23d");
   });
 
   it("dot segments that URL normalisation would resolve away are refused before sending", async () => {
     const { client } = truefoundry(server.url);
     for (const bad of [".", ".."]) {
-      await expect(client.jobs.getRun(bad, "r1")).rejects.toThrow(InvalidArgumentError);
-      await expect(client.jobs.getRun("app", bad)).rejects.toThrow(/must not be '.' or '..'/);
+      await expect(client.jobRuns.get(bad, "r1")).rejects.toThrow(InvalidArgumentError);
+      await expect(client.jobRuns.get("app", bad)).rejects.toThrow(/must not be '.' or '..'/);
     }
     expect(server.requests).toHaveLength(0);
   });

@@ -15,7 +15,7 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     const seen: string[] = [];
     const run = await client.ingestJobs.track("job_1").waitForCompletion({ onProgress: (s) => seen.push(s.status) });
     expect(run.status).toBe("succeeded");
-    expect(run.job?.status).toBe("COMPLETED");
+    expect(run.value?.status).toBe("COMPLETED");
     expect(seen).toEqual(["queued", "running", "succeeded"]);
     expect(server.requests).toHaveLength(3);
   });
@@ -77,7 +77,9 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     const run = client.ingestJobs.track("job_1");
     await expect(run.waitForCompletion({ pollInterval: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(run.waitForCompletion({ backoffFactor: 0.5 })).rejects.toThrow(/between 1 and 10/);
-    await expect(run.cancel()).rejects.toBeInstanceOf(UnsupportedOperationError);
+    expect(run.canCancel).toBe(false);
+    await expect(run.cancel()).rejects.toThrow(UnsupportedOperationError);
+    await expect(run.cancel()).rejects.toThrow(/ingestJobs\.delete/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -10,7 +10,7 @@ export interface ErrorDetails {
   /** HTTP status of the answer; 0 when none arrived. */
   status?: number;
   /** The service's own error code from the body (`error.code`, `code`, `error.type`), when present. */
-  code?: string;
+  errorCode?: string;
   /** The service's own message from the body, secrets masked. */
   serviceMessage?: string;
   /** Request id from the body (`request_id`, `request.id`) or a `x-request-id`-style header. */
@@ -40,7 +40,7 @@ export class AstroTriggersError extends Error {
   /** HTTP status of the answer; 0 when no response arrived. */
   readonly status: number;
   /** The service's own error code, when the body carried one. */
-  readonly code: string | undefined;
+  readonly errorCode: string | undefined;
   /** The service's own error message, secrets masked. */
   readonly serviceMessage: string | undefined;
   /** Request id from the body or the response headers. */
@@ -61,7 +61,7 @@ export class AstroTriggersError extends Error {
     this.service = details.service ?? "";
     this.operationId = details.operationId ?? "";
     this.status = details.status ?? 0;
-    this.code = details.code;
+    this.errorCode = details.errorCode;
     this.serviceMessage = details.serviceMessage;
     this.requestId = details.requestId;
     this.method = details.method;

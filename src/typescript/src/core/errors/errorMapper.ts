@@ -41,7 +41,7 @@ export async function errorFromResponse(
     status,
     method: operation.method,
     url: secrets.mask(redactUrl(url)),
-    code: secrets.mask(body.code),
+    errorCode: secrets.mask(body.code),
     serviceMessage: secrets.mask(body.message),
     documentationUrl: secrets.mask(body.documentationUrl),
     reason: secrets.mask(body.reason),

@@ -48,7 +48,7 @@ export class ServiceRequestError extends AstroTriggersError {
 
 function buildMessage(info: ServiceErrorInfo): string {
   let text = `${info.service} ${info.operationId} failed with HTTP ${info.status}`;
-  if (info.code) text += ` (${info.code})`;
+  if (info.errorCode) text += ` (${info.errorCode})`;
   if (info.serviceMessage) text += `: ${info.serviceMessage}`;
   if (info.reason) text += ` Reason: ${info.reason}.`;
   if (info.suggestedAction) text += ` Suggested action: ${info.suggestedAction}.`;

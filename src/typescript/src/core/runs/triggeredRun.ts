@@ -23,26 +23,54 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
+/** A run handle after `waitForCompletion`: its `value` has been read from the service, so it is never undefined. */
+export type CompletedRun<R extends { readonly value: unknown }> = R & { readonly value: NonNullable<R["value"]> };
+
 /**
- * A run started by a trigger (or rehydrated with `track(id)`): its common status, the service's own word, and
- * `waitForCompletion()`. Subclasses read the status from their service.
+ * @internal How a handle reads and stops its run; the client builds it with the caller's per-call options captured,
+ * so every status read and the cancel carry them.
  */
-export abstract class TriggeredRun {
-  /** Service name. */
+export interface RunSource<T> {
+  /** Reads the service's object again (one call under the client's retry rules). */
+  read: (signal: AbortSignal | undefined) => Promise<T>;
+  /** The common status, raw status and error text of an object. */
+  snapshot: (value: T) => Omit<RunSnapshot, "observedAt">;
+  /** Asks the service to stop the run; undefined where the service has no such call. */
+  cancel?: (value: T, signal: AbortSignal | undefined) => Promise<void>;
+  /** The message of the UnsupportedOperationError `cancel()` throws without `cancel`: what to do instead. */
+  cannotCancel?: string;
+  /** False when `read` cannot succeed (a TrueFoundry run started by deployment id): `cancel()` then skips its status read. */
+  canRead?: boolean;
+}
+
+/**
+ * A run started by a trigger (or rehydrated with a service's `track(…)`), like the .NET `TriggeredRun<T>`: `value` is
+ * the service's own object as last read (ingest job, job run, fleet-run CSV row, task), `status` the common status,
+ * `rawStatus` the service's word, and `waitForCompletion()` resolves to this handle once the run is final.
+ * @typeParam T - the service's object; `undefined` is part of it where a handle made from an id has not been read yet.
+ */
+export class TriggeredRun<T> {
+  /** Service name, e.g. `"Agentset"`. */
   readonly service: string;
-  /** The run's id in its service (job id, run name, fleet run id). */
+  /** The run's id in its service (job id, run name, fleet run id, task id). */
   readonly id: string;
+  #value: T;
   #current: RunSnapshot;
+  readonly #source: RunSource<T>;
   readonly #clock: Clock;
 
-  /** @internal */
-  protected constructor(service: string, id: string, initial: RunSnapshot, clock: Clock) {
+  /** @internal Built by the service clients. */
+  constructor(service: string, id: string, value: T, source: RunSource<T>, clock: Clock) {
     this.service = service;
     this.id = id;
-    this.#current = initial;
+    this.#value = value;
+    this.#source = source;
     this.#clock = clock;
+    this.#current = { ...source.snapshot(value), observedAt: clock.now() };
   }
 
+  /** The service's own object as last read (the trigger's answer until the first status read). */
+  get value(): T { return this.#value; }
   /** The last snapshot read. */
   get current(): RunSnapshot { return this.#current; }
   /** The common status of the last snapshot. */
@@ -53,21 +81,24 @@ export abstract class TriggeredRun {
   get errorMessage(): string | undefined { return this.#current.errorMessage; }
   /** Whether the last snapshot is final. */
   get isCompleted(): boolean { return isTerminal(this.#current.status); }
+  /** Whether `cancel()` can stop this run: true only where the service has a call for it (TrueFoundry terminate, Mixpeek task kill). */
+  get canCancel(): boolean { return this.#source.cancel !== undefined; }
 
-  /** Reads the status once. @throws the service call's errors. */
+  /** Reads the status once. @returns the common status now. @throws the service call's errors. */
   async updateStatus(options: { signal?: AbortSignal } = {}): Promise<RunStatus> {
-    const observed = await this.fetchStatus(options.signal);
-    this.#current = { ...observed, observedAt: this.#clock.now() };
-    return observed.status;
+    const value = await this.#source.read(options.signal);
+    this.#value = value;
+    this.#current = { ...this.#source.snapshot(value), observedAt: this.#clock.now() };
+    return this.#current.status;
   }
 
   /**
    * Polls until the run is final. A 429/503 while polling (after the client's own retries) waits its
    * `Retry-After` and polls again; other errors surface as they are.
-   * @returns this run, final. @throws RunFailedError (failed/cancelled, with `throwOnFailure`), RunWaitTimeoutError,
-   * InvalidArgumentError for bad options, the signal's reason on abort.
+   * @returns this run, final, with `value` read. @throws RunFailedError (failed/cancelled, with `throwOnFailure`),
+   * RunWaitTimeoutError, InvalidArgumentError for bad options, the signal's reason on abort.
    */
-  async waitForCompletion(options: WaitOptions = {}): Promise<this> {
+  async waitForCompletion(options: WaitOptions = {}): Promise<CompletedRun<this>> {
     const pollInterval = Guard.positive(options.pollInterval ?? 2_000, "pollInterval");
     const maxPollInterval = Guard.positive(options.maxPollInterval ?? 30_000, "maxPollInterval");
     const timeout = Guard.positive(options.timeout ?? 3_600_000, "timeout");
@@ -98,12 +129,12 @@ export abstract class TriggeredRun {
         }
         if (this.isCompleted) {
           if (this.status !== "succeeded" && throwOnFailure) throw new RunFailedError(this.service, this.id, this.#current);
-          return this;
+          return this as CompletedRun<this>;
         }
         const wait = Math.min(Math.max(serverWait ?? 0, interval), Math.max(0, deadline - this.#clock.now()));
         try {
           await this.#clock.sleep(wait, signal);
-        } catch (error) {
+        } catch {
           if (options.signal?.aborted) throw options.signal.reason;
           throw timedOut();
         }
@@ -115,19 +146,17 @@ export abstract class TriggeredRun {
   }
 
   /**
-   * Asks the service to stop the run. Only where the service can (TrueFoundry terminate).
-   * @throws UnsupportedOperationError elsewhere.
+   * Asks the service to stop the run, then reads its status once. Only where {@link canCancel} (TrueFoundry
+   * terminate, Mixpeek task kill); stopping is asynchronous, so wait for completion to see the run end cancelled.
+   * @throws UnsupportedOperationError where the service has no such call (the message says what to do instead); the call's errors.
    */
-  async cancel(_options: { signal?: AbortSignal } = {}): Promise<void> {
-    throw new UnsupportedOperationError(`${this.service} has no operation to stop a run; run ${this.id} goes on.`, { service: this.service });
-  }
-
-  /** Reads the run's status from its service. */
-  protected abstract fetchStatus(signal: AbortSignal | undefined): Promise<RunSnapshot>;
-
-  /** The client's clock, for subclasses' snapshots. */
-  protected now(): number {
-    return this.#clock.now();
+  async cancel(options: { signal?: AbortSignal } = {}): Promise<void> {
+    const cancel = this.#source.cancel;
+    if (!cancel) {
+      throw new UnsupportedOperationError(this.#source.cannotCancel ?? `${this.service} has no operation to stop a run; run ${this.id} goes on.`, { service: this.service });
+    }
+    await cancel(this.#value, options.signal);
+    if (this.#source.canRead !== false) await this.updateStatus(options);
   }
 
   /** `Service run id: status (raw)`. */

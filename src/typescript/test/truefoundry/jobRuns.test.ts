@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InvalidArgumentError, RunFailedError, UnexpectedStatusError, UnsupportedOperationError } from "../../src/index.js";
 import { tfyRun, truefoundry } from "../support/clients.js";
-import { json, ScriptedServer } from "../support/scriptedServer.js";
+import { json, raw, ScriptedServer } from "../support/scriptedServer.js";
 
-describe("TrueFoundry jobs (JobsClientTests)", () => {
+describe("TrueFoundry job runs (JobsClientTests)", () => {
   let server: ScriptedServer;
   beforeEach(async () => (server = await ScriptedServer.start()));
   afterEach(async () => server.close());
 
-  it("trigger posts camelCase JSON with command, params and alias and returns the run", async () => {
+  it("start posts camelCase JSON with command, params and alias and returns the run", async () => {
     server.reply(json(200, { message: "Job triggered", jobRunName: "etl-0001", data: tfyRun("etl-0001", "CREATED") }));
     const { client } = truefoundry(server.url);
-    const run = await client.jobs.trigger({ applicationId: "app-1", input: { command: "python etl.py", params: { day: "1" } }, metadata: { job_run_name_alias: "nightly" } });
+    const run = await client.jobRuns.start({ applicationId: "app-1", input: { command: "python etl.py", params: { day: "1" } }, metadata: { job_run_name_alias: "nightly" } });
     expect(run.id).toBe("etl-0001");
     expect(run.status).toBe("queued");
     expect(run.rawStatus).toBe("CREATED");
@@ -23,13 +23,13 @@ describe("TrueFoundry jobs (JobsClientTests)", () => {
 
   it("exactly one of deploymentId and applicationId; command and Spark input not together", async () => {
     const { client } = truefoundry(server.url);
-    await expect(client.jobs.trigger({})).rejects.toThrow(/exactly one/);
-    await expect(client.jobs.trigger({ applicationId: "a", deploymentId: "d" })).rejects.toThrow(InvalidArgumentError);
-    await expect(client.jobs.trigger({ applicationId: "a", input: { command: "x", mainClass: "M" } })).rejects.toThrow(/not both/);
+    await expect(client.jobRuns.start({})).rejects.toThrow(/exactly one/);
+    await expect(client.jobRuns.start({ applicationId: "a", deploymentId: "d" })).rejects.toThrow(InvalidArgumentError);
+    await expect(client.jobRuns.start({ applicationId: "a", input: { command: "x", mainClass: "M" } })).rejects.toThrow(/not both/);
     expect(server.requests).toHaveLength(0);
   });
 
-  it("listRuns pages by offset with filters as repeated keys across three pages; the token is the next offset", async () => {
+  it("list pages by offset with filters as repeated keys across three pages; the token is the next offset", async () => {
     server.reply(
       json(200, { data: [tfyRun("r1"), tfyRun("r2")], pagination: { total: 5, offset: 0, limit: 2 } }),
       json(200, { data: [tfyRun("r3"), tfyRun("r4")], pagination: { total: 5, offset: 2, limit: 2 } }),
@@ -37,7 +37,7 @@ describe("TrueFoundry jobs (JobsClientTests)", () => {
     );
     const { client } = truefoundry(server.url);
     const pages = [];
-    for await (const p of client.jobs.listRuns("app-1", { statuses: ["FAILED", "FINISHED"], triggeredBy: ["alice", "bob"], sortBy: "startTime", order: "desc", pageSize: 2 }).byPage()) pages.push(p);
+    for await (const p of client.jobRuns.list("app-1", { statuses: ["FAILED", "FINISHED"], triggeredBy: ["alice", "bob"], sortBy: "startTime", order: "desc", pageSize: 2 }).byPage()) pages.push(p);
     expect(pages.map((p) => [p.items.map((r) => r.name), p.continuationToken, p.previousToken])).toEqual([
       [["r1", "r2"], "2", undefined],
       [["r3", "r4"], "4", "0"],
@@ -53,34 +53,34 @@ describe("TrueFoundry jobs (JobsClientTests)", () => {
 
   it("a page size out of range or a bad token is refused before any request", async () => {
     const { client } = truefoundry(server.url);
-    expect(() => client.jobs.listRuns("app-1", { pageSize: 1001 })).toThrow(/between 1 and 1000/);
-    await expect(client.jobs.listRuns("app-1").byPage({ continuationToken: "abc" }).next()).rejects.toThrow(/offset from a previous page/);
+    expect(() => client.jobRuns.list("app-1", { pageSize: 1001 })).toThrow(/between 1 and 1000/);
+    await expect(client.jobRuns.list("app-1").byPage({ continuationToken: "abc" }).next()).rejects.toThrow(/offset from a previous page/);
     expect(server.requests).toHaveLength(0);
   });
 
-  it("terminateRun posts the deployment and run name as query and is retried because it is safe to repeat", async () => {
+  it("cancel posts the deployment and run name as query and is retried because it is safe to repeat", async () => {
     server.reply(json(502, "bad gateway"), json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }));
     const { client } = truefoundry(server.url);
-    await client.jobs.terminateRun("dep-1", "etl-0001");
+    await client.jobRuns.cancel("dep-1", "etl-0001");
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]!.url).toBe("/api/svc/v1/jobs/terminate?deploymentId=dep-1&jobRunName=etl-0001");
   });
 
-  it("deleteRun sends a DELETE to the run", async () => {
+  it("delete sends a DELETE to the run", async () => {
     server.reply(json(204));
     const { client } = truefoundry(server.url);
-    await client.jobs.deleteRun("app-1", "etl-0001");
+    await client.jobRuns.delete("app-1", "etl-0001");
     expect(`${server.requests[0]!.method} ${server.requests[0]!.path}`).toBe("DELETE /api/svc/v1/jobs/app-1/runs/etl-0001");
   });
 
-  it("a triggered run is followed to the end, and a failure carries the run's error", async () => {
+  it("a started run is followed to the end, and a failure carries the run's error", async () => {
     server.reply(
       json(200, { jobRunName: "etl-0001", data: tfyRun("etl-0001", "CREATED") }),
       json(200, { data: tfyRun("etl-0001", "RUNNING") }),
       json(200, { data: tfyRun("etl-0001", "FAILED", { error: "exit code 2" }) }),
     );
     const { client, clock } = truefoundry(server.url);
-    const run = await client.jobs.trigger({ applicationId: "app-1" });
+    const run = await client.jobRuns.start({ applicationId: "app-1" });
     const seen: string[] = [];
     const error = (await run.waitForCompletion({ pollInterval: 1000, onProgress: (s) => seen.push(`${s.status}/${s.rawStatus}`) }).catch((e: unknown) => e)) as RunFailedError;
     expect(error).toBeInstanceOf(RunFailedError);
@@ -90,37 +90,54 @@ describe("TrueFoundry jobs (JobsClientTests)", () => {
     expect(server.requests.slice(1).map((r) => r.path)).toEqual(["/api/svc/v1/jobs/app-1/runs/etl-0001", "/api/svc/v1/jobs/app-1/runs/etl-0001"]);
   });
 
-  it("cancel() on the handle terminates the run; without a deployment id it says how", async () => {
-    server.reply(json(200, { message: "ok" }));
+  it("cancel() on the handle terminates the run, then reads it once; its deployment id comes from a read when not known", async () => {
+    server.reply(json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }), json(200, { data: tfyRun("etl-0001", "TERMINATION_REQUESTED") }));
     const { client } = truefoundry(server.url);
-    await client.jobs.track("app-1", "etl-0001", { deploymentId: "dep-9" }).cancel();
-    expect(server.requests[0]!.url).toBe("/api/svc/v1/jobs/terminate?deploymentId=dep-9&jobRunName=etl-0001");
-    const error = await client.jobs.track("app-1", "etl-0001").cancel().catch((e: unknown) => e);
+    const known = client.jobRuns.track("app-1", "etl-0001", { deploymentId: "dep-9" });
+    expect(known.canCancel).toBe(true);
+    await known.cancel();
+    expect(server.requests.map((r) => r.url)).toEqual(["/api/svc/v1/jobs/terminate?deploymentId=dep-9&jobRunName=etl-0001", "/api/svc/v1/jobs/app-1/runs/etl-0001"]);
+    expect(known.status).toBe("cancelled");
+
+    server.reply(json(200, { data: tfyRun("etl-0002", "RUNNING", { deploymentId: "dep-7" }) }), json(200, { message: "ok" }), json(200, { data: tfyRun("etl-0002", "TERMINATING", { deploymentId: "dep-7" }) }));
+    await client.jobRuns.track("app-1", "etl-0002").cancel();
+    expect(server.requests.slice(2).map((r) => r.url)).toEqual([
+      "/api/svc/v1/jobs/app-1/runs/etl-0002", "/api/svc/v1/jobs/terminate?deploymentId=dep-7&jobRunName=etl-0002", "/api/svc/v1/jobs/app-1/runs/etl-0002"]);
+
+    server.reply(json(200, { data: tfyRun("etl-0003", "RUNNING") }));
+    const error = await client.jobRuns.track("app-1", "etl-0003").cancel().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedOperationError);
-    expect((error as Error).message).toContain("deploymentId");
-    expect(server.requests).toHaveLength(1);
+    expect((error as Error).message).toContain('jobRuns.cancel(deploymentId, "etl-0003")');
+    expect(server.requests).toHaveLength(6);
+  });
+
+  it("jobRuns.cancel returns the service's message and the run's new status", async () => {
+    server.reply(json(200, { message: "Termination requested", jobRunStatus: "TERMINATION_REQUESTED" }), raw(204, ""));
+    const { client } = truefoundry(server.url);
+    expect(await client.jobRuns.cancel("dep-1", "etl-1")).toEqual({ message: "Termination requested", jobRunStatus: "TERMINATION_REQUESTED" });
+    expect(await client.jobRuns.cancel("dep-1", "etl-1")).toEqual({});
   });
 
   it("terminating a finished run surfaces TrueFoundry's 417", async () => {
     server.reply(json(417, { statusCode: 417, message: "run already finished" }));
     const { client } = truefoundry(server.url);
-    const error = (await client.jobs.track("app-1", "etl-1", { deploymentId: "d" }).cancel().catch((e: unknown) => e)) as UnexpectedStatusError;
+    const error = (await client.jobRuns.track("app-1", "etl-1", { deploymentId: "d" }).cancel().catch((e: unknown) => e)) as UnexpectedStatusError;
     expect(error.status).toBe(417);
     expect(error.serviceMessage).toBe("run already finished");
   });
 
-  it("a run triggered by deployment id says how to follow it instead of guessing", async () => {
+  it("a run started by deployment id says how to follow it instead of guessing", async () => {
     server.reply(json(200, { jobRunName: "etl-0003" }));
     const { client } = truefoundry(server.url);
-    const run = await client.jobs.trigger({ deploymentId: "dep-1" });
-    await expect(run.updateStatus()).rejects.toThrow(/jobs.track\(applicationId, "etl-0003"\)/);
+    const run = await client.jobRuns.start({ deploymentId: "dep-1" });
+    await expect(run.updateStatus()).rejects.toThrow(/jobRuns.track\(applicationId, "etl-0003"\)/);
     expect(server.requests).toHaveLength(1);
   });
 
   it("a new run status reads as unknown (UnknownValueTests)", async () => {
     server.reply(json(200, { data: tfyRun("r1", "PAUSED_BY_ADMIN") }));
     const { client } = truefoundry(server.url);
-    const run = client.jobs.track("app-1", "r1");
+    const run = client.jobRuns.track("app-1", "r1");
     expect(await run.updateStatus()).toBe("unknown");
     expect(run.rawStatus).toBe("PAUSED_BY_ADMIN");
   });

@@ -1,6 +1,6 @@
 import type { paths } from "../generated/truefoundry.js";
 import { operations } from "../generated/truefoundry.wire.js";
-import { InvalidArgumentError, ResponseDeserializationError } from "../core/errors/clientErrors.js";
+import { InvalidArgumentError, ResponseDeserializationError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
 import { operationTable } from "../core/http/operation.js";
@@ -8,13 +8,16 @@ import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
 import type { RequestOptions } from "../core/clientOptions.js";
 import type { ServiceCore } from "../core/serviceCore.js";
-import type { JobRun, JobRunListOptions, TrackRunOptions, TriggerJobRequest } from "./models.js";
-import { type JobRunOperations, TrueFoundryJobRun } from "./trueFoundryJobRun.js";
+import type { JobRun, JobRunListOptions, JobRunTermination, TrackRunOptions, TriggerJobRequest } from "./models.js";
+import { TrueFoundryJobRun } from "./trueFoundryJobRun.js";
 
 const ops = operationTable("TrueFoundry", operations);
 
-/** TrueFoundry job runs under `/api/svc/v1/jobs`: trigger, track, getRun, listRuns (offset pages), terminateRun, deleteRun. */
-export class JobsClient {
+/**
+ * TrueFoundry job runs under `/api/svc/v1/jobs`: start, track, get, list (offset pages), cancel (terminate), delete.
+ * Same vocabulary as the .NET `JobRunsClient`.
+ */
+export class JobRunsClient {
   readonly #core: ServiceCore<paths>;
 
   /** @internal Built by `TrueFoundryClient`. */
@@ -24,11 +27,13 @@ export class JobsClient {
 
   /**
    * Starts a run (`POST /api/svc/v1/jobs/trigger`). Not idempotent: retried only when TrueFoundry certainly did
-   * not act. Returns the run handle (status read under `applicationId`; for a run triggered by deployment id,
+   * not act. Returns the run handle (status read under `applicationId`; for a run started by deployment id,
    * follow it with `track(applicationId, run.id)`).
+   * @param request - what to run: exactly one of `applicationId`/`deploymentId`, a command with params or Spark input.
+   * @param options - per-call retry, timeout and signal; every status read and the cancel of the handle use them too.
    * @throws InvalidArgumentError (not exactly one of deploymentId/applicationId; command and Spark input together), the call's errors.
    */
-  async trigger(request: TriggerJobRequest, options?: RequestOptions): Promise<TrueFoundryJobRun> {
+  async start(request: TriggerJobRequest, options?: RequestOptions): Promise<TrueFoundryJobRun> {
     validate(request);
     const op = ops.triggerJob;
     const { data, response } = await this.#core.call(op, options, (fetch) => this.#core.api.POST("/api/svc/v1/jobs/trigger", { body: request, fetch }));
@@ -40,20 +45,31 @@ export class JobsClient {
       });
     }
     const run: JobRun = { ...(body.data ?? { status: "CREATED" }), name };
-    return new TrueFoundryJobRun(run, request.applicationId, request.deploymentId, body.message, this.#runOps(options), this.#core.clock);
+    run.applicationId ??= request.applicationId;
+    run.deploymentId ??= request.deploymentId;
+    return this.#handle(run, request.applicationId, body.message, options);
   }
 
-  /** A handle for a run known by name (e.g. saved earlier); nothing is sent until it is read. @throws InvalidArgumentError */
+  /**
+   * Follows a run known by name, e.g. one a previous CI step started (rehydration); nothing is sent until it is read.
+   * @param applicationId - the job's application id (TrueFoundry reads run status under it).
+   * @param jobRunName - the run's name (`run.id`).
+   * @param options - per-call options for every status read and the cancel; `deploymentId` lets `cancel()` skip its read.
+   * @throws InvalidArgumentError for a blank id or a `.`/`..` segment.
+   */
   track(applicationId: string, jobRunName: string, options: TrackRunOptions & RequestOptions = {}): TrueFoundryJobRun {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
     if (options.deploymentId !== undefined) Guard.notBlank(options.deploymentId, "deploymentId");
     const { deploymentId, ...perCall } = options;
-    return new TrueFoundryJobRun({ name: jobRunName }, applicationId, deploymentId, undefined, this.#runOps(perCall), this.#core.clock);
+    return this.#handle({ name: jobRunName, applicationId, deploymentId }, applicationId, undefined, perCall);
   }
 
-  /** Gets one run (`GET /api/svc/v1/jobs/{applicationId}/runs/{jobRunName}`, path segments escaped). */
-  async getRun(applicationId: string, jobRunName: string, options?: RequestOptions): Promise<JobRun> {
+  /**
+   * Gets one run (`GET /api/svc/v1/jobs/{applicationId}/runs/{jobRunName}`, path segments escaped).
+   * @throws InvalidArgumentError, NotFoundError, the call's errors.
+   */
+  async get(applicationId: string, jobRunName: string, options?: RequestOptions): Promise<JobRun> {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
     const op = ops.getJobRun;
@@ -68,7 +84,7 @@ export class JobsClient {
    * as repeated keys.
    * @throws InvalidArgumentError (page size outside 1–1000) before sending; the call's errors while iterating.
    */
-  listRuns(applicationId: string, filter: JobRunListOptions = {}, options?: RequestOptions): AsyncPageable<JobRun> {
+  list(applicationId: string, filter: JobRunListOptions = {}, options?: RequestOptions): AsyncPageable<JobRun> {
     Guard.pathSegment(applicationId, "applicationId");
     for (const subject of filter.triggeredBy ?? []) Guard.notBlank(subject, "filter.triggeredBy");
     const op = ops.listJobRuns;
@@ -102,17 +118,24 @@ export class JobsClient {
     );
   }
 
-  /** Asks a run to stop (`POST /api/svc/v1/jobs/terminate?deploymentId=&jobRunName=`). Safe to repeat (`x-astro-idempotent`), so retried. TrueFoundry answers 417 for a finished run. */
-  async terminateRun(deploymentId: string, jobRunName: string, options?: RequestOptions): Promise<void> {
+  /**
+   * Asks a run to stop (TrueFoundry's terminate: `POST /api/svc/v1/jobs/terminate?deploymentId=&jobRunName=`). Safe to
+   * repeat (`x-astro-idempotent`), so retried like a read. Stopping is asynchronous: TERMINATION_REQUESTED →
+   * TERMINATING → TERMINATED.
+   * @returns the service's answer: its message and the run's new status (both undefined when it answered without a body).
+   * @throws InvalidArgumentError; UnexpectedStatusError 417 for a finished run; the call's errors.
+   */
+  async cancel(deploymentId: string, jobRunName: string, options?: RequestOptions): Promise<JobRunTermination> {
     Guard.notBlank(deploymentId, "deploymentId");
     Guard.pathSegment(jobRunName, "jobRunName");
-    await this.#core.call(ops.terminateJobRun, options, (fetch) =>
+    const { data } = await this.#core.call(ops.terminateJobRun, options, (fetch) =>
       this.#core.api.POST("/api/svc/v1/jobs/terminate", { params: { query: { deploymentId, jobRunName } }, fetch }),
     );
+    return isRecord(data) ? { message: typeof data.message === "string" ? data.message : undefined, jobRunStatus: data.jobRunStatus as JobRunTermination["jobRunStatus"] } : {};
   }
 
-  /** Deletes a run's record (`DELETE …/runs/{jobRunName}`, 200 or 204). */
-  async deleteRun(applicationId: string, jobRunName: string, options?: RequestOptions): Promise<void> {
+  /** Deletes a run's record (`DELETE …/runs/{jobRunName}`, 200 or 204). @throws InvalidArgumentError, NotFoundError, the call's errors. */
+  async delete(applicationId: string, jobRunName: string, options?: RequestOptions): Promise<void> {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
     await this.#core.call(ops.deleteJobRun, options, (fetch) =>
@@ -120,12 +143,32 @@ export class JobsClient {
     );
   }
 
-  #runOps(options: RequestOptions | undefined): JobRunOperations {
+  #handle(run: JobRun, applicationId: string | undefined, message: string | undefined, options: RequestOptions | undefined): TrueFoundryJobRun {
     const { signal: _ignored, ...perCall } = options ?? {};
-    return {
-      getRun: (applicationId, name, signal) => this.getRun(applicationId, name, { ...perCall, signal }),
-      terminateRun: (deploymentId, name, signal) => this.terminateRun(deploymentId, name, { ...perCall, signal }),
+    const read = (signal: AbortSignal | undefined): Promise<JobRun> => {
+      if (applicationId === undefined) {
+        return Promise.reject(new UnsupportedOperationError(
+          `Run '${run.name}' was started by deployment id, and TrueFoundry reads run status under the job's application id: ` +
+            `call jobRuns.track(applicationId, "${run.name}") to follow it.`,
+          { service: "TrueFoundry" },
+        ));
+      }
+      return this.get(applicationId, run.name, { ...perCall, signal });
     };
+    const cancel = async (value: JobRun, signal: AbortSignal | undefined): Promise<void> => {
+      let deploymentId = value.deploymentId;
+      // The deployment id comes with the first status read; read once when the handle does not know it yet.
+      if (!deploymentId && applicationId !== undefined) deploymentId = (await read(signal)).deploymentId;
+      if (!deploymentId) {
+        throw new UnsupportedOperationError(
+          `TrueFoundry terminates a run by deployment id and run name, and run '${run.name}' does not say its deployment: ` +
+            `call jobRuns.cancel(deploymentId, "${run.name}").`,
+          { service: "TrueFoundry" },
+        );
+      }
+      await this.cancel(deploymentId, run.name, { ...perCall, signal });
+    };
+    return new TrueFoundryJobRun(run, applicationId, message, { read, cancel }, this.#core.clock);
   }
 }
 
