@@ -31,6 +31,11 @@ describe("Retry-After (RetryAfterParser)", () => {
     expect(parseRetryAfter(new Headers({ "x-ratelimit-reset": String(NOW + 900) }), NOW)).toBe(900);
     expect(parseRetryAfter(new Headers(), NOW)).toBeUndefined();
   });
+  it("reads X-RateLimit-Reset only for a 429 (Agentset sends it on every answer)", () => {
+    const headers = new Headers({ "x-ratelimit-reset": String(NOW + 60_000) });
+    expect(parseRetryAfter(headers, NOW, true)).toBe(60_000);
+    expect(parseRetryAfter(headers, NOW, false)).toBeUndefined();
+  });
 });
 
 describe("retry decision (RetryDecision)", () => {

@@ -33,7 +33,7 @@ export async function errorFromResponse(
   const raw = await readErrorText(response, signal);
   const body = parseErrorBody(raw);
   const status = response.status;
-  const retryAfter = parseRetryAfter(response.headers, now);
+  const retryAfter = parseRetryAfter(response.headers, now, status === 429);
   const headerRequestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v !== null) ?? undefined;
   return createServiceError({
     service: operation.service,

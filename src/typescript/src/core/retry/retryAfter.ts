@@ -7,17 +7,20 @@ const UNIX_S_THRESHOLD = 1_000_000_000;
  * How long the server asked to wait, in milliseconds, from `Retry-After` (delta seconds, an HTTP date, or
  * Agentset's reset moment in Unix milliseconds) or else `X-RateLimit-Reset`. Absolute forms are measured
  * against the response's `Date` header when present (so a skewed local clock does not matter), else `now`.
+ * `X-RateLimit-Reset` counts only for a 429: Agentset sends it on every answer, where it only says when the window
+ * reopens — a 503 or 500 must not read it as "retry after" (same rule as the C# RetryAfterParser).
  * @param headers - the response headers. @param now - the local time, Unix ms.
+ * @param rateLimited - whether the answer was a 429 (default true).
  * @returns milliseconds ≥ 0, or undefined when no hint was given or it could not be read.
  */
-export function parseRetryAfter(headers: Headers, now: number): number | undefined {
+export function parseRetryAfter(headers: Headers, now: number, rateLimited = true): number | undefined {
   const serverDate = headers.get("date");
   const serverNow = serverDate ? Date.parse(serverDate) : NaN;
   const reference = Number.isNaN(serverNow) ? now : serverNow;
   const retryAfter = headers.get("retry-after");
   const fromRetryAfter = retryAfter === null ? undefined : parseRetryAfterValue(retryAfter, reference);
   if (fromRetryAfter !== undefined) return fromRetryAfter;
-  const reset = headers.get("x-ratelimit-reset");
+  const reset = rateLimited ? headers.get("x-ratelimit-reset") : null;
   return reset === null ? undefined : parseRetryAfterValue(reset, reference);
 }
 
