@@ -12,6 +12,7 @@ using Astro.Triggers.Sdk.TrueFoundry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 
 namespace Astro.Triggers.Sdk.Tests.Readme;
 
@@ -176,6 +177,28 @@ internal static class ReadmeSnippets
         fake.Faults.RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(1));  // the next call gets Agentset's own 429
         fake.Faults.For("createIngestJob").ServerError(count: 2);              // only the next two creates get a 503
         Console.WriteLine(fake.Requests.Count(r => r.OperationId == "createIngestJob"));   // what the fake received: 1
+        #endregion
+    }
+
+    public static async Task UnitTests()
+    {
+        #region snippet:unittests
+        var job = new IngestJob { Id = "job_1", NamespaceId = "ns_1", Status = IngestJobStatus.Completed, Payload = new TextPayload { Text = "x" } };
+        var jobs = Substitute.For<IngestJobsClient>();                       // every client member is virtual
+        jobs.StartAsync(Arg.Any<CreateIngestJobRequest>(), Arg.Any<AgentsetRequestOptions?>(), Arg.Any<CancellationToken>())
+            .Returns(AgentsetModelFactory.IngestJobRun(job));                 // a handle in a given state, no client behind it
+        jobs.ListAsync(Arg.Any<IngestJobListOptions?>(), Arg.Any<AgentsetRequestOptions?>(), Arg.Any<CancellationToken>())
+            .Returns(AsyncPageable<IngestJob>.FromPages(Page<IngestJob>.FromValues([job])));
+        var client = Substitute.For<AgentsetClient>();
+        client.IngestJobs.Returns(jobs);
+
+        // Your code under test, unchanged:
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "x" } });
+        Console.WriteLine((await run.WaitForCompletionAsync()).Status);     // Succeeded, and no server
+        await foreach (var listed in client.IngestJobs.ListAsync())
+        {
+            Console.WriteLine(listed.Id);
+        }
         #endregion
     }
 }
