@@ -92,7 +92,20 @@ internal static class CallRunner
                     try
                     {
                         state.call.NextAttempt();
-                        var response = await state.send(token).ConfigureAwait(false);
+                        HttpResponseMessage response;
+                        try
+                        {
+                            response = await state.send(token).ConfigureAwait(false);
+                        }
+                        catch when (state.call.Pacer is { } pacer)
+                        {
+                            // No answer: the slot this attempt took no longer counts as in flight.
+                            pacer.Abandon();
+                            throw;
+                        }
+
+                        // Every answer (success, 429 or any error) updates the client's rate-limit picture.
+                        state.call.Pacer?.Observe(response.Headers);
                         return Outcome.FromResult(await state.read(response, token).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)
