@@ -47,6 +47,9 @@ internal sealed class CallContext(
     /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
     public RateLimitPacer? Pacer { get; private init; }
 
+    /// <summary>The current attempt's number in the pacer's sending order.</summary>
+    public long PacingTicket { get; set; }
+
     /// <summary>The caller's own token (set by the retry layer), to tell a caller's cancellation from the budget's.</summary>
     public CancellationToken CallerToken { get; set; }
 

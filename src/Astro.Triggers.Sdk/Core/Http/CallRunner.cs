@@ -100,12 +100,12 @@ internal static class CallRunner
                         catch when (state.call.Pacer is { } pacer)
                         {
                             // No answer: the slot this attempt took no longer counts as in flight.
-                            pacer.Abandon();
+                            pacer.Abandon(state.call.PacingTicket);
                             throw;
                         }
 
                         // Every answer (success, 429 or any error) updates the client's rate-limit picture.
-                        state.call.Pacer?.Observe(response.Headers);
+                        state.call.Pacer?.Observe(response.Headers, state.call.PacingTicket);
                         return Outcome.FromResult(await state.read(response, token).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)

@@ -15,8 +15,14 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
     {
         var call = callOf(context);
         // No headers seen yet (or pacing off): no state machine, no lock.
-        if (call.Pacer is not { IsActive: true } pacer)
+        if (call.Pacer is not { } pacer)
         {
+            return callback(context, state);
+        }
+
+        if (!pacer.IsActive)
+        {
+            call.PacingTicket = pacer.Ticket();
             return callback(context, state);
         }
 
@@ -28,7 +34,8 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
         Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
     {
         var token = context.CancellationToken;
-        while (!pacer.TryAcquire(out var wait, out var changed))
+        long ticket;
+        while (!pacer.TryAcquire(out ticket, out var wait, out var changed))
         {
             if (wait > call.Remaining)
             {
@@ -50,6 +57,7 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
             }
         }
 
+        call.PacingTicket = ticket;
         return await callback(context, state).ConfigureAwait(false);
     }
 }

@@ -13,6 +13,9 @@ public sealed class RateLimitPacingTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    // The reset header is in whole milliseconds, rounded down: the client waits one more millisecond past it.
+    private static readonly TimeSpan Rounding = TimeSpan.FromMilliseconds(1);
+
     private readonly ObservableClock _clock = new(Start);
 
     private AgentsetClient Client(WindowServer server, Action<AgentsetClientOptions>? tweak = null)
@@ -48,12 +51,12 @@ public sealed class RateLimitPacingTests
         await Create(client);
 
         var second = Create(client);
-        await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(9.9));
+        await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(10) + Rounding, TimeSpan.FromSeconds(9.9));
         await Task.Delay(100);
         server.Requests.Should().HaveCount(1, "the budget is spent until the reset");
         second.IsCompleted.Should().BeFalse();
 
-        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        _clock.Advance(TimeSpan.FromMilliseconds(100) + Rounding);
         await second;
         server.Requests.Should().HaveCount(2);
         server.Requests[1].Should().BeOnOrAfter(Start.AddSeconds(10), "the second request waited for the reset");
@@ -72,12 +75,12 @@ public sealed class RateLimitPacingTests
         await Task.Delay(200);
         server.Requests.Should().HaveCount(3, "1 + the 2 left in the window; the other 4 callers queue");
 
-        _clock.Advance(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10) + Rounding);
         await Until(() => server.Requests.Count >= 6);
         await Task.Delay(200);
         server.Requests.Should().HaveCount(6, "the next window admits 3");
 
-        _clock.Advance(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10) + Rounding);
         await Task.WhenAll(calls);
         server.Requests.Should().HaveCount(7);
         server.RateLimited.Should().Be(0, "no caller was sent into a spent window");
@@ -91,6 +94,8 @@ public sealed class RateLimitPacingTests
 
         var call = Create(client);
         await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(4));
+        // The retry waited Retry-After; the pacer, told the same reset by the 429's headers, adds its millisecond.
+        await _clock.AdvanceWhenWaitingAsync(Rounding);
         await call;
 
         server.Requests.Should().HaveCount(2);
@@ -109,7 +114,7 @@ public sealed class RateLimitPacingTests
         var ex = (await act.Should().ThrowAsync<RateLimitExceededException>()).Which;
         ex.ErrorCode.Should().Be("rate_limit_paced");
         ex.MayHaveBeenProcessed.Should().BeFalse("a create the client never sent cannot have been processed");
-        ex.RetryAfter.Should().Be(TimeSpan.FromMinutes(1));
+        ex.RetryAfter.Should().Be(TimeSpan.FromMinutes(1) + Rounding);
         ex.Message.Should().Contain("not sent");
         server.Requests.Should().HaveCount(1);
         _clock.GetUtcNow().Should().Be(Start, "no wait was started");
@@ -123,7 +128,7 @@ public sealed class RateLimitPacingTests
         await Create(client);
 
         var second = Create(client);
-        await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(10));
+        await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(10) + Rounding);
         await second;
         server.Requests.Should().HaveCount(2);
     }
