@@ -47,6 +47,9 @@ internal sealed class CallContext(
     /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
     public RateLimitPacer? Pacer { get; private init; }
 
+    /// <summary>The models under construction while a response of this call is read (Core/Json/LenientReadScope).</summary>
+    public Stack<object>? ModelsBeingRead { get; set; }
+
     /// <summary>The current attempt's number in the pacer's sending order.</summary>
     public long PacingTicket { get; set; }
 
