@@ -81,7 +81,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
 
             var result = op.ResultType is null ? "bool" : op.ResultType + (op.ResultMayBeEmpty && !op.ResultIsText ? "?" : string.Empty);
             Line($"        /// <summary>{Naming.XmlText(op.Summary)}</summary>");
-            Line($"        public async global::System.Threading.Tasks.Task<{result}> {op.MethodName}(");
+            Line($"        public global::System.Threading.Tasks.Task<{result}> {op.MethodName}(");
             foreach (var p in op.Parameters)
             {
                 Line($"            {p.Type} {p.Name},");
@@ -89,9 +89,6 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
 
             Line("            global::Astro.Triggers.Sdk.RequestOptions? options,");
             Line("            global::System.Threading.CancellationToken cancellationToken)");
-            Line("        {");
-            // The call's context is made whole here, from the client's settings and the caller's per-call options.
-            Line($"            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, {info});");
             var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
             string read;
             if (op.ResultIsText)
@@ -111,12 +108,12 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             }
 
             // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.
-            Line("            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,");
-            Line($"                ct => _api.{op.MethodName}({args}),");
-            Line("                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,");
-            Line($"                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read}),");
-            Line("                cancellationToken).ConfigureAwait(false);");
-            Line("        }");
+            // CallRunner makes the call's context (client settings + per-call options) and hands it to both lambdas, so
+            // the reader is a static lambda (no delegate per call) and a bad per-call option faults the returned task.
+            Line("            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, " + info + ",");
+            Line($"                (call, ct) => _api.{op.MethodName}({args}),");
+            Line($"                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read},");
+            Line("                cancellationToken);");
             Line(string.Empty);
         }
 

@@ -17,6 +17,9 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "$@"
 fi
 checks="$(dotnet run -c Release --no-build -- --checks)"
+# The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min; PACING=0 skips it.
+pacing=""
+[ "${PACING:-1}" = 0 ] || pacing="$(dotnet run -c Release --no-build -- --pacing)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
 # referenced project's folder (src/Astro.Triggers.Sdk/work/...); its generated sources would then be compiled twice.
 rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(echo "${root#/}" | cut -d/ -f1)"
@@ -44,6 +47,12 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
   echo "## Memory checks (\`--checks\`)"
   echo
   echo "$checks"
+  if [ -n "$pacing" ]; then
+    echo
+    echo "## Bulk work at the service's rate limit (\`--pacing\`)"
+    echo
+    echo "$pacing"
+  fi
   if [ -f "$here/analysis.md" ]; then
     echo
     cat "$here/analysis.md"

@@ -25,6 +25,9 @@ public sealed class AgentsetFake : FakeService
     private long _sequence;
     private readonly PlannedFailures _failures = new();
 
+    // Admission times of the requests in the sliding window (EnforceRateLimit), oldest first.
+    private readonly Queue<DateTimeOffset> _window = new();
+
     private AgentsetFake(AgentsetFakeOptions options)
         : base(options)
     {
@@ -129,6 +132,38 @@ public sealed class AgentsetFake : FakeService
             },
         });
         return WithRateLimitHeaders(response);
+    }
+
+    private protected override FakeResponse? Admit(FakeRequest request)
+    {
+        if (!_options.EnforceRateLimit)
+        {
+            return null;
+        }
+
+        lock (_window)
+        {
+            var now = Now;
+            while (_window.Count > 0 && _window.Peek() <= now - _options.RateLimitWindow)
+            {
+                _window.Dequeue();
+            }
+
+            var limit = _options.RateLimit.ToString(CultureInfo.InvariantCulture);
+            if (_window.Count >= _options.RateLimit)
+            {
+                var refused = RateLimited(_window.Peek() + _options.RateLimitWindow - now);
+                refused.Headers["X-RateLimit-Limit"] = limit;
+                return refused;
+            }
+
+            _window.Enqueue(now);
+            request.ResponseHeaders["X-RateLimit-Limit"] = limit;
+            request.ResponseHeaders["X-RateLimit-Remaining"] = (_options.RateLimit - _window.Count).ToString(CultureInfo.InvariantCulture);
+            request.ResponseHeaders["X-RateLimit-Reset"] =
+                (_window.Peek() + _options.RateLimitWindow).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            return null;
+        }
     }
 
     private protected override FakeResponse RateLimited(TimeSpan retryAfter)

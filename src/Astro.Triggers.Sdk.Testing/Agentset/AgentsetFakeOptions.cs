@@ -20,6 +20,19 @@ public sealed class AgentsetFakeOptions : FakeServiceOptions
     /// <summary>How long a deleted job is visible (QUEUED_FOR_DELETE, then DELETING) before it is gone. Default 1 s.</summary>
     public TimeSpan DeletionTime { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The requests per minute reported in <c>X-RateLimit-Limit</c>. Default 60.</summary>
+    /// <summary>The requests per <see cref="RateLimitWindow"/> reported in <c>X-RateLimit-Limit</c> (and, with
+    /// <see cref="EnforceRateLimit"/>, allowed). Default 60.</summary>
     public int RateLimit { get; set; } = 60;
+
+    /// <summary>Makes the fake limit like the service: a sliding window of <see cref="RateLimitWindow"/> per organisation
+    /// (per fake) admits <see cref="RateLimit"/> requests; every authenticated answer carries <c>X-RateLimit-Limit</c>,
+    /// <c>X-RateLimit-Remaining</c> (after this request) and <c>X-RateLimit-Reset</c> (Unix milliseconds: when the oldest
+    /// request in the window leaves it, freeing one slot); a request over the limit is answered 429
+    /// <c>rate_limit_exceeded</c> with <c>Retry-After</c> = that reset moment in Unix milliseconds, and is not counted.
+    /// Default <see langword="false"/>: the headers are sent with fixed values and nothing is refused.</summary>
+    public bool EnforceRateLimit { get; set; }
+
+    /// <summary>The sliding window of <see cref="EnforceRateLimit"/>. Default 1 minute (the service's); a shorter one
+    /// keeps a test's or benchmark's rate (<see cref="RateLimit"/> / window) while running faster.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -18,6 +18,9 @@ internal sealed class FakeRequest
         Segments = FakeRouter.Segments(new Uri(message.AbsoluteUrl).AbsolutePath);
     }
 
+    /// <summary>Headers the answer to this request carries, whatever it is (set on admission, e.g. rate-limit counts).</summary>
+    public IDictionary<string, string> ResponseHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The HTTP method, upper case.</summary>
     public string Method => _message.Method.ToUpperInvariant();
 

@@ -161,23 +161,40 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
 
     private FakeResponse Handle(FakeRequest request)
     {
+        FakeResponse response;
         try
         {
             Authenticate(request);
-            lock (Gate)
-            {
-                return _routes.Route(request);
-            }
+            response = Admit(request) ?? Route(request);
         }
         catch (FakeRejection rejection)
         {
-            return Error(rejection);
+            response = Error(rejection);
         }
         catch (JsonException ex)
         {
-            return Error(new FakeRejection(400, "bad_request", "The request body is not valid JSON: " + ex.Message));
+            response = Error(new FakeRejection(400, "bad_request", "The request body is not valid JSON: " + ex.Message));
+        }
+
+        foreach (var (name, value) in request.ResponseHeaders)
+        {
+            response.Headers[name] = value;
+        }
+
+        return response;
+    }
+
+    private FakeResponse Route(FakeRequest request)
+    {
+        lock (Gate)
+        {
+            return _routes.Route(request);
         }
     }
+
+    /// <summary>Admission after the auth check, before the routes (e.g. a rate limit): an answer refuses the request;
+    /// null lets it through. Headers put in <see cref="FakeRequest.ResponseHeaders"/> go on whatever is answered.</summary>
+    private protected virtual FakeResponse? Admit(FakeRequest request) => null;
 
     private static ResponseMessage ToMessage(FakeResponse response)
     {

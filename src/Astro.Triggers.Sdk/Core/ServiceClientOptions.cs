@@ -66,6 +66,17 @@ public abstract class ServiceClientOptions
     /// <value>The default value is 16 MiB.</value>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Paces calls by the service's rate-limit headers (<c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c>,
+    /// <c>X-RateLimit-Reset</c>, as Agentset sends on every answer): every call of this client shares one budget, and while
+    /// the known remaining budget is 0 before the reset moment a call queues instead of being sent to get a 429. The
+    /// wait is part of the call's <see cref="Timeout"/> and <c>Retry.MaxElapsed</c>, never of <c>Retry.AttemptTimeout</c>;
+    /// a wait that cannot fit in what remains of them ends the call at once with a <see cref="RateLimitExceededException"/>
+    /// (ErrorCode <c>rate_limit_paced</c>, <c>MayHaveBeenProcessed</c> false, <c>RetryAfter</c> the wait): nothing was sent.
+    /// A service that sends no such headers is not paced and pays nothing. A 429 the service still answers is retried as
+    /// without pacing.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RateLimitPacing { get; set; } = true;
+
     /// <summary>Allows a plain-http base address on a non-loopback host (secrets would travel in clear text).</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowInsecureHttp { get; set; }
@@ -170,6 +181,12 @@ public abstract class ServiceClientOptions
     public override string ToString() =>
         $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(ApiKey is null ? "null" : "***")}, " +
         $"TokenProvider = {(TokenProvider is null ? "null" : "set")}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
+
+    private Core.Retry.RateLimitPacer? _pacer;
+
+    /// <summary>The rate-limit picture shared by every call made with these options (one client, one credential).</summary>
+    internal Core.Retry.RateLimitPacer Pacer =>
+        _pacer ?? Interlocked.CompareExchange(ref _pacer, new Core.Retry.RateLimitPacer(TimeProvider), null) ?? _pacer!;
 
     /// <summary>The exact secrets this client sent, masked in every text it surfaces.</summary>
     internal Core.Security.KnownSecrets Secrets { get; } = new();

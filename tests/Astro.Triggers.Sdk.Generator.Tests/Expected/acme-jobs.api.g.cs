@@ -97,167 +97,131 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "listJobs", "GET", isIdempotent: true);
 
         /// <summary>Lists jobs.</summary>
-        public async global::System.Threading.Tasks.Task<JobPage> ListJobsAsync(
+        public global::System.Threading.Tasks.Task<JobPage> ListJobsAsync(
             int? perPage,
             System.Collections.Generic.IEnumerable<JobStatus>? statuses,
             System.Collections.Generic.IEnumerable<string>? tags,
             System.Collections.Generic.IEnumerable<string>? ids,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ListJobsOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ListJobsOperation,
+                (call, ct) => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                cancellationToken);
 
         /// <summary>Describes createJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo CreateJobOperation = new(
             "AcmeJobs", "createJob", "POST", isIdempotent: false);
 
         /// <summary>Creates a job.</summary>
-        public async global::System.Threading.Tasks.Task<Job> CreateJobAsync(
+        public global::System.Threading.Tasks.Task<Job> CreateJobAsync(
             CreateJobRequest body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, CreateJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.CreateJobAsync(body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CreateJobOperation,
+                (call, ct) => _api.CreateJobAsync(body, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                cancellationToken);
 
         /// <summary>Describes exportJobs for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ExportJobsOperation = new(
             "AcmeJobs", "exportJobs", "GET", isIdempotent: true);
 
         /// <summary>All jobs as CSV.</summary>
-        public async global::System.Threading.Tasks.Task<string> ExportJobsAsync(
+        public global::System.Threading.Tasks.Task<string> ExportJobsAsync(
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ExportJobsOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.ExportJobsAsync(call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ExportJobsOperation,
+                (call, ct) => _api.ExportJobsAsync(call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct),
+                cancellationToken);
 
         /// <summary>Describes getJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo GetJobOperation = new(
             "AcmeJobs", "getJob", "GET", isIdempotent: true);
 
         /// <summary>Gets a job &lt;by id&gt; &amp; more.</summary>
-        public async global::System.Threading.Tasks.Task<Job> GetJobAsync(
+        public global::System.Threading.Tasks.Task<Job> GetJobAsync(
             string jobId,
             string? tenantId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, GetJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.GetJobAsync(jobId, tenantId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, GetJobOperation,
+                (call, ct) => _api.GetJobAsync(jobId, tenantId, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                cancellationToken);
 
         /// <summary>Describes updateJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo UpdateJobOperation = new(
             "AcmeJobs", "updateJob", "PATCH", isIdempotent: false);
 
         /// <summary>Renames a job.</summary>
-        public async global::System.Threading.Tasks.Task<Job> UpdateJobAsync(
+        public global::System.Threading.Tasks.Task<Job> UpdateJobAsync(
             string jobId,
             CreateJobRequest body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, UpdateJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.UpdateJobAsync(jobId, body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, UpdateJobOperation,
+                (call, ct) => _api.UpdateJobAsync(jobId, body, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                cancellationToken);
 
         /// <summary>Describes deleteJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo DeleteJobOperation = new(
             "AcmeJobs", "deleteJob", "DELETE", isIdempotent: true);
 
         /// <summary>Deletes a job; 204 when it was already gone.</summary>
-        public async global::System.Threading.Tasks.Task<Job?> DeleteJobAsync(
+        public global::System.Threading.Tasks.Task<Job?> DeleteJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, DeleteJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.DeleteJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, DeleteJobOperation,
+                (call, ct) => _api.DeleteJobAsync(jobId, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                cancellationToken);
 
         /// <summary>Describes replaceLabels for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ReplaceLabelsOperation = new(
             "AcmeJobs", "replaceLabels", "PUT", isIdempotent: true);
 
         /// <summary>Replaces the labels.</summary>
-        public async global::System.Threading.Tasks.Task<bool> ReplaceLabelsAsync(
+        public global::System.Threading.Tasks.Task<bool> ReplaceLabelsAsync(
             string jobId,
             System.Collections.Generic.IEnumerable<string>? body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, ReplaceLabelsOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.ReplaceLabelsAsync(jobId, body, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ReplaceLabelsOperation,
+                (call, ct) => _api.ReplaceLabelsAsync(jobId, body, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken);
 
         /// <summary>Describes cancelJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo CancelJobOperation = new(
             "AcmeJobs", "cancelJob", "POST", isIdempotent: true);
 
         /// <summary>Asks a job to stop; asking twice has no second effect.</summary>
-        public async global::System.Threading.Tasks.Task<bool> CancelJobAsync(
+        public global::System.Threading.Tasks.Task<bool> CancelJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, CancelJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.CancelJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CancelJobOperation,
+                (call, ct) => _api.CancelJobAsync(jobId, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken);
 
         /// <summary>Describes restartJob for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo RestartJobOperation = new(
             "AcmeJobs", "restartJob", "POST", isIdempotent: false);
 
         /// <summary>Starts the job again (each call starts one more run).</summary>
-        public async global::System.Threading.Tasks.Task<bool> RestartJobAsync(
+        public global::System.Threading.Tasks.Task<bool> RestartJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, RestartJobOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.RestartJobAsync(jobId, call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, RestartJobOperation,
+                (call, ct) => _api.RestartJobAsync(jobId, call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken);
 
     }
 

@@ -35,17 +35,13 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
             "AcmeCloud", "ping", "GET", isIdempotent: true);
 
         /// <summary></summary>
-        public async global::System.Threading.Tasks.Task<bool> PingAsync(
+        public global::System.Threading.Tasks.Task<bool> PingAsync(
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
-        {
-            var call = global::Astro.Triggers.Sdk.Core.Http.CallContext.Create(_client, options, PingOperation);
-            return await global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(call,
-                ct => _api.PingAsync(call, ct),
-                (response, ct) => global::Astro.Triggers.Sdk.Core.Json.LenientReadScope.RunAsync(call,
-                    () => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct)),
-                cancellationToken).ConfigureAwait(false);
-        }
+            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, PingOperation,
+                (call, ct) => _api.PingAsync(call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
+                cancellationToken);
 
     }
 

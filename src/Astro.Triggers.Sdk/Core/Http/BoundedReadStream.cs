@@ -1,7 +1,8 @@
 namespace Astro.Triggers.Sdk.Core.Http;
 
-/// <summary>A read-only view of a response stream that throws once more than a limit has been read.</summary>
-internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception> tooLarge) : Stream
+/// <summary>A read-only view of a response stream that throws <see cref="ResponseTooLargeException"/> once more than the
+/// call's <c>MaxResponseBytes</c> has been read (the call and status are held, not a closure: one object per body).</summary>
+internal sealed class BoundedReadStream(Stream inner, CallContext call, int status) : Stream
 {
     private long _read;
 
@@ -58,6 +59,6 @@ internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception
     private int Count(int read)
     {
         _read += read;
-        return _read > limit ? throw tooLarge() : read;
+        return _read > call.MaxResponseBytes ? throw new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, null) : read;
     }
 }

@@ -44,6 +44,18 @@ internal sealed class CallContext(
         }
     }
 
+    /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
+    public RateLimitPacer? Pacer { get; private init; }
+
+    /// <summary>The models under construction while a response of this call is read (Core/Json/LenientReadScope).</summary>
+    public Stack<object>? ModelsBeingRead { get; set; }
+
+    /// <summary>The current attempt's number in the pacer's sending order.</summary>
+    public long PacingTicket { get; set; }
+
+    /// <summary>The caller's own token (set by the retry layer), to tell a caller's cancellation from the budget's.</summary>
+    public CancellationToken CallerToken { get; set; }
+
     /// <summary>The client's logger factory, for what the response reader reports (values it could not read).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private init; }
 
@@ -75,6 +87,7 @@ internal sealed class CallContext(
         return new CallContext(operation, retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets)
         {
             LoggerFactory = client.LoggerFactory,
+            Pacer = client.RateLimitPacing ? client.Pacer : null,
             OnResponse = perCall?.OnResponse,
         };
     }

@@ -16,12 +16,15 @@ internal static class CallRunner
     /// <summary>Runs the call inside its operation span (when someone listens) and records its duration; a failure
     /// marks the span Error with <c>error.type</c> and is logged once at Warning.</summary>
     public static async Task<T> RunAsync<T>(
-        CallContext call,
-        Func<CancellationToken, Task<HttpResponseMessage>> send,
-        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        ServiceClientOptions client,
+        RequestOptions? options,
+        OperationInfo operation,
+        Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CallContext, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
+        // Made here, inside the returned task: a per-call option that breaks a rule faults the task like any failure.
+        var call = CallContext.Create(client, options, operation);
         using var activity = SdkTelemetry.ActivitySource.HasListeners()
             ? SdkTelemetry.ActivitySource.StartActivity(operation.SpanName, ActivityKind.Internal)
             : null;
@@ -70,18 +73,17 @@ internal static class CallRunner
         }
     }
 
-    private static async Task<T> RunCoreAsync<T>(
+    // A ValueTask: completing synchronously (a canned or cached answer) it allocates nothing of its own.
+    private static async ValueTask<T> RunCoreAsync<T>(
         CallContext call,
-        Func<CancellationToken, Task<HttpResponseMessage>> send,
-        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CallContext, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
         var operation = call.Operation;
         call.StartedAt = call.TimeProvider.GetTimestamp();
-        using var budget = call.Timeout == Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(call.Timeout, call.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linked = CallToken(call, cancellationToken, out var budget);
+        using var budgetDisposer = budget;
         try
         {
             var outcome = await RetryPipeline.ExecuteAsync(
@@ -92,8 +94,21 @@ internal static class CallRunner
                     try
                     {
                         state.call.NextAttempt();
-                        var response = await state.send(token).ConfigureAwait(false);
-                        return Outcome.FromResult(await state.read(response, token).ConfigureAwait(false));
+                        HttpResponseMessage response;
+                        try
+                        {
+                            response = await state.send(state.call, token).ConfigureAwait(false);
+                        }
+                        catch when (state.call.Pacer is { } pacer)
+                        {
+                            // No answer: the slot this attempt took no longer counts as in flight.
+                            pacer.Abandon(state.call.PacingTicket);
+                            throw;
+                        }
+
+                        // Every answer (success, 429 or any error) updates the client's rate-limit picture.
+                        state.call.Pacer?.Observe(response.Headers, state.call.PacingTicket);
+                        return Outcome.FromResult(await state.read(response, state.call, token).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)
                     {
@@ -135,6 +150,29 @@ internal static class CallRunner
             throw new ServiceTransportException(
                 operation, call.Secrets.Mask("the connection failed: " + ex.Message)!, mayHaveBeenProcessed: true, ex);
         }
+    }
+
+    /// <summary>The call's token: the caller's, cancelled too when the call's budget runs out. On the system clock one
+    /// linked source with CancelAfter serves both (one source and one timer per call, not two sources and a link); on
+    /// another TimeProvider (tests' virtual time) the budget is a source on that clock, linked.</summary>
+    private static CancellationTokenSource CallToken(CallContext call, CancellationToken cancellationToken, out CancellationTokenSource? budget)
+    {
+        if (call.TimeProvider == TimeProvider.System || call.Timeout == Timeout.InfiniteTimeSpan)
+        {
+            budget = null;
+            var source = cancellationToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                : new CancellationTokenSource();
+            if (call.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                source.CancelAfter(call.Timeout);
+            }
+
+            return source;
+        }
+
+        budget = new CancellationTokenSource(call.Timeout, call.TimeProvider);
+        return CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
     }
 
     /// <summary>True only when the request certainly never left: no address, or the connection was refused.</summary>

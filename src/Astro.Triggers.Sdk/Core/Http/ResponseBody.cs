@@ -24,8 +24,7 @@ internal static class ResponseBody
         }
 
         var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        Stream stream = new BoundedReadStream(
-            raw, call.MaxResponseBytes, () => new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, null));
+        Stream stream = new BoundedReadStream(raw, call, status);
         if (DeclaredEncoding(response.Content) is { } encoding)
         {
             stream = Encoding.CreateTranscodingStream(stream, encoding, Utf8, leaveOpen: false);

@@ -84,9 +84,11 @@ internal static class ResponseReader
     }
 
     /// <summary>The body's JSON, or default when the body holds nothing (no bytes, or only whitespace), in any framing.</summary>
-    private static async Task<T?> DeserializeAsync<T>(
+    private static async ValueTask<T?> DeserializeAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
     {
+        // Values the lenient converters cannot read are reported against this call; the scope ends with this method.
+        Json.LenientReadScope.Begin(call);
         try
         {
             var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);

@@ -8,54 +8,50 @@ namespace Astro.Triggers.Sdk.Core.Json;
 /// <summary>One response being read: knows the call (operation, logger) and the models under construction, so a
 /// value <see cref="LenientValueConverter{T}"/> could not read is logged as a Warning naming the operation, the
 /// model property and the raw value (bearer tokens and the client's secrets masked, cut to <see cref="MaxRawLength"/> characters), and kept
-/// whole in that model's <c>AdditionalProperties</c> under its wire name. The generated operations open a scope
-/// around each read; converters are shared by concurrent calls, so the per-read state flows with the call.</summary>
-internal sealed partial class LenientReadScope
+/// whole in that model's <c>AdditionalProperties</c> under its wire name. ResponseReader opens the scope
+/// for each JSON read; converters are shared by concurrent calls, so the per-read state flows with the call.</summary>
+internal static partial class LenientReadScope
 {
     public const int MaxRawLength = 200;
 
-    private static readonly AsyncLocal<LenientReadScope?> Current = new();
+    private static readonly AsyncLocal<CallContext?> Current = new();
 
-    private readonly CallContext _call;
-    private readonly Stack<object> _models = new();
-
-    private LenientReadScope(CallContext call) => _call = call;
-
-    /// <summary>Runs one response read inside a scope.</summary>
-    public static async Task<T> RunAsync<T>(CallContext call, Func<Task<T>> read)
+    /// <summary>Makes <paramref name="call"/> the scope of the response read in progress. Call it from inside the async
+    /// method that reads: an AsyncLocal set there ends with that method (the runtime restores the caller's context), so
+    /// no wrapper, closure or scope object is needed per read.</summary>
+    public static void Begin(CallContext call)
     {
-        var previous = Current.Value;
-        Current.Value = new LenientReadScope(call);
-        try
+        // A read of an earlier attempt that failed mid-model leaves its models behind.
+        call.ModelsBeingRead?.Clear();
+        Current.Value = call;
+    }
+
+    public static void Enter(object model)
+    {
+        if (Current.Value is { } call)
         {
-            return await read().ConfigureAwait(false);
-        }
-        finally
-        {
-            Current.Value = previous;
+            (call.ModelsBeingRead ??= new Stack<object>()).Push(model);
         }
     }
 
-    public static void Enter(object model) => Current.Value?._models.Push(model);
-
     public static void Leave(object model)
     {
-        if (Current.Value is { } scope && scope._models.TryPeek(out var top) && ReferenceEquals(top, model))
+        if (Current.Value?.ModelsBeingRead is { } models && models.TryPeek(out var top) && ReferenceEquals(top, model))
         {
-            scope._models.Pop();
+            models.Pop();
         }
     }
 
     /// <summary>Keeps and reports a value that did not parse.</summary>
     public static void Record(LenientSite site, JsonElement raw)
     {
-        var scope = Current.Value;
-        if (scope is null)
+        var call = Current.Value;
+        if (call is null)
         {
             return;
         }
 
-        if (scope._models.TryPeek(out var model) && site.ExtensionData?.Invoke(model) is { } extension)
+        if (call.ModelsBeingRead is { } models && models.TryPeek(out var model) && site.ExtensionData?.Invoke(model) is { } extension)
         {
             switch (extension)
             {
@@ -68,15 +64,15 @@ internal sealed partial class LenientReadScope
             }
         }
 
-        var operation = scope._call.Operation;
-        var factory = scope._call.LoggerFactory;
+        var operation = call.Operation;
+        var factory = call.LoggerFactory;
         if (factory is null || operation is null)
         {
             return;
         }
 
         var text = raw.GetRawText();
-        text = scope._call.Secrets.Mask(text.Length > MaxRawLength ? text[..MaxRawLength] + "…" : text)!;
+        text = call.Secrets.Mask(text.Length > MaxRawLength ? text[..MaxRawLength] + "…" : text)!;
         var logger = factory.CreateLogger($"{SdkConstants.TelemetryName}.{operation.Service}");
         LogUnreadable(logger, operation.Service, operation.OperationId, site.TypeName, site.WireName, site.Expected, text);
     }

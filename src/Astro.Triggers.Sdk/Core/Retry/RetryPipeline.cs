@@ -17,7 +17,6 @@ namespace Astro.Triggers.Sdk.Core.Retry;
 internal static class RetryPipeline
 {
     private static readonly ResiliencePropertyKey<CallContext> CallKey = new("astro.call");
-    private static readonly ResiliencePropertyKey<CancellationToken> CallerTokenKey = new("astro.caller-token");
 
     // One pipeline per backoff shape and clock: the values Polly's options fix at build time.
     private static readonly ConcurrentDictionary<(TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock), ResiliencePipeline> Pipelines = new();
@@ -34,7 +33,8 @@ internal static class RetryPipeline
         var pipeline = Pipelines.GetOrAdd((options.BaseDelay, options.MaxDelay, options.UseJitter, call.TimeProvider), Build);
         var context = ResilienceContextPool.Shared.Get(callToken);
         context.Properties.Set(CallKey, call);
-        context.Properties.Set(CallerTokenKey, callerToken);
+        // On the call, not in Polly's property bag: a CancellationToken there is boxed on every call.
+        call.CallerToken = callerToken;
         try
         {
             return await pipeline.ExecuteOutcomeAsync(attempt, context, state).ConfigureAwait(false);
@@ -44,6 +44,8 @@ internal static class RetryPipeline
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static CallContext CallOf(ResilienceContext context) => context.Properties.GetValue(CallKey, null!);
 
     private static ResiliencePipeline Build((TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock) shape) =>
         new ResiliencePipelineBuilder { TimeProvider = shape.Clock }
@@ -57,7 +59,7 @@ internal static class RetryPipeline
                 MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = static args => ValueTask.FromResult(
                     args.Outcome.Exception is { } exception
-                    && ShouldRetry(exception, args.Context.Properties.GetValue(CallKey, null!), args.Context.Properties.GetValue(CallerTokenKey, default))),
+                    && ShouldRetry(exception, CallOf(args.Context))),
                 // Only the server's wait; null lets Polly compute its backoff.
                 DelayGenerator = static args => ValueTask.FromResult((args.Outcome.Exception as ServiceRequestException)?.RetryAfter),
                 OnRetry = static args =>
@@ -80,6 +82,8 @@ internal static class RetryPipeline
                     return default;
                 },
             })
+            // Between retry and attempt timeout: a pacing wait is inside the call's budget, outside the attempt's.
+            .AddStrategy(static _ => new PacingStrategy(CallOf))
             .AddTimeout(new TimeoutStrategyOptions
             {
                 TimeoutGenerator = static args => ValueTask.FromResult(args.Context.Properties.GetValue(CallKey, null!).Retry.AttemptTimeout),
@@ -89,10 +93,14 @@ internal static class RetryPipeline
     /// <summary>Whether to try again. A server's Retry-After is only waited when it fits in what remains of the call
     /// (the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>) and in <c>MaxDelay</c>; otherwise its 429/503 is
     /// thrown at once, with <c>RetryAfter</c> set.</summary>
+    internal static bool ShouldRetry(Exception exception, CallContext call) => ShouldRetry(exception, call, call.CallerToken);
+
     internal static bool ShouldRetry(Exception exception, CallContext call, CancellationToken callerToken)
     {
         var options = call.Retry;
-        if (call.Attempts >= options.MaxAttempts
+        // The client's own pacing found no room in the call's budget: nothing was sent, and nothing would fit.
+        if (exception is PacedRateLimitException
+            || call.Attempts >= options.MaxAttempts
             || !RetryDecision.ShouldRetry(exception, call.Operation.IsIdempotent, options, callerToken))
         {
             return false;

@@ -9,12 +9,12 @@ namespace Astro.Triggers.Sdk.Core.Telemetry;
 /// operation's span, a retry's Information line and a failure's Warning line come from CallRunner and the retry layer.</summary>
 internal sealed partial class TelemetryHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // Not async itself: with Debug off the inner task is handed on as is (no task of this handler's own per request).
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
 
         var call = CallContext.Of(request);
         var attempt = call?.Attempts ?? 1;
