@@ -15,6 +15,7 @@ namespace Astro.Triggers.Sdk.Tests.Core.Telemetry;
 /// <summary>Issue 15 #4, with the OpenTelemetry SDK's in-memory exporter as a user's observability stack would see it:
 /// one INTERNAL span per operation parenting System.Net.Http's CLIENT span of each attempt, Error status and error.type
 /// on failure, retries as events, a duration histogram in seconds, log levels by what happened.</summary>
+[Collection(TelemetryRunsAlone.Name)]
 public sealed class OpenTelemetryTests : WireMockTestBase, IDisposable
 {
     private const string JobPath = "/v1/namespace/ns_1/ingest-jobs/job_1";
@@ -145,4 +146,12 @@ public sealed class OpenTelemetryTests : WireMockTestBase, IDisposable
         _logs.Dispose();
         base.Dispose();
     }
+}
+
+/// <summary>The Meter and ActivitySource are process-wide, so a histogram of "getIngestJob" would also count other tests'
+/// calls: telemetry tests run alone, after the parallel ones.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryRunsAlone
+{
+    public const string Name = "Telemetry (alone)";
 }
