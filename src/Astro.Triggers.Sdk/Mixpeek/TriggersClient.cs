@@ -5,7 +5,8 @@ using Astro.Triggers.Sdk.Mixpeek.Generated;
 
 namespace Astro.Triggers.Sdk.Mixpeek;
 
-/// <summary>Mixpeek triggers: create, list, get, update, delete, pause, resume, run now and history. Every argument
+/// <summary>Mixpeek triggers: create, list, get, update, delete, pause, resume (running one now and its history are
+/// <see cref="ExecutionsClient"/>'s). Every argument
 /// (namespace, ids, cron expression, time zone, interval) is checked before a request is sent. Members are virtual
 /// so tests can mock them.</summary>
 public class TriggersClient

@@ -7,8 +7,6 @@ namespace Astro.Triggers.Sdk.Core.Errors;
 /// <summary>Turns a 4xx/5xx response into the typed exception of its status, whatever the body holds.</summary>
 internal static class ErrorMapper
 {
-    private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
-
     public static async ValueTask ThrowIfErrorAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -73,7 +71,7 @@ internal static class ErrorMapper
 
     private static string? HeaderRequestId(HttpResponseMessage response)
     {
-        foreach (var name in RequestIdHeaders)
+        foreach (var name in RequestIdHeaders.Names)
         {
             if (response.Headers.NonValidated.TryGetValues(name, out var values))
             {

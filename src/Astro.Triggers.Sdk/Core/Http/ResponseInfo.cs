@@ -6,8 +6,6 @@ namespace Astro.Triggers.Sdk;
 /// <summary>What a successful response said besides its body: given to <see cref="RequestOptions.OnResponse"/>.</summary>
 public sealed class ResponseInfo
 {
-    private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
-
     /// <summary>Creates the information (also for users' own tests).</summary>
     /// <param name="service">The service that answered.</param>
     /// <param name="operationId">The OpenAPI operationId of the call.</param>
@@ -35,7 +33,7 @@ public sealed class ResponseInfo
 
     /// <summary>The request id from <c>x-request-id</c> (or <c>request-id</c>, <c>x-correlation-id</c>,
     /// <c>x-amzn-requestid</c>); null when the service sent none.</summary>
-    public string? RequestId => RequestIdHeaders.Select(Header).FirstOrDefault(value => value is not null);
+    public string? RequestId => Core.Http.RequestIdHeaders.Names.Select(Header).FirstOrDefault(value => value is not null);
 
     /// <summary><c>X-RateLimit-Limit</c>: requests allowed per window, when sent (Agentset sends it on every answer).</summary>
     public long? RateLimitLimit => Number("X-RateLimit-Limit");

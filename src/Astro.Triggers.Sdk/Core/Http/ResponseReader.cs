@@ -16,8 +16,7 @@ internal static class ResponseReader
     {
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
-            call.Notify(response);
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
             var value = await DeserializeAsync(response, typeInfo, call, cancellationToken).ConfigureAwait(false);
             return value ?? throw new ResponseDeserializationException(
                 call.Operation, (int)response.StatusCode, "the body was empty or the JSON literal null", innerException: null);
@@ -31,8 +30,7 @@ internal static class ResponseReader
     {
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
-            call.Notify(response);
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NoContent)
             {
                 return null;
@@ -48,8 +46,7 @@ internal static class ResponseReader
     {
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
-            call.Notify(response);
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
             return true;
         }
     }
@@ -60,8 +57,7 @@ internal static class ResponseReader
     {
         using (response)
         {
-            await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
-            call.Notify(response);
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
             try
             {
                 var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);
@@ -116,4 +112,12 @@ internal static class ResponseReader
     /// operations retry this like a failure before the headers (CallRunner); others throw it.</summary>
     private static ServiceTransportException BodyFailed(CallContext call, Exception ex) =>
         new(call.Operation, "the connection failed while the response body was being read", mayHaveBeenProcessed: true, ex);
+
+    /// <summary>The typed exception of an error answer, else the per-call <c>OnResponse</c> is told about the success,
+    /// before its body is read.</summary>
+    private static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
+    {
+        await ErrorMapper.ThrowIfErrorAsync(response, call, cancellationToken).ConfigureAwait(false);
+        call.Notify(response);
+    }
 }
