@@ -32,9 +32,22 @@ internal sealed class AdminServer : IAsyncDisposable
     {
         _fakes = fakes;
         _describe = describe;
-        Port = port == 0 ? FreePort() : port;
-        _listener.Prefixes.Add(FormattableString.Invariant($"http://127.0.0.1:{Port}/"));
-        _listener.Start();
+        // A probed free port can be taken by another process before we bind it: probe again (as FakeService does).
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = port == 0 ? FreePort() : port;
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add(FormattableString.Invariant($"http://127.0.0.1:{Port}/"));
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (port == 0 && attempt < 3)
+            {
+            }
+        }
+
         _serving = ServeAsync();
     }
 
