@@ -89,7 +89,10 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
 
             Line("            global::Astro.Triggers.Sdk.RequestOptions? options,");
             Line("            global::System.Threading.CancellationToken cancellationToken)");
-            var args = string.Join(", ", op.Parameters.Select(p => p.Name).Append("call").Append("ct"));
+            // The interface and the arguments travel as one value to a static send lambda: no closure per call.
+            var state = op.Parameters.Count == 0 ? "_api" : "(_api, " + string.Join(", ", op.Parameters.Select(p => p.Name)) + ")";
+            var target = op.Parameters.Count == 0 ? "__args" : "__args.Item1";
+            var args = string.Join(", ", op.Parameters.Select((_, i) => $"__args.Item{i + 2}").Append("call").Append("ct"));
             string read;
             if (op.ResultIsText)
             {
@@ -108,10 +111,11 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             }
 
             // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.
-            // CallRunner makes the call's context (client settings + per-call options) and hands it to both lambdas, so
-            // the reader is a static lambda (no delegate per call) and a bad per-call option faults the returned task.
+            // CallRunner makes the call's context (client settings + per-call options) and hands it to both static lambdas
+            // (no delegate per call); a bad per-call option faults the returned task.
             Line("            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, " + info + ",");
-            Line($"                (call, ct) => _api.{op.MethodName}({args}),");
+            Line($"                {state},");
+            Line($"                static (__args, call, ct) => {target}.{op.MethodName}({args}),");
             Line($"                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read},");
             Line("                cancellationToken);");
             Line(string.Empty);

@@ -19,6 +19,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "--alloc-types")
+        {
+            Console.Write(await AllocTypes.RunAsync(args[1]));
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "--pacing")
         {
             Console.Write(await BulkPacing.RunAsync());

@@ -53,7 +53,8 @@ public class OperationShapeTests
             .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"per_page\")] int? perPage,")
             // The header loses its "x-" prefix first, which leaves a keyword.
             .And.Contain("[global::Refit.Header(\"x-default\")] string? @default,")
-            .And.Contain("(call, ct) => _api.ListItemsAsync(@namespace, @class, perPage, @default, call, ct),");
+            .And.Contain("(_api, @namespace, @class, perPage, @default),")
+            .And.Contain("static (__args, call, ct) => __args.Item1.ListItemsAsync(__args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),");
     }
 
     [Fact]
@@ -62,11 +63,12 @@ public class OperationShapeTests
         var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
 
         // The spec lists the header before the path parameter; the required path parameter comes first.
-        generated.Api.Should().Contain("(call, ct) => _api.GetJobAsync(jobId, tenantId, call, ct),");
+        generated.Api.Should().Contain("(_api, jobId, tenantId),")
+            .And.Contain("static (__args, call, ct) => __args.Item1.GetJobAsync(__args.Item2, __args.Item3, call, ct),");
 
         // Among optional ones, queries before headers, whatever the document's order (header, then per_page).
         var keywords = await Generated.FromDocumentAsync("keywords.yaml");
-        keywords.Api.Should().Contain("(call, ct) => _api.ListItemsAsync(@namespace, @class, perPage, @default, call, ct),");
+        keywords.Api.Should().Contain("(_api, @namespace, @class, perPage, @default),");
     }
 
     [Fact]

@@ -105,7 +105,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ListJobsOperation,
-                (call, ct) => _api.ListJobsAsync(perPage, statuses, tags, ids, call, ct),
+                (_api, perPage, statuses, tags, ids),
+                static (__args, call, ct) => __args.Item1.ListJobsAsync(__args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct),
                 cancellationToken);
 
@@ -119,7 +120,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CreateJobOperation,
-                (call, ct) => _api.CreateJobAsync(body, call, ct),
+                (_api, body),
+                static (__args, call, ct) => __args.Item1.CreateJobAsync(__args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
                 cancellationToken);
 
@@ -132,7 +134,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ExportJobsOperation,
-                (call, ct) => _api.ExportJobsAsync(call, ct),
+                _api,
+                static (__args, call, ct) => __args.ExportJobsAsync(call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct),
                 cancellationToken);
 
@@ -147,7 +150,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, GetJobOperation,
-                (call, ct) => _api.GetJobAsync(jobId, tenantId, call, ct),
+                (_api, jobId, tenantId),
+                static (__args, call, ct) => __args.Item1.GetJobAsync(__args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
                 cancellationToken);
 
@@ -162,7 +166,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, UpdateJobOperation,
-                (call, ct) => _api.UpdateJobAsync(jobId, body, call, ct),
+                (_api, jobId, body),
+                static (__args, call, ct) => __args.Item1.UpdateJobAsync(__args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
                 cancellationToken);
 
@@ -176,7 +181,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, DeleteJobOperation,
-                (call, ct) => _api.DeleteJobAsync(jobId, call, ct),
+                (_api, jobId),
+                static (__args, call, ct) => __args.Item1.DeleteJobAsync(__args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
                 cancellationToken);
 
@@ -191,7 +197,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ReplaceLabelsOperation,
-                (call, ct) => _api.ReplaceLabelsAsync(jobId, body, call, ct),
+                (_api, jobId, body),
+                static (__args, call, ct) => __args.Item1.ReplaceLabelsAsync(__args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 
@@ -205,7 +212,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CancelJobOperation,
-                (call, ct) => _api.CancelJobAsync(jobId, call, ct),
+                (_api, jobId),
+                static (__args, call, ct) => __args.Item1.CancelJobAsync(__args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 
@@ -219,7 +227,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, RestartJobOperation,
-                (call, ct) => _api.RestartJobAsync(jobId, call, ct),
+                (_api, jobId),
+                static (__args, call, ct) => __args.Item1.RestartJobAsync(__args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 

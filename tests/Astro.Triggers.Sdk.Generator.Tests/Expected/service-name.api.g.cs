@@ -39,7 +39,8 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, PingOperation,
-                (call, ct) => _api.PingAsync(call, ct),
+                _api,
+                static (__args, call, ct) => __args.PingAsync(call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 

@@ -1,10 +1,17 @@
+using System.Buffers;
+
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>A read-only view of a response stream that throws <see cref="ResponseTooLargeException"/> once more than the
-/// call's <c>MaxResponseBytes</c> has been read (the call and status are held, not a closure: one object per body).</summary>
+/// call's <c>MaxResponseBytes</c> has been read (the call and status are held, not a closure: one object per body).
+/// It can also hand back first the bytes already read past while the body's start was looked at (<see cref="Unread"/>),
+/// so the common body needs one wrapper, not two.</summary>
 internal sealed class BoundedReadStream(Stream inner, CallContext call, int status) : Stream
 {
     private long _read;
+    private byte[]? _prefix;
+    private int _prefixOffset;
+    private int _prefixCount;
 
     public override bool CanRead => true;
 
@@ -20,12 +27,21 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    /// <summary>Makes <paramref name="count"/> bytes of <paramref name="pooled"/> (an ArrayPool buffer, returned once
+    /// they are drained or the stream is disposed) the next ones read. They were counted when first read.</summary>
+    public void Unread(byte[] pooled, int offset, int count)
+    {
+        _prefix = pooled;
+        _prefixOffset = offset;
+        _prefixCount = count;
+    }
 
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override int Read(Span<byte> buffer) => _prefix is not null ? TakePrefix(buffer) : Count(inner.Read(buffer));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _prefix is not null ? ValueTask.FromResult(TakePrefix(buffer.Span)) : ReadInnerAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -44,6 +60,7 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
     {
         if (disposing)
         {
+            ReturnPrefix();
             inner.Dispose();
         }
 
@@ -52,13 +69,40 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
 
     public override async ValueTask DisposeAsync()
     {
+        ReturnPrefix();
         await inner.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
+
+    private async ValueTask<int> ReadInnerAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     private int Count(int read)
     {
         _read += read;
         return _read > call.MaxResponseBytes ? throw new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, null) : read;
+    }
+
+    private int TakePrefix(Span<byte> destination)
+    {
+        var n = Math.Min(destination.Length, _prefixCount);
+        _prefix.AsSpan(_prefixOffset, n).CopyTo(destination);
+        _prefixOffset += n;
+        _prefixCount -= n;
+        if (_prefixCount == 0)
+        {
+            ReturnPrefix();
+        }
+
+        return n;
+    }
+
+    private void ReturnPrefix()
+    {
+        if (_prefix is { } buffer)
+        {
+            _prefix = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -15,12 +15,15 @@ internal static class CallRunner
 {
     /// <summary>Runs the call inside its operation span (when someone listens) and records its duration; a failure
     /// marks the span Error with <c>error.type</c> and is logged once at Warning.</summary>
-    public static async Task<T> RunAsync<T>(
+    /// <remarks><paramref name="args"/> (the generated interface and the operation's arguments) is handed to a static
+    /// <paramref name="send"/>, so a call allocates no closure or delegate of its own.</remarks>
+    public static async Task<T> RunAsync<TArgs, T>(
         ServiceClientOptions client,
         RequestOptions? options,
         OperationInfo operation,
-        Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
-        Func<HttpResponseMessage, CallContext, CancellationToken, Task<T>> read,
+        TArgs args,
+        Func<TArgs, CallContext, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CallContext, CancellationToken, ValueTask<T>> read,
         CancellationToken cancellationToken)
     {
         // Made here, inside the returned task: a per-call option that breaks a rule faults the task like any failure.
@@ -39,7 +42,7 @@ internal static class CallRunner
         string? errorType = null;
         try
         {
-            return await RunCoreAsync(call, send, read, cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(call, args, send, read, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -74,16 +77,16 @@ internal static class CallRunner
     }
 
     // A ValueTask: completing synchronously (a canned or cached answer) it allocates nothing of its own.
-    private static async ValueTask<T> RunCoreAsync<T>(
+    private static async ValueTask<T> RunCoreAsync<TArgs, T>(
         CallContext call,
-        Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
-        Func<HttpResponseMessage, CallContext, CancellationToken, Task<T>> read,
+        TArgs args,
+        Func<TArgs, CallContext, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CallContext, CancellationToken, ValueTask<T>> read,
         CancellationToken cancellationToken)
     {
         var operation = call.Operation;
         call.StartedAt = call.TimeProvider.GetTimestamp();
-        using var linked = CallToken(call, cancellationToken, out var budget);
-        using var budgetDisposer = budget;
+        var callSource = CallCancellation.Rent(call.TimeProvider, call.Timeout, cancellationToken, out var callerLink);
         try
         {
             var outcome = await RetryPipeline.ExecuteAsync(
@@ -97,7 +100,7 @@ internal static class CallRunner
                         HttpResponseMessage response;
                         try
                         {
-                            response = await state.send(state.call, token).ConfigureAwait(false);
+                            response = await state.send(state.args, state.call, token).ConfigureAwait(false);
                         }
                         catch when (state.call.Pacer is { } pacer)
                         {
@@ -121,8 +124,8 @@ internal static class CallRunner
                         return Outcome.FromException<T>(ex);
                     }
                 },
-                (call, send, read),
-                linked.Token,
+                (call, args, send, read),
+                callSource.Token,
                 cancellationToken).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
@@ -150,29 +153,10 @@ internal static class CallRunner
             throw new ServiceTransportException(
                 operation, call.Secrets.Mask("the connection failed: " + ex.Message)!, mayHaveBeenProcessed: true, ex);
         }
-    }
-
-    /// <summary>The call's token: the caller's, cancelled too when the call's budget runs out. On the system clock one
-    /// linked source with CancelAfter serves both (one source and one timer per call, not two sources and a link); on
-    /// another TimeProvider (tests' virtual time) the budget is a source on that clock, linked.</summary>
-    private static CancellationTokenSource CallToken(CallContext call, CancellationToken cancellationToken, out CancellationTokenSource? budget)
-    {
-        if (call.TimeProvider == TimeProvider.System || call.Timeout == Timeout.InfiniteTimeSpan)
+        finally
         {
-            budget = null;
-            var source = cancellationToken.CanBeCanceled
-                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                : new CancellationTokenSource();
-            if (call.Timeout != Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(call.Timeout);
-            }
-
-            return source;
+            CallCancellation.Return(call.TimeProvider, callSource, callerLink);
         }
-
-        budget = new CancellationTokenSource(call.Timeout, call.TimeProvider);
-        return CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
     }
 
     /// <summary>True only when the request certainly never left: no address, or the connection was refused.</summary>

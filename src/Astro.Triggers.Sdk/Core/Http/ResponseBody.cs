@@ -15,7 +15,7 @@ internal static class ResponseBody
 
     /// <summary>The body from its first significant byte, as UTF-8; null when it holds nothing but a byte-order
     /// mark and whitespace (including no bytes at all).</summary>
-    public static async Task<Stream?> OpenAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
+    public static async ValueTask<Stream?> OpenAsync(HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.Content.Headers.ContentLength is { } length && length > call.MaxResponseBytes)
@@ -93,7 +93,7 @@ internal static class ResponseBody
         }
     }
 
-    private static async Task<Stream?> SkipInsignificantAsync(Stream stream, CancellationToken cancellationToken)
+    private static async ValueTask<Stream?> SkipInsignificantAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         var position = 0;
@@ -108,7 +108,17 @@ internal static class ResponseBody
                     var inBom = position < Bom.Length && b == Bom[position];
                     if (!inBom && b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                     {
-                        var body = new PrefixedStream(buffer, i, read - i, stream);
+                        Stream body;
+                        if (stream is BoundedReadStream bounded)
+                        {
+                            bounded.Unread(buffer, i, read - i);
+                            body = bounded;
+                        }
+                        else
+                        {
+                            body = new PrefixedStream(buffer, i, read - i, stream);
+                        }
+
                         buffer = null;
                         return body;
                     }

@@ -11,7 +11,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 internal static class ResponseReader
 {
     /// <summary>Reads a success body that must be present.</summary>
-    public static async Task<T> ReadAsync<T>(
+    public static async ValueTask<T> ReadAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
     {
         using (response)
@@ -24,7 +24,7 @@ internal static class ResponseReader
     }
 
     /// <summary>Reads a success body that may legitimately be absent (204, or a 200 with no content).</summary>
-    public static async Task<T?> ReadOptionalAsync<T>(
+    public static async ValueTask<T?> ReadOptionalAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
         where T : class
     {
@@ -41,7 +41,7 @@ internal static class ResponseReader
     }
 
     /// <summary>Checks the status of an operation whose success has no body; returns true.</summary>
-    public static async Task<bool> ReadEmptyAsync(
+    public static async ValueTask<bool> ReadEmptyAsync(
         HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
         using (response)
@@ -52,7 +52,7 @@ internal static class ResponseReader
     }
 
     /// <summary>Reads a text success body (e.g. CSV), refusing one above the client's <c>MaxResponseBytes</c>.</summary>
-    public static async Task<string> ReadTextAsync(
+    public static async ValueTask<string> ReadTextAsync(
         HttpResponseMessage response, CallContext call, CancellationToken cancellationToken)
     {
         using (response)
