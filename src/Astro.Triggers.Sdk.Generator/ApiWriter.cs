@@ -81,7 +81,9 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
 
             var result = op.ResultType is null ? "bool" : op.ResultType + (op.ResultMayBeEmpty && !op.ResultIsText ? "?" : string.Empty);
             Line($"        /// <summary>{Naming.XmlText(op.Summary)}</summary>");
-            Line($"        public global::System.Threading.Tasks.Task<{result}> {op.MethodName}(");
+            // ValueTask: an answer read without suspending (a cached or in-memory transport) allocates no task here; the
+            // facade's own async method is the one task a caller gets.
+            Line($"        public global::System.Threading.Tasks.ValueTask<{result}> {op.MethodName}(");
             foreach (var p in op.Parameters)
             {
                 Line($"            {p.Type} {p.Name},");

@@ -23,6 +23,11 @@ public class IngestJobRun : TriggeredRun<IngestJob>
     {
     }
 
+    internal IngestJobRun(IngestJob job, RunSource<IngestJob> source, AgentsetRequestOptions? options, TimeProvider? timeProvider)
+        : base(AgentsetClient.ServiceName, Guard.NotNull(job).Id, job, Snapshot, source, options, CannotCancel, timeProvider)
+    {
+    }
+
     /// <summary>The common status of an Agentset job status.</summary>
     /// <param name="status">The job status.</param>
     /// <returns>The common status.</returns>

@@ -11,6 +11,7 @@ public class IngestJobsClient
 {
     private readonly AgentsetOperations _operations = null!;
     private readonly AgentsetClientOptions _options = null!;
+    private readonly RunSource<IngestJob> _runs = null!;
 
     /// <summary>For mocking.</summary>
     protected IngestJobsClient()
@@ -21,6 +22,7 @@ public class IngestJobsClient
     {
         _operations = operations;
         _options = options;
+        _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null);
     }
 
     /// <summary>Every matching job, fetched lazily page by page; use <c>AsPages</c> for cursors.</summary>
@@ -109,7 +111,7 @@ public class IngestJobsClient
     {
         Guard.NotNull(job);
         var id = Guard.PrefixedId(job.Id, "job_", $"{nameof(job)}.{nameof(job.Id)}");
-        return new IngestJobRun(job, ct => GetAsync(id, options, ct), _options.TimeProvider);
+        return new IngestJobRun(job, _runs, options, _options.TimeProvider);
     }
 
     /// <summary>Follows a job by id, e.g. one a previous CI step started (rehydration): no request is sent until its
@@ -122,7 +124,7 @@ public class IngestJobsClient
     {
         Guard.PrefixedId(jobId, "job_");
         var placeholder = new IngestJob { Id = jobId, NamespaceId = Namespace(options), Status = IngestJobStatus.Unknown };
-        return new IngestJobRun(placeholder, ct => GetAsync(jobId, options, ct), _options.TimeProvider);
+        return new IngestJobRun(placeholder, _runs, options, _options.TimeProvider);
     }
 
     /// <summary>Gets one ingest job.</summary>

@@ -11,6 +11,7 @@ public class ExecutionsClient
 {
     private readonly MixpeekOperations _operations = null!;
     private readonly MixpeekClientOptions _options = null!;
+    private readonly RunSource<TriggerTask> _runs = null!;
 
     /// <summary>For mocking.</summary>
     protected ExecutionsClient()
@@ -21,6 +22,9 @@ public class ExecutionsClient
     {
         _operations = operations;
         _options = options;
+        _runs = new RunSource<TriggerTask>(
+            (run, ct) => GetAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct),
+            (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct));
     }
 
     /// <summary>Runs the trigger's action now, outside its schedule (Mixpeek's "execute"), and returns the run to follow.
@@ -110,9 +114,8 @@ public class ExecutionsClient
             cancellationToken);
     }
 
-    // One status source per handle, with the caller's per-call options captured.
-    private TriggerExecutionRun Handle(TriggerTask task, MixpeekRequestOptions? options) =>
-        new(task, ct => GetAsync(task.TaskId, options, ct), (value, ct) => CancelAsync(value.TaskId, options, ct), _options.TimeProvider);
+    // One status source for every handle; the caller's per-call options travel with each run.
+    private TriggerExecutionRun Handle(TriggerTask task, MixpeekRequestOptions? options) => new(task, _runs, options, _options.TimeProvider);
 
     private string Namespace(MixpeekRequestOptions? options) => MixpeekScope.Namespace(_options, options);
 }

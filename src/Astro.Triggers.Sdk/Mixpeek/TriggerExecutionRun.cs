@@ -21,6 +21,11 @@ public class TriggerExecutionRun : TriggeredRun<TriggerTask>
     {
     }
 
+    internal TriggerExecutionRun(TriggerTask task, RunSource<TriggerTask> source, MixpeekRequestOptions? options, TimeProvider? timeProvider)
+        : base(MixpeekClient.ServiceName, Guard.NotNull(task).TaskId, task, Snapshot, source, options, null, timeProvider)
+    {
+    }
+
     /// <summary>The common status of a Mixpeek task status.</summary>
     /// <param name="status">The task status.</param>
     /// <returns>The common status.</returns>

@@ -13,6 +13,8 @@ public class FleetRunsClient
 {
     private readonly ShipyardOperations _operations = null!;
     private readonly ShipyardClientOptions _options = null!;
+    private readonly RunSource<FleetRunRecord?> _runs = null!;
+    private readonly Func<FleetRunRecord?, DateTimeOffset, RunSnapshot> _snapshot = null!;
 
     /// <summary>For mocking.</summary>
     protected FleetRunsClient()
@@ -23,6 +25,14 @@ public class FleetRunsClient
     {
         _operations = operations;
         _options = options;
+        _snapshot = ShipyardFleetRun.Snapshotter(options.StatusMapping);
+        _runs = new RunSource<FleetRunRecord?>(
+            (run, ct) =>
+            {
+                var ids = ((ShipyardFleetRun)run).Ids;
+                return GetAsync(ids.OrgId, ids.ProjectId, ids.FleetId, ids.FleetRunId, (RequestOptions?)run.SourceState, ct);
+            },
+            Cancel: null);
     }
 
     /// <summary>Schedules a fleet run now. Each override names a vessel (case-sensitive) and its variables: a value
@@ -157,7 +167,6 @@ public class FleetRunsClient
         return FleetRunCsv.Parse(csv);
     }
 
-    // One status source per handle, with the caller's per-call options captured.
-    private ShipyardFleetRun Handle(FleetRunIdentity ids, RequestOptions? options) =>
-        new(ids, ct => GetAsync(ids.OrgId, ids.ProjectId, ids.FleetId, ids.FleetRunId, options, ct), _options.StatusMapping, _options.TimeProvider);
+    // One status source and status mapping for every handle; the caller's per-call options travel with each run.
+    private ShipyardFleetRun Handle(FleetRunIdentity ids, RequestOptions? options) => new(ids, _snapshot, _runs, options, _options.TimeProvider);
 }

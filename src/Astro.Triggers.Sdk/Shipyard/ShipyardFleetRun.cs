@@ -35,11 +35,19 @@ public class ShipyardFleetRun : TriggeredRun<FleetRunRecord?>
         Ids = ids;
     }
 
+    internal ShipyardFleetRun(
+        FleetRunIdentity ids, Func<FleetRunRecord?, DateTimeOffset, RunSnapshot> snapshot, RunSource<FleetRunRecord?> source,
+        RequestOptions? options, TimeProvider? timeProvider)
+        : base(ShipyardClient.ServiceName, Guard.NotNull(ids).FleetRunId, null, snapshot, source, options, CannotCancel, timeProvider)
+    {
+        Ids = ids;
+    }
+
     /// <summary>The ids of the run, its fleet, project and organisation, and the trigger's request id.</summary>
     public FleetRunIdentity Ids { get; }
 
     // A run not in the CSV yet is queued with no raw status, not an error. The CSV has no error column the docs
     // name; a failed run's error stays in Shipyard's logs (Ids.LogUrl).
-    private static Func<FleetRunRecord?, DateTimeOffset, RunSnapshot> Snapshotter(IDictionary<string, RunStatus>? mapping) =>
+    internal static Func<FleetRunRecord?, DateTimeOffset, RunSnapshot> Snapshotter(IDictionary<string, RunStatus>? mapping) =>
         (record, at) => new RunSnapshot(record is null ? RunStatus.Queued : FleetRunStatusMap.ToRunStatus(record.Status, mapping), record?.Status, null, at);
 }

@@ -10,6 +10,7 @@ public class JobRunsClient
 {
     private readonly TrueFoundryOperations _operations = null!;
     private readonly TrueFoundryClientOptions _options = null!;
+    private readonly RunSource<JobRun> _runs = null!;
 
     /// <summary>For mocking.</summary>
     protected JobRunsClient()
@@ -20,6 +21,7 @@ public class JobRunsClient
     {
         _operations = operations;
         _options = options;
+        _runs = new RunSource<JobRun>(ReadRunAsync, (run, ct) => CancelRunAsync(run.Value, (RequestOptions?)run.SourceState, ct));
     }
 
     /// <summary>Starts a run of a job, by deployment id or application id (exactly one), with an optional command
@@ -205,15 +207,15 @@ public class JobRunsClient
         _ => null,
     };
 
-    // One status source per handle, built here with the caller's per-call options captured, so every status read
+    // One status source for every handle; the caller's per-call options travel with each run, so every status read
     // and the cancel carry them (issue 20: a per-call timeout or retry given at start was lost on polls).
-    private TrueFoundryJobRun Handle(JobRun run, string? applicationId, string? message, RequestOptions? options)
-    {
-        Func<CancellationToken, Task<JobRun>>? read = applicationId is null
-            ? null
-            : ct => GetAsync(applicationId, run.Name, options, ct);
-        return new TrueFoundryJobRun(run, applicationId, message, read, (value, ct) => CancelRunAsync(value, options, ct), _options.TimeProvider);
-    }
+    private TrueFoundryJobRun Handle(JobRun run, string? applicationId, string? message, RequestOptions? options) =>
+        new(run, applicationId, message, _runs, options, _options.TimeProvider);
+
+    private Task<JobRun> ReadRunAsync(TriggeredRun<JobRun> run, CancellationToken cancellationToken) =>
+        ((TrueFoundryJobRun)run).ApplicationId is { } applicationId
+            ? GetAsync(applicationId, run.Id, (RequestOptions?)run.SourceState, cancellationToken)
+            : throw TrueFoundryJobRun.CannotRead(run.Id);
 
     private async Task CancelRunAsync(JobRun run, RequestOptions? options, CancellationToken cancellationToken)
     {

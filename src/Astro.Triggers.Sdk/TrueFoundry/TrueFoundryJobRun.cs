@@ -24,13 +24,23 @@ public class TrueFoundryJobRun : TriggeredRun<JobRun>
         Message = message;
     }
 
+    internal TrueFoundryJobRun(JobRun run, string? applicationId, string? message, RunSource<JobRun> source, RequestOptions? options, TimeProvider? timeProvider)
+        : base(TrueFoundryClient.ServiceName, Guard.NotNull(run).Name, run, Snapshot, source, options, null, timeProvider)
+    {
+        ApplicationId = applicationId;
+        Message = message;
+    }
+
     /// <summary>The job's application id the status is read under; null when started by deployment id.</summary>
     public string? ApplicationId { get; }
 
     /// <summary>The service's message from the trigger.</summary>
     public string? Message { get; }
 
-    private static Func<CancellationToken, Task<JobRun>> Unreadable(string name) => _ => throw new InvalidOperationException(
+    private static Func<CancellationToken, Task<JobRun>> Unreadable(string name) => _ => throw CannotRead(name);
+
+    /// <summary>Why a run started by deployment id cannot be read, and what to do instead.</summary>
+    internal static InvalidOperationException CannotRead(string name) => new(
         $"Run '{name}' was started by deployment id, and TrueFoundry reads run status under the job's application id: " +
         $"call {nameof(JobRunsClient)}.{nameof(JobRunsClient.Track)}(applicationId, \"{name}\") to follow it.");
 

@@ -1,33 +1,36 @@
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Security;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
 /// so it travels with the request, never through shared state): the operation, the effective retry
-/// policy, the call's budget, the client's known secrets, and a count of attempts.</summary>
-internal sealed class CallContext(
-    OperationInfo operation, RetryOptions retry, TimeSpan timeout, TimeProvider timeProvider, long maxResponseBytes, KnownSecrets secrets)
+/// policy, the call's budget, the client's known secrets, and a count of attempts. Contexts are pooled
+/// (<see cref="Create"/>, <see cref="Release"/>): nothing may keep one after its call has returned.</summary>
+internal sealed class CallContext
 {
     public const string PropertyKey = "Astro.Triggers.Sdk.Call";
 
     private static readonly HttpRequestOptionsKey<CallContext> Key = new(PropertyKey);
 
+    private static readonly ObjectPool<CallContext> Pool = new DefaultObjectPool<CallContext>(new ResetPolicy());
+
     private int _attempts;
 
-    public OperationInfo Operation { get; } = operation;
+    public OperationInfo Operation { get; private set; } = null!;
 
-    public RetryOptions Retry { get; } = retry;
+    public RetryOptions Retry { get; private set; } = null!;
 
-    public TimeSpan Timeout { get; } = timeout;
+    public TimeSpan Timeout { get; private set; }
 
-    public TimeProvider TimeProvider { get; } = timeProvider;
+    public TimeProvider TimeProvider { get; private set; } = null!;
 
     /// <summary>The largest success body this call reads.</summary>
-    public long MaxResponseBytes { get; } = maxResponseBytes;
+    public long MaxResponseBytes { get; private set; }
 
     /// <summary>The secrets of the client making the call, masked in every text the call surfaces.</summary>
-    public KnownSecrets Secrets { get; } = secrets;
+    public KnownSecrets Secrets { get; private set; } = null!;
 
     /// <summary>When the call started, on <see cref="TimeProvider"/>'s clock; set by CallRunner.</summary>
     public long StartedAt { get; set; }
@@ -45,7 +48,7 @@ internal sealed class CallContext(
     }
 
     /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
-    public RateLimitPacer? Pacer { get; private init; }
+    public RateLimitPacer? Pacer { get; private set; }
 
     /// <summary>The models under construction while a response of this call is read (Core/Json/LenientReadScope).</summary>
     public Stack<object>? ModelsBeingRead { get; set; }
@@ -57,7 +60,7 @@ internal sealed class CallContext(
     public CancellationToken CallerToken { get; set; }
 
     /// <summary>The client's logger factory, for what the response reader reports (values it could not read).</summary>
-    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private init; }
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; private set; }
 
     /// <summary>The operation's span, when someone listens.</summary>
     public System.Diagnostics.Activity? Activity { get; set; }
@@ -68,7 +71,7 @@ internal sealed class CallContext(
     public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
     /// <summary>Told every successful response this call reads (per-call <see cref="RequestOptions.OnResponse"/>).</summary>
-    public Action<ResponseInfo>? OnResponse { get; private init; }
+    public Action<ResponseInfo>? OnResponse { get; private set; }
 
     /// <summary>The context of one call: the per-call retry policy and timeout, else the client's.</summary>
     public static CallContext Create(ServiceClientOptions client, RequestOptions? perCall, OperationInfo operation)
@@ -84,17 +87,47 @@ internal sealed class CallContext(
             Guard.Positive(timeout, "options.Timeout");
         }
 
-        return new CallContext(operation, retry, perCall?.Timeout ?? client.Timeout, client.TimeProvider, client.MaxResponseBytes, client.Secrets)
-        {
-            LoggerFactory = client.LoggerFactory,
-            Pacer = client.RateLimitPacing ? client.Pacer : null,
-            OnResponse = perCall?.OnResponse,
-        };
+        var call = Pool.Get();
+        call.Operation = operation;
+        call.Retry = retry;
+        call.Timeout = perCall?.Timeout ?? client.Timeout;
+        call.TimeProvider = client.TimeProvider;
+        call.MaxResponseBytes = client.MaxResponseBytes;
+        call.Secrets = client.Secrets;
+        call.LoggerFactory = client.LoggerFactory;
+        call.Pacer = client.RateLimitPacing ? client.Pacer : null;
+        call.OnResponse = perCall?.OnResponse;
+        return call;
     }
+
+    /// <summary>Gives the context back once its call has returned (CallRunner, last thing).</summary>
+    public static void Release(CallContext call) => Pool.Return(call);
 
     /// <summary>Tells the per-call callback about a successful response, if there is one.</summary>
     public void Notify(HttpResponseMessage response) => OnResponse?.Invoke(ResponseInfo.From(response, this));
 
     public static CallContext? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;
+
+    // Clears what would keep other objects alive or leak into the next call; the model stack keeps its array.
+    private sealed class ResetPolicy : PooledObjectPolicy<CallContext>
+    {
+        public override CallContext Create() => new();
+
+        public override bool Return(CallContext call)
+        {
+            call._attempts = 0;
+            call.StartedAt = 0;
+            call.PacingTicket = 0;
+            call.CallerToken = default;
+            call.Activity = null;
+            call.OnResponse = null;
+            call.LoggerFactory = null;
+            call.Pacer = null;
+            call.Secrets = null!;
+            call.Retry = null!;
+            call.ModelsBeingRead?.Clear();
+            return true;
+        }
+    }
 }

@@ -17,7 +17,7 @@ internal static class CallRunner
     /// marks the span Error with <c>error.type</c> and is logged once at Warning.</summary>
     /// <remarks><paramref name="args"/> (the generated interface and the operation's arguments) is handed to a static
     /// <paramref name="send"/>, so a call allocates no closure or delegate of its own.</remarks>
-    public static async Task<T> RunAsync<TArgs, T>(
+    public static async ValueTask<T> RunAsync<TArgs, T>(
         ServiceClientOptions client,
         RequestOptions? options,
         OperationInfo operation,
@@ -73,6 +73,9 @@ internal static class CallRunner
 
                 SdkTelemetry.OperationDuration.Record(call.TimeProvider.GetElapsedTime(started).TotalSeconds, tags);
             }
+
+            // Every attempt has ended and nothing holds the context any more (see CallContext).
+            CallContext.Release(call);
         }
     }
 

@@ -11,6 +11,7 @@ public class TriggeredRun<T> : TriggeredRun
 {
     private readonly Func<CancellationToken, Task<T>>? _read;
     private readonly Func<T, CancellationToken, Task>? _cancel;
+    private readonly RunSource<T>? _source;
     private readonly Func<T, DateTimeOffset, RunSnapshot> _snapshot;
     private readonly string _cannotCancel;
     private Holder _value;
@@ -45,22 +46,49 @@ public class TriggeredRun<T> : TriggeredRun
         _value = new Holder(value);
     }
 
+    /// <summary>Creates a run handle whose status source is shared by every run its sub-client makes: no delegate per
+    /// run, the per-call options travel as <paramref name="sourceState"/>.</summary>
+    internal TriggeredRun(
+        string service,
+        string id,
+        T value,
+        Func<T, DateTimeOffset, RunSnapshot> snapshot,
+        RunSource<T> source,
+        object? sourceState,
+        string? cannotCancel,
+        TimeProvider? timeProvider)
+        : this(service, id, value, snapshot, read: null, cancel: null, cannotCancel, timeProvider)
+    {
+        _source = source;
+        SourceState = sourceState;
+    }
+
+    /// <summary>What the shared source needs besides the run (the caller's per-call options).</summary>
+    internal object? SourceState { get; }
+
     /// <summary>The service's own object as last read (the trigger's answer until the first status read).</summary>
     public virtual T Value => Volatile.Read(ref _value).Value;
 
     /// <inheritdoc />
-    public override bool CanCancel => _cancel is not null;
+    public override bool CanCancel => _cancel is not null || _source?.Cancel is not null;
 
     /// <inheritdoc />
     public override async Task CancelAsync(CancellationToken cancellationToken = default)
     {
-        if (_cancel is null)
+        if (_cancel is not null)
+        {
+            await _cancel(Value, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_source?.Cancel is { } cancel)
+        {
+            await cancel(this, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             throw new NotSupportedException(_cannotCancel);
         }
 
-        await _cancel(Value, cancellationToken).ConfigureAwait(false);
-        if (_read is not null)
+        if (_read is not null || _source is not null)
         {
             await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -92,12 +120,9 @@ public class TriggeredRun<T> : TriggeredRun
     /// <inheritdoc />
     protected override async Task<RunSnapshot> FetchStatusAsync(CancellationToken cancellationToken)
     {
-        if (_read is null)
-        {
-            throw new InvalidOperationException($"{Service} run '{Id}' was created without a client to read its status.");
-        }
-
-        var value = await _read(cancellationToken).ConfigureAwait(false);
+        var value = _read is not null ? await _read(cancellationToken).ConfigureAwait(false)
+            : _source is not null ? await _source.Read(this, cancellationToken).ConfigureAwait(false)
+            : throw new InvalidOperationException($"{Service} run '{Id}' was created without a client to read its status.");
         Volatile.Write(ref _value, new Holder(value));
         return _snapshot(value, Now());
     }

@@ -5,11 +5,11 @@ using Astro.Triggers.Sdk.Tests.Reliability;
 
 namespace Astro.Triggers.Sdk.Tests.Core.Http;
 
-/// <summary>Issue 18 #2: on the system clock a call's cancellation source is pooled and reset for the next call. What a
-/// user relies on must not change: each call gets its whole budget, a caller's token cancels only its own call, and a
-/// cancelled or timed-out call leaves nothing behind for the calls after it. System clock on purpose: sources on
-/// other clocks are never pooled.</summary>
-public sealed class CallCancellationTests
+/// <summary>Issue 18 #2: a call's context and (on the system clock) its cancellation source are pooled and reset for the
+/// next call. What a user relies on must not change: each call gets its whole budget and only its own per-call options,
+/// a caller's token cancels only its own call, and a cancelled or timed-out call leaves nothing behind for the calls
+/// after it. System clock on purpose: sources on other clocks are never pooled.</summary>
+public sealed class CallPoolingTests
 {
     private static readonly string Job = AgentsetJson.Single("job_1", "PROCESSING");
 
@@ -104,6 +104,30 @@ public sealed class CallCancellationTests
         outcomes.Should().OnlyContain(o => o == "ok" || o == nameof(OperationCanceledException) || o == nameof(ServiceTimeoutException));
         outcomes.Count(o => o == "ok").Should().Be(8, "every answered request reached its caller");
         (await client.IngestJobs.GetAsync("job_1")).Id.Should().Be("job_1");
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_each_see_only_their_own_per_call_callback()
+    {
+        // Every answer carries its number; a context reused with another call's OnResponse would report one twice.
+        await using var server = new ScriptedServer(n => Reply.Json(200, Job, ("X-Request-Id", n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        using var client = Client(server.BaseAddress, TimeSpan.FromSeconds(30));
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(int Caller, string? RequestId)>();
+
+        // In waves of 4 (the pool keeps a few contexts), so later waves run on contexts earlier ones gave back.
+        for (var wave = 0; wave < 50; wave++)
+        {
+            await Task.WhenAll(Enumerable.Range(wave * 4, 4).Select(async i =>
+            {
+                // Calls 1 and 2 of each wave have no callback: they must not inherit one.
+                var options = i % 4 is 0 or 3 ? new AgentsetRequestOptions { OnResponse = r => seen.Add((i, r.RequestId)) } : null;
+                await client.IngestJobs.GetAsync("job_1", options);
+            }));
+        }
+
+        seen.Select(s => s.Caller).Should().OnlyHaveUniqueItems().And.HaveCount(100).And.OnlyContain(i => i % 4 == 0 || i % 4 == 3);
+        seen.Select(s => s.RequestId).Should().OnlyHaveUniqueItems();
+        server.Requests.Should().HaveCount(200);
     }
 
     private static async Task<string> Outcome(Task<IngestJob> call)
