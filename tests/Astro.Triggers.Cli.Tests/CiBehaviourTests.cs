@@ -12,7 +12,7 @@ public sealed class CiBehaviourTests
         var result = await Cli.RunAsync(new Dictionary<string, string>(), "--help");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Out.Should().ContainAll("agentset", "astropod", "truefoundry", "shipyard", "mixpeek", "wait", "fakes", "130 interrupted", "AGENTSET_API_KEY");
+        result.Out.Should().ContainAll("agentset", "astropod", "truefoundry", "shipyard", "mixpeek", "wait", "fakes", "130 interrupted", "AGENTSET_API_KEY", "--poll-interval-ratio");
     }
 
     [Fact]
@@ -106,6 +106,24 @@ public sealed class CiBehaviourTests
         badDuration.Error.Should().Contain("is not a duration");
         badId.ExitCode.Should().Be(2, badId.ToString());
         fake.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_poll_interval_ratio_is_checked_before_any_request_and_zero_is_accepted()
+    {
+        await using var fake = FastFakes.Agentset();
+
+        var negative = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval-ratio", "-0.5");
+        var huge = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval-ratio", "11");
+
+        negative.ExitCode.Should().Be(2, negative.ToString());
+        negative.Error.Should().Contain("--poll-interval-ratio must be between 0 and 10");
+        huge.ExitCode.Should().Be(2, huge.ToString());
+        fake.Requests.Should().BeEmpty();
+
+        var fixedInterval = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll, "--poll-interval-ratio", "0");
+        fixedInterval.ExitCode.Should().Be(0, fixedInterval.ToString());
+        fixedInterval.Json.GetProperty("status").GetString().Should().Be("succeeded");
     }
 
     [Fact]

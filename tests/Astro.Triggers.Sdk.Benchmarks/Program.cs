@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run; anything else goes to BenchmarkDotNet.</summary>
+/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the poll schedules of <c>WaitForCompletionAsync</c>; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
 {
     public static async Task Main(string[] args)
@@ -28,6 +28,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--pacing")
         {
             Console.Write(await BulkPacing.RunAsync());
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--waits")
+        {
+            Console.Write(await WaitSchedules.RunAsync());
             return;
         }
 

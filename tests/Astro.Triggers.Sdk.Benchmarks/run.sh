@@ -20,6 +20,10 @@ checks="$(dotnet run -c Release --no-build -- --checks)"
 # The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min; PACING=0 skips it.
 pacing=""
 [ "${PACING:-1}" = 0 ] || pacing="$(dotnet run -c Release --no-build -- --pacing)"
+# The poll schedules of WaitForCompletionAsync (issue 18 #3): the Agentset and TrueFoundry fakes in virtual time over
+# loopback HTTP, ~40 s; WAITS=0 skips it.
+waits=""
+[ "${WAITS:-1}" = 0 ] || waits="$(dotnet run -c Release --no-build -- --waits)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
 # referenced project's folder (src/Astro.Triggers.Sdk/work/...); its generated sources would then be compiled twice.
 rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(echo "${root#/}" | cut -d/ -f1)"
@@ -52,6 +56,12 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
     echo "## Bulk work at the service's rate limit (\`--pacing\`)"
     echo
     echo "$pacing"
+  fi
+  if [ -n "$waits" ]; then
+    echo
+    echo "## Waiting for a run to end (\`--waits\`)"
+    echo
+    echo "$waits"
   fi
   if [ -f "$here/analysis.md" ]; then
     echo

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Astro.Triggers.Sdk;
 
 namespace Astro.Triggers.Cli.Commands;
 
@@ -45,10 +46,28 @@ internal static class GlobalOptions
 
     public static readonly Option<TimeSpan> PollInterval = new("--poll-interval")
     {
-        Description = "The first wait between status reads while waiting; it grows 1.5x up to 30s",
+        Description = "The shortest wait between status reads while waiting (later waits grow with --poll-interval-ratio, up to 60s or this)",
         Recursive = true,
         CustomParser = Durations.Parse,
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(2),
+        DefaultValueFactory = _ => new RunWaitOptions().PollInterval,
+    };
+
+    public static readonly Option<double> PollIntervalRatio = new("--poll-interval-ratio")
+    {
+        Description = "Each wait between status reads as a fraction of the time waited so far: a run is noticed within this share of its length (0 keeps --poll-interval fixed)",
+        Recursive = true,
+        DefaultValueFactory = _ => new RunWaitOptions().PollIntervalRatio,
+        Validators =
+        {
+            result =>
+            {
+                var ratio = result.GetValueOrDefault<double>();
+                if (double.IsNaN(ratio) || ratio < 0 || ratio > 10)
+                {
+                    result.AddError("--poll-interval-ratio must be between 0 and 10 (e.g. 0.1).");
+                }
+            },
+        },
     };
 
     public static void AddTo(RootCommand root)
@@ -60,6 +79,7 @@ internal static class GlobalOptions
         root.Options.Add(BaseUrl);
         root.Options.Add(Timeout);
         root.Options.Add(PollInterval);
+        root.Options.Add(PollIntervalRatio);
     }
 
     /// <summary>The --wait flag of trigger commands.</summary>

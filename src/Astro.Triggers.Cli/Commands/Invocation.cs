@@ -45,6 +45,9 @@ internal sealed class Invocation : IAsyncDisposable
         ? TimeSpan.FromMilliseconds(200)
         : Parse.GetValue(GlobalOptions.PollInterval);
 
+    /// <summary>The wait between reads as a fraction of the time waited so far (<see cref="Astro.Triggers.Sdk.RunWaitOptions.PollIntervalRatio"/>).</summary>
+    public double PollIntervalRatio => Parse.GetValue(GlobalOptions.PollIntervalRatio);
+
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);

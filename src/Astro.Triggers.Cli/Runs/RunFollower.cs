@@ -28,8 +28,9 @@ internal static class RunFollower
 
         var options = new RunWaitOptions
         {
+            // The SDK's schedule (a tenth of the time waited, at most a minute apart) from the first interval given.
             PollInterval = invocation.PollInterval,
-            MaxPollInterval = invocation.PollInterval > TimeSpan.FromSeconds(30) ? invocation.PollInterval : TimeSpan.FromSeconds(30),
+            PollIntervalRatio = invocation.PollIntervalRatio,
             Timeout = invocation.Timeout,
             // The outcome is read from the run and mapped to an exit code here.
             ThrowOnFailure = false,

@@ -53,6 +53,12 @@ internal static class Guard
             ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be between {min} and {max}.")
             : value;
 
+    /// <summary>A finite number within [<paramref name="min"/>, <paramref name="max"/>]; NaN is refused.</summary>
+    public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        double.IsNaN(value) || value < min || value > max
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be between {min} and {max}.")
+            : value;
+
     public static TimeSpan Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan
             ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be positive.")

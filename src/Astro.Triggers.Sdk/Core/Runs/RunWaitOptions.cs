@@ -2,20 +2,34 @@ using Astro.Triggers.Sdk.Core;
 
 namespace Astro.Triggers.Sdk;
 
-/// <summary>How <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/> polls.</summary>
+/// <summary>How <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/> polls.
+/// The wait after each read is the largest of <see cref="PollInterval"/>, the previous wait times <see cref="BackoffFactor"/>
+/// and <see cref="PollIntervalRatio"/> times the time waited so far, but at most <see cref="MaxPollInterval"/>. With the
+/// defaults a run is read every second for its first 10 seconds, then each wait is a tenth of the time waited so far
+/// (reads at 10, 11, 12.1, 13.3 … s), up to one read a minute: a run of 10 s or longer is noticed at most 10% of its
+/// length after it ended (and at most a minute after), a shorter one within a second.</summary>
 public sealed class RunWaitOptions
 {
-    /// <summary>The wait after the first poll; later waits grow by <see cref="BackoffFactor"/>.</summary>
-    /// <value>The default value is 2 seconds.</value>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>The wait after the first read, and the shortest wait between two reads.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait between two polls.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait between two reads (when <see cref="PollInterval"/> is longer, that is used instead): how
+    /// late, at most, a long run is noticed, against how often it is read.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How much each wait grows over the previous one (1 keeps the interval fixed).</summary>
-    /// <value>The default value is 1.5.</value>
-    public double BackoffFactor { get; set; } = 1.5;
+    /// <summary>The wait before the next read as a fraction of the time waited so far: 0.1 waits 1 s after 10 s,
+    /// 6 s after a minute. A run that ends after <see cref="PollInterval"/> / ratio is then noticed at most this fraction
+    /// of its length after it ended, with the fewest reads that can promise it. 0 turns it off (the interval then grows
+    /// only by <see cref="BackoffFactor"/>).</summary>
+    /// <value>The default value is 0.1 (10%). Between 0 and 10.</value>
+    public double PollIntervalRatio { get; set; } = 0.1;
+
+    /// <summary>How much each wait grows over the previous one, whatever the time waited (1: no growth of its own;
+    /// <see cref="PollIntervalRatio"/> still lengthens the waits).</summary>
+    /// <value>The default value is 1. Between 1 and 10.</value>
+    public double BackoffFactor { get; set; } = 1;
 
     /// <summary>The longest the whole wait may take; then <see cref="RunWaitTimeoutException"/> is thrown.
     /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever (cancellation still stops it).</summary>
@@ -36,10 +50,22 @@ public sealed class RunWaitOptions
             throw new ArgumentOutOfRangeException(nameof(PollInterval), "Poll intervals must be finite.");
         }
 
-        if (double.IsNaN(BackoffFactor) || BackoffFactor < 1 || BackoffFactor > 10)
+        Guard.InRange(BackoffFactor, 1, 10, $"{nameof(RunWaitOptions)}.{nameof(BackoffFactor)}");
+        Guard.InRange(PollIntervalRatio, 0, 10, $"{nameof(RunWaitOptions)}.{nameof(PollIntervalRatio)}");
+    }
+
+    /// <summary>The wait after a read: the largest of the poll interval, the previous wait grown by the backoff factor and
+    /// the ratio of the time waited so far, capped by the larger of the two interval limits.</summary>
+    /// <param name="previous">The previous wait of the schedule (not a server's Retry-After); null after the first read.</param>
+    /// <param name="elapsed">The time since the wait started.</param>
+    internal TimeSpan NextPollInterval(TimeSpan? previous, TimeSpan elapsed)
+    {
+        var ticks = Math.Max(PollInterval.Ticks, elapsed.Ticks * PollIntervalRatio);
+        if (previous is { } last)
         {
-            throw new ArgumentOutOfRangeException(
-                $"{nameof(RunWaitOptions)}.{nameof(BackoffFactor)}", BackoffFactor, "'RunWaitOptions.BackoffFactor' must be between 1 and 10.");
+            ticks = Math.Max(ticks, last.Ticks * BackoffFactor);
         }
+
+        return TimeSpan.FromTicks((long)Math.Min(ticks, Math.Max(MaxPollInterval.Ticks, PollInterval.Ticks)));
     }
 }

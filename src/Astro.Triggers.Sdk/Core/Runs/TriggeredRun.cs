@@ -72,7 +72,8 @@ public abstract class TriggeredRun
     }
 
     /// <summary>Polls until the run ends. See <see cref="WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</summary>
-    /// <param name="pollInterval">The first wait between polls (it grows 1.5× up to 30 s); null for 2 s.</param>
+    /// <param name="pollInterval">The first and shortest wait between polls; null for 1 s. Later waits are a tenth of the
+    /// time waited so far, up to a minute (see <see cref="RunWaitOptions"/>).</param>
     /// <param name="timeout">The longest the wait may take; null for 1 hour.</param>
     /// <param name="progress">Told every observation.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
@@ -87,8 +88,9 @@ public abstract class TriggeredRun
         return WaitForCompletionAsync(options, progress, cancellationToken);
     }
 
-    /// <summary>Polls the status until the run succeeds, fails or is cancelled: reads, waits (the interval grows by
-    /// the backoff factor; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
+    /// <summary>Polls the status until the run succeeds, fails or is cancelled: reads, waits (at least the poll interval,
+    /// growing with the time waited so far and by the backoff factor, at most the max poll interval; see
+    /// <see cref="RunWaitOptions"/>; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
     /// waiting uses the client's <see cref="TimeProvider"/>. A wait is never started that would end past
     /// <see cref="RunWaitOptions.Timeout"/>: the timeout is thrown at once instead.</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
@@ -107,7 +109,7 @@ public abstract class TriggeredRun
             ? new CancellationTokenSource()
             : new CancellationTokenSource(options.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var interval = options.PollInterval;
+        TimeSpan? interval = null;
         var polls = 0;
         try
         {
@@ -131,7 +133,7 @@ public abstract class TriggeredRun
                 catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
                 {
                     // The status read itself was throttled after the client's own retries: back off and poll again.
-                    serverWait = ex.RetryAfter ?? interval;
+                    serverWait = ex.RetryAfter;
                 }
 
                 if (IsCompleted)
@@ -139,7 +141,9 @@ public abstract class TriggeredRun
                     return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
                 }
 
-                var wait = serverWait > interval ? serverWait.Value : interval;
+                // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
+                interval = options.NextPollInterval(interval, _timeProvider.GetElapsedTime(started));
+                var wait = serverWait > interval ? serverWait.Value : interval.Value;
                 if (options.Timeout != Timeout.InfiniteTimeSpan && wait >= options.Timeout - _timeProvider.GetElapsedTime(started))
                 {
                     // The next read would come after the timeout: end now rather than sleep into it (the run goes on).
@@ -147,8 +151,6 @@ public abstract class TriggeredRun
                 }
 
                 await Task.Delay(wait, _timeProvider, linked.Token).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(
-                    (long)(interval.Ticks * options.BackoffFactor), Math.Max(options.MaxPollInterval.Ticks, options.PollInterval.Ticks)));
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ServiceTimeoutException

@@ -95,7 +95,8 @@ public class TriggeredRun<T> : TriggeredRun
     }
 
     /// <summary>Polls until the run ends; see <see cref="WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</summary>
-    /// <param name="pollInterval">The first wait between polls (it grows 1.5× up to 30 s); null for 2 s.</param>
+    /// <param name="pollInterval">The first and shortest wait between polls; null for 1 s. Later waits are a tenth of the
+    /// time waited so far, up to a minute (see <see cref="RunWaitOptions"/>).</param>
     /// <param name="timeout">The longest the wait may take; null for 1 hour.</param>
     /// <param name="progress">Told every observation.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>

@@ -27,6 +27,36 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 5000, 5000]);
   });
 
+  it("by default waits 1 s for 10 s, then a tenth of the time waited (whole ms), as the .NET RunWaitOptions", async () => {
+    server.reply(...Array.from({ length: 18 }, () => json(200, jobBody("job_1", "PROCESSING"))), json(200, jobBody("job_1", "COMPLETED")));
+    const { client, clock } = agentset(server.url);
+    await client.ingestJobs.track("job_1").waitForCompletion();
+    expect(clock.sleeps).toEqual([...Array.from({ length: 11 }, () => 1000), 1100, 1210, 1331, 1464, 1610, 1771, 1948]);
+    expect(server.requests).toHaveLength(19);
+  });
+
+  it("by default a run ending after 10 s is read again within a tenth of the time waited, and at least once a minute", async () => {
+    server.otherwise(json(200, jobBody("job_1", "PROCESSING")));
+    const { client, clock } = agentset(server.url);
+    await client.ingestJobs.track("job_1").waitForCompletion({ timeout: 2 * 3_600_000 }).catch(() => undefined);
+    let t = 0;
+    for (const sleep of clock.sleeps) {
+      // A run that ended just after the read at t is seen at t + sleep: late by at most 10% of its length (>= t).
+      if (t >= 10_000) expect(sleep).toBeLessThanOrEqual(0.1 * t);
+      expect(sleep).toBeLessThanOrEqual(60_000);
+      t += sleep;
+    }
+    expect(clock.sleeps.filter((s) => s === 60_000).length).toBeGreaterThan(100);
+    expect(clock.sleeps.length).toBe(163);
+  });
+
+  it("ratio 0 keeps the geometric schedule of pollInterval and backoffFactor (the old defaults: 2 s ×1.5 up to 30 s)", async () => {
+    server.reply(...Array.from({ length: 7 }, () => json(200, jobBody("job_1", "PROCESSING"))), json(200, jobBody("job_1", "COMPLETED")));
+    const { client, clock } = agentset(server.url);
+    await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 2000, backoffFactor: 1.5, maxPollInterval: 30_000, pollIntervalRatio: 0 });
+    expect(clock.sleeps).toEqual([2000, 3000, 4500, 6750, 10125, 15187, 22780]);
+  });
+
   it("failure can be returned instead of thrown", async () => {
     server.reply(json(200, jobBody("job_1", "FAILED")));
     const { client } = agentset(server.url);
@@ -77,6 +107,8 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     const run = client.ingestJobs.track("job_1");
     await expect(run.waitForCompletion({ pollInterval: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(run.waitForCompletion({ backoffFactor: 0.5 })).rejects.toThrow(/between 1 and 10/);
+    await expect(run.waitForCompletion({ pollIntervalRatio: -0.1 })).rejects.toThrow(/'pollIntervalRatio' must be between 0 and 10/);
+    await expect(run.waitForCompletion({ pollIntervalRatio: Number.NaN })).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(run.canCancel).toBe(false);
     await expect(run.cancel()).rejects.toThrow(UnsupportedOperationError);
     await expect(run.cancel()).rejects.toThrow(/ingestJobs\.delete/);

@@ -5,13 +5,26 @@ import type { Clock } from "../http/clock.js";
 import { RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
 import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
 
-/** How `waitForCompletion` polls. Times are milliseconds. */
+/**
+ * How `waitForCompletion` polls. Times are milliseconds. The wait after each read is the largest of `pollInterval`,
+ * the previous wait times `backoffFactor` and `pollIntervalRatio` times the time waited so far, at most
+ * `maxPollInterval` (whole milliseconds). With the defaults a run is read every second for its first 10 s, then each
+ * wait is a tenth of the time waited so far (reads at 10, 11, 12.1, 13.31 … s), up to one read a minute: a run of 10 s
+ * or longer is noticed at most 10% of its length after it ended (and at most a minute after), a shorter one within a
+ * second. The same rule and defaults as the .NET `RunWaitOptions`.
+ */
 export interface WaitOptions {
-  /** First interval between status reads. Default 2 000 ms. */
+  /** The wait after the first read, and the shortest wait between two reads. Default 1 000 ms. */
   pollInterval?: number;
-  /** Largest interval; the interval grows by `backoffFactor` up to it. Default 30 000 ms. */
+  /** The longest wait between two reads (a longer `pollInterval` is used instead). Default 60 000 ms. */
   maxPollInterval?: number;
-  /** Growth of the interval per read, 1–10. Default 1.5. */
+  /**
+   * The wait before the next read as a fraction of the time waited so far, 0–10: 0.1 waits 1 s after 10 s, 6 s after
+   * a minute, so a run that ends after `pollInterval` / ratio is noticed at most this fraction of its length late. 0
+   * turns it off (the interval then grows only by `backoffFactor`). Default 0.1.
+   */
+  pollIntervalRatio?: number;
+  /** Growth of each wait over the previous one, 1–10, whatever the time waited (1: none of its own). Default 1. */
   backoffFactor?: number;
   /** How long to wait in all. Default 3 600 000 ms (1 h). Then {@link RunWaitTimeoutError} (the run is not stopped). */
   timeout?: number;
@@ -99,17 +112,20 @@ export class TriggeredRun<T> {
    * RunWaitTimeoutError, InvalidArgumentError for bad options, the signal's reason on abort.
    */
   async waitForCompletion(options: WaitOptions = {}): Promise<CompletedRun<this>> {
-    const pollInterval = Guard.positive(options.pollInterval ?? 2_000, "pollInterval");
-    const maxPollInterval = Guard.positive(options.maxPollInterval ?? 30_000, "maxPollInterval");
+    const pollInterval = Guard.positive(options.pollInterval ?? 1_000, "pollInterval");
+    const maxPollInterval = Guard.positive(options.maxPollInterval ?? 60_000, "maxPollInterval");
     const timeout = Guard.positive(options.timeout ?? 3_600_000, "timeout");
-    const factor = options.backoffFactor ?? 1.5;
+    const factor = options.backoffFactor ?? 1;
     if (!(factor >= 1 && factor <= 10)) throw new InvalidArgumentError("backoffFactor", "'backoffFactor' must be between 1 and 10.");
+    const ratio = options.pollIntervalRatio ?? 0.1;
+    if (!(ratio >= 0 && ratio <= 10)) throw new InvalidArgumentError("pollIntervalRatio", "'pollIntervalRatio' must be between 0 and 10.");
     const throwOnFailure = options.throwOnFailure ?? true;
-    const deadline = this.#clock.now() + timeout;
+    const started = this.#clock.now();
+    const deadline = started + timeout;
     const deadlineTimer = new AbortController();
     const timer = setTimeout(() => deadlineTimer.abort(), timeout);
     const signal = options.signal ? AbortSignal.any([options.signal, deadlineTimer.signal]) : deadlineTimer.signal;
-    let interval = pollInterval;
+    let interval: number | undefined;
     let polls = 0;
     const timedOut = () => new RunWaitTimeoutError(this.service, this.id, timeout, polls, this.#current);
     try {
@@ -124,21 +140,24 @@ export class TriggeredRun<T> {
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
           if (deadlineTimer.signal.aborted || error instanceof TimeoutError && this.#clock.now() >= deadline) throw timedOut();
-          if (error instanceof ServiceRequestError && (error.status === 429 || error.status === 503)) serverWait = error.retryAfter ?? interval;
+          if (error instanceof ServiceRequestError && (error.status === 429 || error.status === 503)) serverWait = error.retryAfter;
           else throw error;
         }
         if (this.isCompleted) {
           if (this.status !== "succeeded" && throwOnFailure) throw new RunFailedError(this.service, this.id, this.#current);
           return this as CompletedRun<this>;
         }
-        const wait = Math.min(Math.max(serverWait ?? 0, interval), Math.max(0, deadline - this.#clock.now()));
+        // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
+        let next = Math.max(pollInterval, ratio * (this.#clock.now() - started), interval === undefined ? 0 : interval * factor);
+        next = Math.floor(Math.min(next, Math.max(maxPollInterval, pollInterval)));
+        interval = next;
+        const wait = Math.min(Math.max(serverWait ?? 0, next), Math.max(0, deadline - this.#clock.now()));
         try {
           await this.#clock.sleep(wait, signal);
         } catch {
           if (options.signal?.aborted) throw options.signal.reason;
           throw timedOut();
         }
-        interval = Math.min(interval * factor, Math.max(maxPollInterval, pollInterval));
       }
     } finally {
       clearTimeout(timer);
