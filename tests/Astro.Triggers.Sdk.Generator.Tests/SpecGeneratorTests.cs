@@ -12,7 +12,7 @@ public class SpecGeneratorTests
 
         generated.DeclaresModelType("Trigger").Should().BeFalse("the C# type is written by hand in the service folder");
         generated.ModelType("TriggerList").Should().Contain("public System.Collections.Generic.IList<Trigger>? Results { get; set; }");
-        generated.Api.Should().Contain("public global::System.Threading.Tasks.Task<Trigger> GetTriggerAsync(")
+        generated.Api.Should().Contain("public global::System.Threading.Tasks.ValueTask<Trigger> GetTriggerAsync(")
             .And.Contain("[global::System.Text.Json.Serialization.JsonSerializable(typeof(Trigger))]");
     }
 

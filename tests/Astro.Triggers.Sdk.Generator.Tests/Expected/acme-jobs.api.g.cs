@@ -97,7 +97,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "listJobs", "GET", isIdempotent: true);
 
         /// <summary>Lists jobs.</summary>
-        public global::System.Threading.Tasks.Task<JobPage> ListJobsAsync(
+        public global::System.Threading.Tasks.ValueTask<JobPage> ListJobsAsync(
             int? perPage,
             System.Collections.Generic.IEnumerable<JobStatus>? statuses,
             System.Collections.Generic.IEnumerable<string>? tags,
@@ -115,7 +115,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "createJob", "POST", isIdempotent: false);
 
         /// <summary>Creates a job.</summary>
-        public global::System.Threading.Tasks.Task<Job> CreateJobAsync(
+        public global::System.Threading.Tasks.ValueTask<Job> CreateJobAsync(
             CreateJobRequest body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "exportJobs", "GET", isIdempotent: true);
 
         /// <summary>All jobs as CSV.</summary>
-        public global::System.Threading.Tasks.Task<string> ExportJobsAsync(
+        public global::System.Threading.Tasks.ValueTask<string> ExportJobsAsync(
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ExportJobsOperation,
@@ -144,7 +144,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "getJob", "GET", isIdempotent: true);
 
         /// <summary>Gets a job &lt;by id&gt; &amp; more.</summary>
-        public global::System.Threading.Tasks.Task<Job> GetJobAsync(
+        public global::System.Threading.Tasks.ValueTask<Job> GetJobAsync(
             string jobId,
             string? tenantId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
@@ -160,7 +160,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "updateJob", "PATCH", isIdempotent: false);
 
         /// <summary>Renames a job.</summary>
-        public global::System.Threading.Tasks.Task<Job> UpdateJobAsync(
+        public global::System.Threading.Tasks.ValueTask<Job> UpdateJobAsync(
             string jobId,
             CreateJobRequest body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
@@ -176,7 +176,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "deleteJob", "DELETE", isIdempotent: true);
 
         /// <summary>Deletes a job; 204 when it was already gone.</summary>
-        public global::System.Threading.Tasks.Task<Job?> DeleteJobAsync(
+        public global::System.Threading.Tasks.ValueTask<Job?> DeleteJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
@@ -191,7 +191,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "replaceLabels", "PUT", isIdempotent: true);
 
         /// <summary>Replaces the labels.</summary>
-        public global::System.Threading.Tasks.Task<bool> ReplaceLabelsAsync(
+        public global::System.Threading.Tasks.ValueTask<bool> ReplaceLabelsAsync(
             string jobId,
             System.Collections.Generic.IEnumerable<string>? body,
             global::Astro.Triggers.Sdk.RequestOptions? options,
@@ -207,7 +207,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "cancelJob", "POST", isIdempotent: true);
 
         /// <summary>Asks a job to stop; asking twice has no second effect.</summary>
-        public global::System.Threading.Tasks.Task<bool> CancelJobAsync(
+        public global::System.Threading.Tasks.ValueTask<bool> CancelJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
@@ -222,7 +222,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             "AcmeJobs", "restartJob", "POST", isIdempotent: false);
 
         /// <summary>Starts the job again (each call starts one more run).</summary>
-        public global::System.Threading.Tasks.Task<bool> RestartJobAsync(
+        public global::System.Threading.Tasks.ValueTask<bool> RestartJobAsync(
             string jobId,
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
             "AcmeCloud", "ping", "GET", isIdempotent: true);
 
         /// <summary></summary>
-        public global::System.Threading.Tasks.Task<bool> PingAsync(
+        public global::System.Threading.Tasks.ValueTask<bool> PingAsync(
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, PingOperation,

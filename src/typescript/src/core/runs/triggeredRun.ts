@@ -151,7 +151,9 @@ export class TriggeredRun<T> {
         let next = Math.max(pollInterval, ratio * (this.#clock.now() - started), interval === undefined ? 0 : interval * factor);
         next = Math.floor(Math.min(next, Math.max(maxPollInterval, pollInterval)));
         interval = next;
-        const wait = Math.min(Math.max(serverWait ?? 0, next), Math.max(0, deadline - this.#clock.now()));
+        const wait = Math.max(serverWait ?? 0, next);
+        // As in C#: a wait that would end at or past the deadline is not slept; the timeout is thrown at once.
+        if (wait >= deadline - this.#clock.now()) throw timedOut();
         try {
           await this.#clock.sleep(wait, signal);
         } catch {
