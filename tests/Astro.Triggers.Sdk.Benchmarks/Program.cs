@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run; anything else goes to BenchmarkDotNet.</summary>
+/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--compression</c>
+/// the bytes on the wire per page; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
 {
     public static async Task Main(string[] args)
@@ -16,6 +17,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--alloc")
         {
             Console.Write(await AllocProbe.RunAsync());
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--compression")
+        {
+            Console.Write(await CompressionWire.RunAsync());
             return;
         }
 

@@ -20,6 +20,9 @@ checks="$(dotnet run -c Release --no-build -- --checks)"
 # The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min; PACING=0 skips it.
 pacing=""
 [ "${PACING:-1}" = 0 ] || pacing="$(dotnet run -c Release --no-build -- --pacing)"
+# Bytes on the wire per 100-item page with the fakes compressing (issue 18 #4), ~10 s; COMPRESSION=0 skips it.
+compression=""
+[ "${COMPRESSION:-1}" = 0 ] || compression="$(dotnet run -c Release --no-build -- --compression)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
 # referenced project's folder (src/Astro.Triggers.Sdk/work/...); its generated sources would then be compiled twice.
 rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(echo "${root#/}" | cut -d/ -f1)"
@@ -52,6 +55,12 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
     echo "## Bulk work at the service's rate limit (\`--pacing\`)"
     echo
     echo "$pacing"
+  fi
+  if [ -n "$compression" ]; then
+    echo
+    echo "## Bytes on the wire (\`--compression\`)"
+    echo
+    echo "$compression"
   fi
   if [ -f "$here/analysis.md" ]; then
     echo
