@@ -105,6 +105,6 @@ public sealed class FakeCompressionTests
         var jobs = await client.IngestJobs.ListAsync(new IngestJobListOptions { PageSize = 20 }).ToListAsync();
 
         jobs.Should().HaveCount(20);
-        fake.Requests.Last().Header("Accept-Encoding").Should().Be("gzip, br");
+        fake.Requests[^1].Header("Accept-Encoding").Should().Be("gzip, br");
     }
 }
