@@ -2,7 +2,9 @@ using BenchmarkDotNet.Running;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the poll schedules of <c>WaitForCompletionAsync</c>; anything else goes to BenchmarkDotNet.</summary>
+/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the
+/// poll schedules of <c>WaitForCompletionAsync</c>, <c>--compression</c> the bytes on the wire per page; <c>--alloc</c> and
+/// <c>--alloc-types NAME</c> are quick allocation probes; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
 {
     public static async Task Main(string[] args)
@@ -22,6 +24,12 @@ public static class Program
         if (args.Length > 1 && args[0] == "--alloc-types")
         {
             Console.Write(await AllocTypes.RunAsync(args[1]));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--compression")
+        {
+            Console.Write(await CompressionWire.RunAsync());
             return;
         }
 

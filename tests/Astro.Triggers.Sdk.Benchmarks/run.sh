@@ -24,6 +24,9 @@ pacing=""
 # loopback HTTP, ~40 s; WAITS=0 skips it.
 waits=""
 [ "${WAITS:-1}" = 0 ] || waits="$(dotnet run -c Release --no-build -- --waits)"
+# Bytes on the wire per 100-item page with the fakes compressing (issue 18 #4), ~10 s; COMPRESSION=0 skips it.
+compression=""
+[ "${COMPRESSION:-1}" = 0 ] || compression="$(dotnet run -c Release --no-build -- --compression)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
 # referenced project's folder (src/Astro.Triggers.Sdk/work/...); its generated sources would then be compiled twice.
 rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(echo "${root#/}" | cut -d/ -f1)"
@@ -62,6 +65,12 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
     echo "## Waiting for a run to end (\`--waits\`)"
     echo
     echo "$waits"
+  fi
+  if [ -n "$compression" ]; then
+    echo
+    echo "## Bytes on the wire (\`--compression\`)"
+    echo
+    echo "$compression"
   fi
   if [ -f "$here/analysis.md" ]; then
     echo

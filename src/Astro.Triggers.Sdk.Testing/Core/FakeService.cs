@@ -43,7 +43,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         ApiKey = options.ApiKey;
         TimeProvider = options.TimeProvider;
         Faults = new FaultInjector(_routes);
-        Server = StartOnLoopback();
+        Server = StartOnLoopback(options.CompressResponses);
         BaseAddress = new Uri(FormattableString.Invariant($"http://127.0.0.1:{Server.Ports[0]}/"));
         Server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
@@ -254,7 +254,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     private List<string> SecretTexts() =>
         Secrets.Where(s => s.Length > 0).SelectMany(s => new[] { s, Uri.EscapeDataString(s) }).Distinct(StringComparer.Ordinal).ToList();
 
-    private WireMockServer StartOnLoopback()
+    private WireMockServer StartOnLoopback(bool compress)
     {
         // Bind 127.0.0.1 only (tests send traffic to loopback, never to the machine's other interfaces). The
         // port comes from the OS; if another process takes it between probe and bind, try again.
@@ -273,7 +273,14 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
                     AllowBodyForAllHttpMethods = true,
                     // The fake keeps its own log (RequestRecorder); WireMock's would only hold memory.
                     MaxRequestLogCount = 0,
-                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ArriveAsync),
+                    PreWireMockMiddlewareInit = app =>
+                    {
+                        var builder = ((IApplicationBuilder)app).Use(ArriveAsync);
+                        if (compress)
+                        {
+                            FakeCompression.Use(builder);
+                        }
+                    },
                 });
             }
             catch (Exception) when (attempt < 3)

@@ -1,5 +1,6 @@
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Retry;
+using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
@@ -66,6 +67,19 @@ public abstract class ServiceClientOptions
     /// <value>The default value is 16 MiB.</value>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The content codings the SDK's own transport asks for (<c>Accept-Encoding</c>) and decodes: a 100-item
+    /// Agentset page is ~160 KB of JSON and a fraction of that compressed. <see cref="MaxResponseBytes"/> counts the
+    /// decoded bytes, so a small compressed body that inflates past it is refused with
+    /// <see cref="ResponseTooLargeException"/> as soon as the count passes the limit, never buffered; responses are still
+    /// deserialized as they stream. A compressed body that cannot be decoded fails like a body cut off mid-way
+    /// (<see cref="ServiceTransportException"/>, retried on reads). <see cref="DecompressionMethods.None"/> asks for and
+    /// decodes nothing. With <see cref="Transport"/> set, or a primary handler configured on the DI builder, that
+    /// handler decides instead and this setting is not used. Bindable from configuration (<c>"GZip, Brotli"</c>,
+    /// <c>"None"</c>).</summary>
+    /// <value>The default value is <see cref="DecompressionMethods.GZip"/> | <see cref="DecompressionMethods.Brotli"/>
+    /// (<c>Accept-Encoding: gzip, br</c>).</value>
+    public DecompressionMethods AutomaticDecompression { get; set; } = DecompressionMethods.GZip | DecompressionMethods.Brotli;
+
     /// <summary>Paces calls by the service's rate-limit headers (<c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c>,
     /// <c>X-RateLimit-Reset</c>, as Agentset sends on every answer): every call of this client shares one budget, and while
     /// the known remaining budget is 0 before the reset moment a call queues instead of being sent to get a 429. The
@@ -94,8 +108,9 @@ public abstract class ServiceClientOptions
     /// <summary>The transport under the SDK's pipeline for a client created without DI (<c>new XClient(options)</c>):
     /// a proxy-configured handler, a test handler, or <see cref="UseTransport(HttpClient)"/> for a whole HttpClient.
     /// The SDK's retries, timeouts, auth, telemetry and error mapping still apply on top; the SDK does not dispose it.
-    /// Redirects are then whatever the transport does (the SDK's own does not follow them). With DI, configure the
-    /// primary handler on the builder <c>Add…Client</c> returns instead.</summary>
+    /// Redirects and decompression are then whatever the transport does (the SDK's own follows no redirects and decodes
+    /// <see cref="AutomaticDecompression"/>); <see cref="MaxResponseBytes"/> counts the bytes the transport hands over.
+    /// With DI, configure the primary handler on the builder <c>Add…Client</c> returns instead.</summary>
     /// <value>The default value is <see langword="null"/>: a SocketsHttpHandler that follows no redirects.</value>
     public HttpMessageHandler? Transport { get; set; }
 
@@ -154,6 +169,11 @@ public abstract class ServiceClientOptions
             errors.Add($"{nameof(MaxResponseBytes)} must be positive.");
         }
 
+        if (AutomaticDecompression != DecompressionMethods.All && (AutomaticDecompression & ~KnownDecompression) != 0)
+        {
+            errors.Add($"{nameof(AutomaticDecompression)} must be None, All or a combination of GZip, Deflate and Brotli.");
+        }
+
         try
         {
             Guard.NotNull(Retry).Validate();
@@ -181,6 +201,8 @@ public abstract class ServiceClientOptions
     public override string ToString() =>
         $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(ApiKey is null ? "null" : "***")}, " +
         $"TokenProvider = {(TokenProvider is null ? "null" : "set")}, Timeout = {Timeout}, MaxAttempts = {Retry?.MaxAttempts} }}";
+
+    private const DecompressionMethods KnownDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli;
 
     private Core.Retry.RateLimitPacer? _pacer;
 

@@ -35,14 +35,17 @@ internal static class ClientPipeline
     }
 
     /// <summary>The transport under the SDK's handlers: the caller's (<see cref="ServiceClientOptions.Transport"/>),
-    /// never disposed by the SDK, else a SocketsHttpHandler that does not follow redirects — a redirect to another
-    /// host must never receive the credential.</summary>
+    /// never disposed by the SDK, which then decides redirects and decompression itself; else a SocketsHttpHandler that
+    /// does not follow redirects — a redirect to another host must never receive the credential — and asks for and
+    /// decodes <see cref="ServiceClientOptions.AutomaticDecompression"/>. Its decoded content carries no
+    /// Content-Length, so ResponseBody's cap counts decoded bytes.</summary>
     public static HttpMessageHandler CreatePrimaryHandler(ServiceClientOptions options) =>
         options.Transport is { } transport
             ? new TransportAdapter(new HttpMessageInvoker(transport, disposeHandler: false))
             : new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
+                AutomaticDecompression = options.AutomaticDecompression,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             };
 

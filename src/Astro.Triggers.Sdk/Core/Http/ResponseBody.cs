@@ -65,9 +65,9 @@ internal static class ResponseBody
                 return truncated ? text + "…(truncated)" : text;
             }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ResponseReader.IsBodyFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
-            // The status is what matters; a body cut off mid-way still gives the typed exception.
+            // The status is what matters; a body cut off mid-way or not decodable still gives the typed exception.
             return null;
         }
     }

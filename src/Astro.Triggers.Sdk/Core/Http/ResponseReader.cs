@@ -72,7 +72,7 @@ internal static class ResponseReader
                     return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsBodyFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
                 throw BodyFailed(call, ex);
             }
@@ -102,7 +102,7 @@ internal static class ResponseReader
         {
             throw new ResponseDeserializationException(call.Operation, (int)response.StatusCode, call.Secrets.Mask(ex.Message)!, ex);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsBodyFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw BodyFailed(call, ex);
         }
@@ -111,7 +111,18 @@ internal static class ResponseReader
     /// <summary>The status line arrived, so the server received (and may have acted on) the request. Safe
     /// operations retry this like a failure before the headers (CallRunner); others throw it.</summary>
     private static ServiceTransportException BodyFailed(CallContext call, Exception ex) =>
-        new(call.Operation, "the connection failed while the response body was being read", mayHaveBeenProcessed: true, ex);
+        new(call.Operation, IsUndecodable(ex)
+            ? "the compressed response body could not be decoded"
+            : "the connection failed while the response body was being read", mayHaveBeenProcessed: true, ex);
+
+    /// <summary>The body did not arrive whole: the connection failed, or the compressed stream the transport decodes
+    /// is corrupt — damage in transit, retried on reads like a reset.</summary>
+    internal static bool IsBodyFailure(Exception ex) => ex is IOException or HttpRequestException || IsUndecodable(ex);
+
+    /// <summary>gzip/deflate data that does not decode throws InvalidDataException; BrotliStream throws
+    /// InvalidOperationException ("Decoder ran into invalid data"), told apart from any other by the assembly it comes from.</summary>
+    private static bool IsUndecodable(Exception ex) =>
+        ex is InvalidDataException || (ex is InvalidOperationException && ex.Source == "System.IO.Compression.Brotli");
 
     /// <summary>The typed exception of an error answer, else the per-call <c>OnResponse</c> is told about the success,
     /// before its body is read.</summary>

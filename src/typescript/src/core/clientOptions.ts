@@ -19,8 +19,13 @@ export interface ClientOptions {
   retry?: Partial<RetryOptions>;
   /** Overall limit of one call, all attempts and waits included. Default 100 000 ms. */
   timeout?: number;
-  /** Largest response body read, enforced while streaming. Default 16 MiB. */
+  /** Largest response body read, enforced while streaming on the decoded bytes (a compressed body that inflates past it is refused, never buffered). Default 16 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Ask for compressed answers: `Accept-Encoding: gzip, br` (fetch decodes them; Node 20's own default is `gzip, deflate`).
+   * `false` sends `Accept-Encoding: identity`. A custom `fetch` decides for itself when it sets the header. Default true.
+   */
+  compression?: boolean;
   /** Allow plain http to a non-loopback host. Default false. */
   allowInsecureHttp?: boolean;
   /** The fetch implementation. Default `globalThis.fetch` (Node's undici). */

@@ -27,6 +27,7 @@ export class ServiceCore<Paths extends {}> {
   readonly #retry: RetryOptions;
   readonly #timeout: number;
   readonly #maxResponseBytes: number;
+  readonly #acceptEncoding: string;
   readonly #credential: Credential;
   readonly #fetch: typeof globalThis.fetch;
 
@@ -37,6 +38,7 @@ export class ServiceCore<Paths extends {}> {
     this.#timeout = options.timeout === undefined ? DEFAULT_TIMEOUT : Guard.positive(options.timeout, "timeout");
     this.#maxResponseBytes =
       options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : Guard.positive(options.maxResponseBytes, "maxResponseBytes");
+    this.#acceptEncoding = options.compression === false ? "identity" : "gzip, br";
     this.clock = options.clock ?? systemClock;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#credential = createCredential(options, style, this.secrets, service);
@@ -49,6 +51,7 @@ export class ServiceCore<Paths extends {}> {
       retry: options?.retry ? resolveRetryOptions(this.#retry, options.retry) : this.#retry,
       timeout: options?.timeout === undefined ? this.#timeout : Guard.positive(options.timeout, "options.timeout"),
       maxResponseBytes: this.#maxResponseBytes,
+      acceptEncoding: this.#acceptEncoding,
       clock: this.clock,
       secrets: this.secrets,
       credential: this.#credential,

@@ -23,6 +23,8 @@ export interface CallSettings {
   /** Overall limit of the call in ms (all attempts and waits). */
   timeout: number;
   maxResponseBytes: number;
+  /** `Accept-Encoding` of every attempt unless the request sets its own: `gzip, br`, or `identity` with compression off. */
+  acceptEncoding: string;
   clock: Clock;
   secrets: KnownSecrets;
   credential: Credential;
@@ -99,6 +101,7 @@ export async function runCall<R>(
     try {
       const headers = new Headers(request.headers);
       headers.set("user-agent", userAgent);
+      if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
       await settings.credential.apply(headers, false, signal);
       const send = () => settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
       let response = await send();
