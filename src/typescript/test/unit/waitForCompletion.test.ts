@@ -47,7 +47,8 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
       t += sleep;
     }
     expect(clock.sleeps.filter((s) => s === 60_000).length).toBeGreaterThan(100);
-    expect(clock.sleeps.length).toBe(163);
+    // 163 reads; the wait after the last would end past the 2 h timeout, so it is not slept (the timeout is thrown at once).
+    expect(clock.sleeps.length).toBe(162);
   });
 
   it("ratio 0 keeps the geometric schedule of pollInterval and backoffFactor (the old defaults: 2 s ×1.5 up to 30 s)", async () => {
@@ -69,10 +70,12 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
 
   it("a run that never ends times out after the reads that fit in the timeout; the run is not stopped", async () => {
     server.otherwise(json(200, jobBody("job_1", "PROCESSING")));
-    const { client } = agentset(server.url);
+    const { client, clock } = agentset(server.url);
     const error = (await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1000, backoffFactor: 1, timeout: 3500 }).catch((e: unknown) => e)) as RunWaitTimeoutError;
     expect(error).toBeInstanceOf(RunWaitTimeoutError);
     expect(error.polls).toBe(4);
+    // As in C#: the wait after the read at 3 s would end at 4 s, past the timeout, so it is thrown then, not slept out.
+    expect(clock.sleeps).toEqual([1000, 1000, 1000]);
     expect(server.requests).toHaveLength(4);
     expect(server.requests.every((r) => r.method === "GET")).toBe(true);
   });
