@@ -10,23 +10,33 @@ mkdir -p "$root/docs"
 
 cd "$here"
 dotnet build -c Release >/dev/null
-# REPORT_ONLY=1 rewrites docs/benchmarks.md from the results already in artifacts/benchmarks (e.g. after a --filter run).
+# REPORT_ONLY=1 rewrites docs/benchmarks.md from the results already in artifacts/benchmarks (e.g. after a --filter run,
+# or after editing analysis.md).
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
   [ "$#" -gt 0 ] || rm -rf "$artifacts"
   [ "$#" -gt 0 ] || set -- --filter '*'
   dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "$@"
 fi
-checks="$(dotnet run -c Release --no-build -- --checks)"
-# The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min; PACING=0 skips it.
-pacing=""
-[ "${PACING:-1}" = 0 ] || pacing="$(dotnet run -c Release --no-build -- --pacing)"
+# Each mode's output is kept in artifacts/benchmarks/<mode>.md: REPORT_ONLY=1 reuses it (only the analysis is new), and
+# PACING=0 / WAITS=0 / COMPRESSION=0 skip a mode in a full run (its section is then left out).
+mkdir -p "$artifacts"
+mode() { # mode NAME FLAG SKIP-VARIABLE
+  local file="$artifacts/$1.md"
+  if [ "${REPORT_ONLY:-0}" = 1 ]; then
+    [ -f "$file" ] && cat "$file"
+  elif [ "${!3:-1}" != 0 ]; then
+    dotnet run -c Release --no-build -- "$2" | tee "$file"
+  fi
+  return 0
+}
+checks="$(mode checks --checks CHECKS)"
+# The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min.
+pacing="$(mode pacing --pacing PACING)"
 # The poll schedules of WaitForCompletionAsync (issue 18 #3): the Agentset and TrueFoundry fakes in virtual time over
-# loopback HTTP, ~40 s; WAITS=0 skips it.
-waits=""
-[ "${WAITS:-1}" = 0 ] || waits="$(dotnet run -c Release --no-build -- --waits)"
-# Bytes on the wire per 100-item page with the fakes compressing (issue 18 #4), ~10 s; COMPRESSION=0 skips it.
-compression=""
-[ "${COMPRESSION:-1}" = 0 ] || compression="$(dotnet run -c Release --no-build -- --compression)"
+# loopback HTTP, ~40 s.
+waits="$(mode waits --waits WAITS)"
+# Bytes on the wire per 100-item page with the fakes compressing (issue 18 #4), ~10 s.
+compression="$(mode compression --compression COMPRESSION)"
 # BenchmarkDotNet's per-job build passes an absolute ArtifactsPath that lands, leading slash dropped, under the
 # referenced project's folder (src/Astro.Triggers.Sdk/work/...); its generated sources would then be compiled twice.
 rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(echo "${root#/}" | cut -d/ -f1)"
