@@ -17,17 +17,16 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   [ "$#" -gt 0 ] || set -- --filter '*'
   dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "$@"
 fi
-# Each mode's output is kept in artifacts/benchmarks/<mode>.md: REPORT_ONLY=1 reuses it (only the analysis is new), and
-# PACING=0 / WAITS=0 / COMPRESSION=0 skip a mode in a full run (its section is then left out).
+# Each mode's output is kept in artifacts/benchmarks/<mode>.md: REPORT_ONLY=1 reuses them all (only the analysis is new);
+# CHECKS=0 / PACING=0 / WAITS=0 / COMPRESSION=0 skip one mode and reuse its last output (none after a full run's cleanup).
 mkdir -p "$artifacts"
 mode() { # mode NAME FLAG SKIP-VARIABLE
   local file="$artifacts/$1.md"
-  if [ "${REPORT_ONLY:-0}" = 1 ]; then
-    [ -f "$file" ] && cat "$file"
-  elif [ "${!3:-1}" != 0 ]; then
+  if [ "${REPORT_ONLY:-0}" = 1 ] || [ "${!3:-1}" = 0 ]; then
+    if [ -f "$file" ]; then cat "$file"; fi
+  else
     dotnet run -c Release --no-build -- "$2" | tee "$file"
   fi
-  return 0
 }
 checks="$(mode checks --checks CHECKS)"
 # The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min.

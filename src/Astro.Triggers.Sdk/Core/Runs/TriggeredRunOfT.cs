@@ -13,8 +13,10 @@ public class TriggeredRun<T> : TriggeredRun
     private readonly Func<T, CancellationToken, Task>? _cancel;
     private readonly RunSource<T>? _source;
     private readonly Func<T, DateTimeOffset, RunSnapshot> _snapshot;
-    private readonly string _cannotCancel;
-    private Holder _value;
+    private readonly string? _cannotCancel;
+
+    // T is a reference type for every service (boxed otherwise): a reference swap is atomic without a holder object.
+    private object? _value;
 
     /// <summary>Creates a run handle.</summary>
     /// <param name="service">The service name, e.g. "TrueFoundry".</param>
@@ -42,8 +44,9 @@ public class TriggeredRun<T> : TriggeredRun
         _snapshot = snapshot;
         _read = read;
         _cancel = cancel;
-        _cannotCancel = cannotCancel ?? $"{service} has no call to stop a run.";
-        _value = new Holder(value);
+        // The default message is made only when it is thrown, not for every run.
+        _cannotCancel = cannotCancel;
+        _value = value;
     }
 
     /// <summary>Creates a run handle whose status source is shared by every run its sub-client makes: no delegate per
@@ -67,7 +70,7 @@ public class TriggeredRun<T> : TriggeredRun
     internal object? SourceState { get; }
 
     /// <summary>The service's own object as last read (the trigger's answer until the first status read).</summary>
-    public virtual T Value => Volatile.Read(ref _value).Value;
+    public virtual T Value => (T)Volatile.Read(ref _value)!;
 
     /// <inheritdoc />
     public override bool CanCancel => _cancel is not null || _source?.Cancel is not null;
@@ -85,7 +88,7 @@ public class TriggeredRun<T> : TriggeredRun
         }
         else
         {
-            throw new NotSupportedException(_cannotCancel);
+            throw new NotSupportedException(_cannotCancel ?? $"{Service} has no call to stop a run.");
         }
 
         if (_read is not null || _source is not null)
@@ -124,10 +127,8 @@ public class TriggeredRun<T> : TriggeredRun
         var value = _read is not null ? await _read(cancellationToken).ConfigureAwait(false)
             : _source is not null ? await _source.Read(this, cancellationToken).ConfigureAwait(false)
             : throw new InvalidOperationException($"{Service} run '{Id}' was created without a client to read its status.");
-        Volatile.Write(ref _value, new Holder(value));
+        Volatile.Write(ref _value, value);
         return _snapshot(value, Now());
     }
 
-    // T may be a struct or a nullable reference: a holder makes the swap atomic either way.
-    private sealed record Holder(T Value);
 }
