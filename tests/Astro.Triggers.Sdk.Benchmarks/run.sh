@@ -45,7 +45,9 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
   echo
   echo "Written by \`tests/Astro.Triggers.Sdk.Benchmarks/run.sh\` on $(date -u +%Y-%m-%d) — BenchmarkDotNet \`--job short\` (3 warm-ups, 3 iterations: indicative, ±10% between runs on a shared machine)."
   echo "Every variant of a benchmark calls through the same in-memory \`HttpMessageHandler\` returning canned bytes; ratios are to the raw"
-  echo "\`HttpClient\` + \`System.Net.Http.Json\` baseline (source-generated context) in the same run. Targets and analysis: see the end."
+  echo "\`HttpClient\` + \`System.Net.Http.Json\` baseline (source-generated context) in the same run. \`CompressionBenchmarks\` instead reads"
+  echo "one page through the SDK from a loopback server of precompressed bytes (the SocketsHttpHandler decodes), ratios to identity."
+  echo "The \`--pacing\`, \`--waits\` and \`--compression\` sections run against the fakes over loopback HTTP. Targets and analysis: see the end."
   echo
   echo "## Machine"
   echo
