@@ -4,7 +4,8 @@ using Astro.Triggers.Sdk.Testing.Mixpeek;
 
 namespace Astro.Triggers.Sdk.Samples;
 
-/// <summary>Create a cron trigger, preview its next runs, execute it once, pause it, then delete it again.
+/// <summary>Create a cron trigger, preview its next runs, execute it once and follow that run (its task) to the end, pause
+/// the trigger, then delete it again.
 /// Real service: MIXPEEK_API_KEY, MIXPEEK_NAMESPACE, MIXPEEK_CLUSTER_ID.</summary>
 internal static class MixpeekSample
 {
@@ -28,8 +29,9 @@ internal static class MixpeekSample
         Say($"next three fire times: {string.Join(", ", schedule.GetNextFireTimes(DateTimeOffset.UtcNow, 3).Select(t => t.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)))}");
         try
         {
-            var task = (await client.Executions.StartAsync(trigger.TriggerId)).Value;
-            Say($"executed now: {task}");
+            var run = await client.Executions.StartAsync(trigger.TriggerId);
+            Say($"executing now: task {run.Id} ({run.RawStatus})");
+            await run.WaitForCompletionAsync(Wait.Options, new StatusChanges(Say));
             trigger = await client.Triggers.PauseAsync(trigger.TriggerId);
             Say($"paused: {trigger.Status}, executions so far {trigger.ExecutionCount}");
         }

@@ -32,6 +32,9 @@ public sealed class FakesCommandTests
             (await http.PostAsJsonAsync("fail-next", new { service = "agentset", count = 1, error = "boom" })).IsSuccessStatusCode.Should().BeTrue();
             var failed = await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
             var badRoute = await http.PostAsJsonAsync("faults", new { service = "nope", kind = "rate-limit" });
+            // The admin route describes the fakes as the --out file does, its own address included.
+            using var described2 = JsonDocument.Parse(await http.GetStringAsync(string.Empty));
+            described2.RootElement.GetProperty("admin").GetString().Should().Be(document.RootElement.GetProperty("admin").GetString());
 
             refused.ExitCode.Should().Be(4, "a 429 whose Retry-After is beyond the budget is thrown, not slept on: " + refused);
             refused.Json.GetProperty("error").GetProperty("status").GetInt32().Should().Be(429);

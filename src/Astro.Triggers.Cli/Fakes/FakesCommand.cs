@@ -60,7 +60,7 @@ internal static class FakesCommand
                 }
 
                 var requestedAdmin = invocation.Get(adminPort);
-                admin = new AdminServer(requestedAdmin > 0 ? requestedAdmin : basePort > 0 ? basePort + 5 : 0, fakes, () => Describe(services, null));
+                admin = new AdminServer(requestedAdmin > 0 ? requestedAdmin : basePort > 0 ? basePort + 5 : 0, fakes, () => Describe(services, admin?.BaseUrl));
                 var document = Describe(services, admin.BaseUrl);
 
                 // The file appears only when everything listens: a test or script waits for it, then starts.

@@ -128,7 +128,15 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             case FaultKind.RateLimit:
                 return ToMessage(RateLimited(fault.Wait!.Value));
             case FaultKind.ServerError:
-                var error = Error(new FakeRejection(fault.Status, "internal_server_error", "The service failed (injected fault)."));
+                // The code names the injected status (a 503 is not an "internal_server_error").
+                var code = fault.Status switch
+                {
+                    502 => "bad_gateway",
+                    503 => "service_unavailable",
+                    504 => "gateway_timeout",
+                    _ => "internal_server_error",
+                };
+                var error = Error(new FakeRejection(fault.Status, code, "The service failed (injected fault)."));
                 return ToMessage(fault.Wait is { } wait ? error.WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)) : error);
             case FaultKind.Delay:
                 if (!await DelayAsync(fault.Wait!.Value).ConfigureAwait(false))

@@ -109,6 +109,9 @@ public sealed class MixpeekFake : FakeService
             "bad_request" => "BadRequestError",
             "rate_limit_exceeded" => "RateLimitError",
             "internal_server_error" => "InternalServerError",
+            "bad_gateway" => "BadGatewayError",
+            "service_unavailable" => "ServiceUnavailableError",
+            "gateway_timeout" => "GatewayTimeoutError",
             var other => other,
         };
         return FakeResponse.Json(rejection.Status, new JsonObject

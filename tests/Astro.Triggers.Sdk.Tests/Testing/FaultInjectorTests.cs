@@ -52,6 +52,19 @@ public sealed class FaultInjectorTests : IDisposable
         _fake.TriggerCount.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(502, "BadGatewayError")]
+    [InlineData(503, "ServiceUnavailableError")]
+    [InlineData(504, "GatewayTimeoutError")]
+    public async Task An_injected_server_error_names_its_own_status(int status, string code)
+    {
+        _fake.Faults.ServerError(status: status);
+        var call = CreateAsync;
+        var error = (await call.Should().ThrowAsync<ServiceRequestException>()).Which;
+        error.Status.Should().Be(status);
+        error.ErrorCode.Should().Be(code, "a 503 is not an internal server error");
+    }
+
     [Fact]
     public async Task Faults_run_in_order_then_the_fake_behaves()
     {
