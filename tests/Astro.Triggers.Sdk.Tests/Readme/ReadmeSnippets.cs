@@ -157,6 +157,31 @@ internal static class ReadmeSnippets
         await main.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "a" } });
     }
 
+    public static async Task Options()
+    {
+        #region snippet:options
+        await using var fake = AgentsetFake.Start();
+        var options = fake.CreateClientOptions();          // real: new AgentsetClientOptions { ApiKey = key, NamespaceId = "ns_123" }
+        options.AutomaticDecompression = System.Net.DecompressionMethods.None;   // default GZip | Brotli (Accept-Encoding: gzip, br)
+        using var client = new AgentsetClient(options);
+
+        var perCall = new AgentsetRequestOptions
+        {
+            Timeout = TimeSpan.FromSeconds(20),           // this call, and every status read and cancel of the run it starts
+            OnResponse = r => Console.WriteLine($"{r.OperationId}: HTTP {r.Status}"),
+        };
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "hi" } }, perCall);
+        await run.WaitForCompletionAsync(new RunWaitOptions
+        {
+            PollInterval = TimeSpan.FromSeconds(2),       // reads at least 2 s apart (default 1 s)
+            PollIntervalRatio = 0.1,                      // later, a tenth of the time waited so far (the default)
+            MaxPollInterval = TimeSpan.FromMinutes(1),    // but never more than a minute apart (the default)
+            Timeout = TimeSpan.FromMinutes(30),           // then RunWaitTimeoutException; the run goes on
+        });
+        Console.WriteLine(run.Status);                    // Succeeded
+        #endregion
+    }
+
     public static async Task Testing()
     {
         #region snippet:testing
