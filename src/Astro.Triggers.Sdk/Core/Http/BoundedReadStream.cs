@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>A read-only view of a response stream that throws <see cref="ResponseTooLargeException"/> once more than the
@@ -9,9 +7,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 internal sealed class BoundedReadStream(Stream inner, CallContext call, int status) : Stream
 {
     private long _read;
-    private byte[]? _prefix;
-    private int _prefixOffset;
-    private int _prefixCount;
+    private PooledPrefix _prefix;
 
     public override bool CanRead => true;
 
@@ -29,19 +25,14 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
 
     /// <summary>Makes <paramref name="count"/> bytes of <paramref name="pooled"/> (an ArrayPool buffer, returned once
     /// they are drained or the stream is disposed) the next ones read. They were counted when first read.</summary>
-    public void Unread(byte[] pooled, int offset, int count)
-    {
-        _prefix = pooled;
-        _prefixOffset = offset;
-        _prefixCount = count;
-    }
+    public void Unread(byte[] pooled, int offset, int count) => _prefix = new PooledPrefix(pooled, offset, count);
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => _prefix is not null ? TakePrefix(buffer) : Count(inner.Read(buffer));
+    public override int Read(Span<byte> buffer) => _prefix.IsPending ? _prefix.Take(buffer) : Count(inner.Read(buffer));
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _prefix is not null ? ValueTask.FromResult(TakePrefix(buffer.Span)) : ReadInnerAsync(buffer, cancellationToken);
+        _prefix.IsPending ? ValueTask.FromResult(_prefix.Take(buffer.Span)) : ReadInnerAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -60,7 +51,7 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
     {
         if (disposing)
         {
-            ReturnPrefix();
+            _prefix.Return();
             inner.Dispose();
         }
 
@@ -69,7 +60,7 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
 
     public override async ValueTask DisposeAsync()
     {
-        ReturnPrefix();
+        _prefix.Return();
         await inner.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
@@ -81,28 +72,5 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
     {
         _read += read;
         return _read > call.MaxResponseBytes ? throw new ResponseTooLargeException(call.Operation, status, call.MaxResponseBytes, null) : read;
-    }
-
-    private int TakePrefix(Span<byte> destination)
-    {
-        var n = Math.Min(destination.Length, _prefixCount);
-        _prefix.AsSpan(_prefixOffset, n).CopyTo(destination);
-        _prefixOffset += n;
-        _prefixCount -= n;
-        if (_prefixCount == 0)
-        {
-            ReturnPrefix();
-        }
-
-        return n;
-    }
-
-    private void ReturnPrefix()
-    {
-        if (_prefix is { } buffer)
-        {
-            _prefix = null;
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

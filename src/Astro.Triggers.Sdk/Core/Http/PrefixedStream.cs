@@ -1,14 +1,10 @@
-using System.Buffers;
-
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>A read-only stream that first yields bytes already read from <paramref name="inner"/> (a pooled buffer,
 /// returned once drained), then the rest of it: how a body is handed on after its start was looked at.</summary>
 internal sealed class PrefixedStream(byte[] pooled, int offset, int count, Stream inner) : Stream
 {
-    private byte[]? _buffer = pooled;
-    private int _offset = offset;
-    private int _count = count;
+    private PooledPrefix _prefix = new(pooled, offset, count);
 
     public override bool CanRead => true;
 
@@ -26,10 +22,10 @@ internal sealed class PrefixedStream(byte[] pooled, int offset, int count, Strea
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => _buffer is not null ? TakePrefix(buffer) : inner.Read(buffer);
+    public override int Read(Span<byte> buffer) => _prefix.IsPending ? _prefix.Take(buffer) : inner.Read(buffer);
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _buffer is not null ? ValueTask.FromResult(TakePrefix(buffer.Span)) : inner.ReadAsync(buffer, cancellationToken);
+        _prefix.IsPending ? ValueTask.FromResult(_prefix.Take(buffer.Span)) : inner.ReadAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -48,33 +44,10 @@ internal sealed class PrefixedStream(byte[] pooled, int offset, int count, Strea
     {
         if (disposing)
         {
-            ReturnBuffer();
+            _prefix.Return();
             inner.Dispose();
         }
 
         base.Dispose(disposing);
-    }
-
-    private int TakePrefix(Span<byte> destination)
-    {
-        var n = Math.Min(destination.Length, _count);
-        _buffer.AsSpan(_offset, n).CopyTo(destination);
-        _offset += n;
-        _count -= n;
-        if (_count == 0)
-        {
-            ReturnBuffer();
-        }
-
-        return n;
-    }
-
-    private void ReturnBuffer()
-    {
-        if (_buffer is { } buffer)
-        {
-            _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

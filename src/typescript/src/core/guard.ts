@@ -40,6 +40,11 @@ export const Guard = {
     }
     return value;
   },
+  /** A number in [min, max] (NaN refused), e.g. a ratio or factor; as .NET's `Guard.InRange`. */
+  between(value: number, min: number, max: number, name: string): number {
+    if (!(value >= min && value <= max)) throw new InvalidArgumentError(name, `'${name}' must be between ${min} and ${max}.`);
+    return value;
+  },
   /** A positive, finite number of milliseconds. */
   positive(value: number, name: string): number {
     if (!(value > 0) || !Number.isFinite(value)) throw new InvalidArgumentError(name, `'${name}' must be a positive number of milliseconds.`);

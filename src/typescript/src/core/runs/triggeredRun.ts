@@ -1,4 +1,4 @@
-import { InvalidArgumentError, TimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
+import { TimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
@@ -115,10 +115,8 @@ export class TriggeredRun<T> {
     const pollInterval = Guard.positive(options.pollInterval ?? 1_000, "pollInterval");
     const maxPollInterval = Guard.positive(options.maxPollInterval ?? 60_000, "maxPollInterval");
     const timeout = Guard.positive(options.timeout ?? 3_600_000, "timeout");
-    const factor = options.backoffFactor ?? 1;
-    if (!(factor >= 1 && factor <= 10)) throw new InvalidArgumentError("backoffFactor", "'backoffFactor' must be between 1 and 10.");
-    const ratio = options.pollIntervalRatio ?? 0.1;
-    if (!(ratio >= 0 && ratio <= 10)) throw new InvalidArgumentError("pollIntervalRatio", "'pollIntervalRatio' must be between 0 and 10.");
+    const factor = Guard.between(options.backoffFactor ?? 1, 1, 10, "backoffFactor");
+    const ratio = Guard.between(options.pollIntervalRatio ?? 0.1, 0, 10, "pollIntervalRatio");
     const throwOnFailure = options.throwOnFailure ?? true;
     const started = this.#clock.now();
     const deadline = started + timeout;
