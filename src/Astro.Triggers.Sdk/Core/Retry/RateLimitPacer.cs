@@ -117,9 +117,15 @@ internal sealed class RateLimitPacer(TimeProvider timeProvider)
             _freshest = ticket;
             // Conservative: every other attempt still in flight may be missing from this answer's count, those sent
             // before it too (they may reach the server after it, e.g. queued for a connection).
-            _remaining = Math.Clamp(remaining - others, 0, Math.Max(limit, 0));
+            var estimate = Math.Clamp(remaining - others, 0, Math.Max(limit, 0));
             // The reset is in whole milliseconds, rounded down by the server: a probe a fraction early finds the slot still taken.
-            _resetAt = timeProvider.GetTimestamp() + (long)((resetIn + ResetRounding).TotalSeconds * timeProvider.TimestampFrequency);
+            var resetAt = timeProvider.GetTimestamp() + (long)((resetIn + ResetRounding).TotalSeconds * timeProvider.TimestampFrequency);
+            // Within one window the service's count only goes down: a fresher ticket whose request reached the server
+            // before an older one's carries an older, higher count, and must not hand back slots already answered as
+            // taken. Only an answer from a later window (its reset moved on) may raise the budget.
+            var sameWindow = resetAt <= _resetAt + (long)(ResetRounding.TotalSeconds * timeProvider.TimestampFrequency);
+            _remaining = sameWindow ? Math.Min(_remaining, estimate) : estimate;
+            _resetAt = sameWindow ? Math.Max(_resetAt, resetAt) : resetAt;
             _probe = -1;
             changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

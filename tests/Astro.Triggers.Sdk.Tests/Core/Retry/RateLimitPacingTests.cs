@@ -18,7 +18,7 @@ public sealed class RateLimitPacingTests
 
     private readonly ObservableClock _clock = new(Start);
 
-    private AgentsetClient Client(WindowServer server, Action<AgentsetClientOptions>? tweak = null)
+    private AgentsetClient Client(HttpMessageHandler server, Action<AgentsetClientOptions>? tweak = null)
     {
         var options = new AgentsetClientOptions
         {
@@ -145,6 +145,101 @@ public sealed class RateLimitPacingTests
         var ex = (await act.Should().ThrowAsync<RateLimitExceededException>()).Which;
         ex.ErrorCode.Should().Be("rate_limit_exceeded", "the request was sent and the service refused it");
         server.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task An_answer_that_overtook_an_older_count_of_the_same_window_never_hands_back_taken_slots()
+    {
+        // Two creates are sent with two slots known left. The service counts the second before the first, so the first's
+        // answer says 0 left and the second's (the fresher ticket) still says 1. Answered in that order, the second's count
+        // is older than what the client already knows: a third caller must keep waiting for the reset.
+        var reset = Start.AddSeconds(10);
+        using var server = new HeldServer(_clock, limit: 3, reset);
+        using var client = Client(server);
+        var first = Create(client);
+        await Until(() => server.Pending == 1);
+        server.Answer(0, remaining: 2);
+        await first;
+
+        var b = Create(client);
+        var c = Create(client);
+        await Until(() => server.Pending == 2);
+        var d = Create(client);
+        await Task.Delay(100);
+        server.Requests.Should().Be(3, "the window had 2 left: the third caller waits");
+
+        server.Answer(1, remaining: 0);                  // b, counted second by the service
+        await b;
+        server.Answer(2, remaining: 1);                  // c, counted first: an older count, answered later
+        await c;
+        await Task.Delay(200);
+        server.Requests.Should().Be(3, "no slot is left in this window, whatever the later answer said");
+        d.IsCompleted.Should().BeFalse();
+
+        _clock.Advance(TimeSpan.FromSeconds(10) + Rounding);
+        await Until(() => server.Pending == 1);
+        server.Answer(3, remaining: 2);
+        await d;
+        server.Requests.Should().Be(4);
+    }
+
+    /// <summary>Holds every request until the test answers it, with the Remaining count the test chooses: so the order
+    /// the service counted requests in and the order their answers arrive in can differ, as on separate connections.</summary>
+    private sealed class HeldServer(TimeProvider clock, int limit, DateTimeOffset reset) : HttpMessageHandler
+    {
+        private readonly List<TaskCompletionSource<int>> _held = [];
+
+        public int Requests
+        {
+            get
+            {
+                lock (_held)
+                {
+                    return _held.Count;
+                }
+            }
+        }
+
+        public int Pending
+        {
+            get
+            {
+                lock (_held)
+                {
+                    return _held.Count(h => !h.Task.IsCompleted);
+                }
+            }
+        }
+
+        public void Answer(int request, int remaining)
+        {
+            lock (_held)
+            {
+                _held[request].SetResult(remaining);
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var held = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_held)
+            {
+                _held.Add(held);
+            }
+
+            var remaining = await held.Task.WaitAsync(cancellationToken);
+            var response = new HttpResponseMessage(HttpStatusCode.Created)
+            {
+                Content = new StringContent("""{"success":true,"data":{"id":"job_1","namespaceId":"ns_1","status":"QUEUED","payload":{"type":"TEXT","text":"x"},"createdAt":"2026-11-23T09:00:00.000Z"}}""", Encoding.UTF8, "application/json"),
+                RequestMessage = request,
+            };
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture));
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture));
+            var windowEnd = clock.GetUtcNow() < reset ? reset : reset.AddSeconds(10);
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Reset", windowEnd.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            response.Headers.Date = clock.GetUtcNow();
+            return response;
+        }
     }
 
     /// <summary>A fixed-window rate limiter answering like Agentset: the three headers on every answer (reset in Unix
