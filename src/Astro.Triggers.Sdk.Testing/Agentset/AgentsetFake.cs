@@ -144,11 +144,7 @@ public sealed class AgentsetFake : FakeService
         lock (_window)
         {
             var now = Now;
-            while (_window.Count > 0 && _window.Peek() <= now - _options.RateLimitWindow)
-            {
-                _window.Dequeue();
-            }
-
+            Slide(now);
             var limit = _options.RateLimit.ToString(CultureInfo.InvariantCulture);
             if (_window.Count >= _options.RateLimit)
             {
@@ -187,13 +183,36 @@ public sealed class AgentsetFake : FakeService
         return WithRateLimitHeaders(FakeResponse.Json(status, body));
     }
 
+    // The headers tell the truth or are absent. Enforcing, every answer reports the sliding window as it stands (an
+    // answer the window admitted was already counted by Admit, whose values win); not enforcing, the fake counts nothing,
+    // so it claims no budget: a fixed "59 left, resets in a minute" on every answer told paced clients the opposite of
+    // what an injected 429 said, and held them for a minute.
     private FakeResponse WithRateLimitHeaders(FakeResponse response)
     {
-        var reset = (Now + TimeSpan.FromMinutes(1)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        response.Headers.TryAdd("X-RateLimit-Limit", _options.RateLimit.ToString(CultureInfo.InvariantCulture));
-        response.Headers.TryAdd("X-RateLimit-Remaining", (_options.RateLimit - 1).ToString(CultureInfo.InvariantCulture));
-        response.Headers.TryAdd("X-RateLimit-Reset", reset);
+        if (!_options.EnforceRateLimit)
+        {
+            return response;
+        }
+
+        lock (_window)
+        {
+            var now = Now;
+            Slide(now);
+            var reset = _window.Count > 0 ? _window.Peek() + _options.RateLimitWindow : now + _options.RateLimitWindow;
+            response.Headers.TryAdd("X-RateLimit-Limit", _options.RateLimit.ToString(CultureInfo.InvariantCulture));
+            response.Headers.TryAdd("X-RateLimit-Remaining", Math.Max(0, _options.RateLimit - _window.Count).ToString(CultureInfo.InvariantCulture));
+            response.Headers.TryAdd("X-RateLimit-Reset", reset.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        }
+
         return response;
+    }
+
+    private void Slide(DateTimeOffset now)
+    {
+        while (_window.Count > 0 && _window.Peek() <= now - _options.RateLimitWindow)
+        {
+            _window.Dequeue();
+        }
     }
 
     private string Namespace(RouteValues route) =>

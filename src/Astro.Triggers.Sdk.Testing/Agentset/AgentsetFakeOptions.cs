@@ -29,7 +29,9 @@ public sealed class AgentsetFakeOptions : FakeServiceOptions
     /// <c>X-RateLimit-Remaining</c> (after this request) and <c>X-RateLimit-Reset</c> (Unix milliseconds: when the oldest
     /// request in the window leaves it, freeing one slot); a request over the limit is answered 429
     /// <c>rate_limit_exceeded</c> with <c>Retry-After</c> = that reset moment in Unix milliseconds, and is not counted.
-    /// Default <see langword="false"/>: the headers are sent with fixed values and nothing is refused.</summary>
+    /// Default <see langword="false"/>: nothing is counted or refused, and no rate-limit headers are sent (a fake that
+    /// counts nothing has no honest budget to report; an injected <c>Faults.RateLimit</c> still answers 429 with
+    /// <c>Retry-After</c>, <c>X-RateLimit-Remaining: 0</c> and an <c>X-RateLimit-Reset</c> that agrees with it).</summary>
     public bool EnforceRateLimit { get; set; }
 
     /// <summary>The sliding window of <see cref="EnforceRateLimit"/>. Default 1 minute (the service's); a shorter one

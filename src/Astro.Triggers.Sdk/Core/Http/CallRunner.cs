@@ -113,7 +113,7 @@ internal static class CallRunner
                         }
 
                         // Every answer (success, 429 or any error) updates the client's rate-limit picture.
-                        state.call.Pacer?.Observe(response.Headers, state.call.PacingTicket);
+                        state.call.Pacer?.Observe(response.Headers, (int)response.StatusCode, state.call.PacingTicket);
                         return Outcome.FromResult(await state.read(response, state.call, token).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)

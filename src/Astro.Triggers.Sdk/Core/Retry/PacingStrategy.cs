@@ -35,9 +35,13 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
     {
         var token = context.CancellationToken;
         long ticket;
-        while (!pacer.TryAcquire(out ticket, out var wait, out var changed))
+        while (!pacer.TryAcquire(out ticket, out var wait, out var changed, out var spent))
         {
-            if (wait > call.Remaining)
+            var remaining = call.Remaining;
+            // The service said the window is spent until a moment the call cannot wait for: end now, nothing sent.
+            // Held only by attempts in flight (or an unanswered probe), the call waits as long as its budget allows:
+            // their answers may free a slot any moment.
+            if ((spent && wait > remaining) || remaining <= TimeSpan.Zero)
             {
                 return Outcome.FromException<TResult>(new PacedRateLimitException(call, wait));
             }
@@ -45,7 +49,7 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
             try
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-                await Task.WhenAny(changed, Task.Delay(wait, call.TimeProvider, stop.Token)).ConfigureAwait(false);
+                await Task.WhenAny(changed, Task.Delay(wait < remaining ? wait : remaining, call.TimeProvider, stop.Token)).ConfigureAwait(false);
                 // The picture changed first: stop the timer rather than leave it pending.
                 stop.Cancel();
                 token.ThrowIfCancellationRequested();

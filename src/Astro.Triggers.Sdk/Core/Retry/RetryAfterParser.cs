@@ -18,7 +18,7 @@ internal static class RetryAfterParser
     /// must not report as "retry after".</param>
     public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now, bool rateLimited = true)
     {
-        now = ServerNow(headers) ?? now;
+        now = ServerNow(headers, now);
         if (TryGetRaw(headers, "Retry-After") is { } retryAfter && ParseValue(retryAfter, now, numericIsDelta: true) is { } fromRetryAfter)
         {
             return fromRetryAfter;
@@ -61,11 +61,25 @@ internal static class RetryAfterParser
             : null;
     }
 
-    private static DateTimeOffset? ServerNow(HttpResponseHeaders headers) =>
-        TryGetRaw(headers, "Date") is { } date
-        && DateTimeOffset.TryParseExact(date.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var serverNow)
-            ? serverNow
-            : null;
+    /// <summary>The server's "now" for a moment it named. <c>Date</c> has whole seconds only, and is stamped before the
+    /// answer travels, while a hint of a second or less needs better: when the client's clock is within a second before
+    /// the <c>Date</c> to two seconds after it, the clocks agree to the header's precision plus the answer's travel and
+    /// the client's (finer) time is used (taking the <c>Date</c> as is would add up to a second to every wait, more when
+    /// the answer crossed a second's boundary on its way); otherwise the client's clock is off and the <c>Date</c> stands
+    /// for the server's now (a wait is never shorter than the service asked). Without a <c>Date</c>, the client's clock.</summary>
+    internal static DateTimeOffset ServerNow(HttpResponseHeaders headers, DateTimeOffset clientNow)
+    {
+        if (TryGetRaw(headers, "Date") is not { } raw
+            || !DateTimeOffset.TryParseExact(raw.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return clientNow;
+        }
+
+        return clientNow >= date - DateAgreement.Before && clientNow < date + DateAgreement.After ? clientNow : date;
+    }
+
+    // How far the client's clock may sit from a Date and still be taken as agreeing with it.
+    private static readonly (TimeSpan Before, TimeSpan After) DateAgreement = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
     private static string? TryGetRaw(HttpResponseHeaders headers, string name) =>
         // NonValidated: a 13-digit Retry-After is not a valid delta to HttpHeaders, which would hide it.

@@ -94,8 +94,7 @@ public sealed class RateLimitPacingTests
 
         var call = Create(client);
         await _clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(4));
-        // The retry waited Retry-After; the pacer, told the same reset by the 429's headers, adds its millisecond.
-        await _clock.AdvanceWhenWaitingAsync(Rounding);
+        // The retry waited Retry-After; the pacer, told the same moment by the 429, holds it not a moment longer.
         await call;
 
         server.Requests.Should().HaveCount(2);
