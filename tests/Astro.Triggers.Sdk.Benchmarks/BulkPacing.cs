@@ -35,7 +35,65 @@ internal static class BulkPacing
                 $"| {(pacing ? "on" : "off")} | {r.Completed:N0} | {r.Failed:N0} | {r.RateLimited:N0} | {r.Sent:N0} | {100.0 * r.RateLimited / r.Sent:0.00}% | {r.Elapsed.TotalSeconds:0.0} s | {r.Completed / r.Elapsed.TotalSeconds / (Limit / Window.TotalSeconds):0.00} |");
         }
 
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Issue 25: {Gets:N0} gets from {ManyCallers} concurrent callers against a fake that refuses nothing, pacing on and off (target: on within 10 % of off). \"default\": the fake's defaults (it counts nothing and sends no rate-limit headers); \"counting\": it counts honestly and sends the three headers with a limit far above the load, so the pacer is active on every call.");
+        report.AppendLine();
+        report.AppendLine("| fake | pacing | completed | failed | elapsed | calls/s | on / off |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var counting in new[] { false, true })
+        {
+            var off = await ThroughputAsync(counting, pacing: false);
+            var on = await ThroughputAsync(counting, pacing: true);
+            foreach (var (pacing, r) in new[] { (false, off), (true, on) })
+            {
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {(counting ? "counting" : "default")} | {(pacing ? "on" : "off")} | {r.Completed:N0} | {r.Failed:N0} | {r.Elapsed.TotalSeconds:0.00} s | {r.Completed / r.Elapsed.TotalSeconds:N0} | {(pacing ? (off.Elapsed / r.Elapsed).ToString("0.00", CultureInfo.InvariantCulture) : "")} |");
+            }
+        }
+
         return report.ToString();
+    }
+
+    public const int Gets = 20_000;
+    public const int ManyCallers = 64;
+
+    private static async Task<(int Completed, int Failed, TimeSpan Elapsed)> ThroughputAsync(bool counting, bool pacing)
+    {
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions
+        {
+            EnforceRateLimit = counting,
+            RateLimit = 10_000_000,
+        });
+        var options = fake.CreateClientOptions();
+        options.RateLimitPacing = pacing;
+        options.Transport = new SocketsHttpHandler { MaxConnectionsPerServer = ManyCallers };
+        using var client = new AgentsetClient(options);
+        var job = await client.IngestJobs.CreateAsync(Request(-1));
+        for (var i = 0; i < 200; i++)
+        {
+            await client.IngestJobs.GetAsync(job.Id);
+        }
+
+        var next = -1;
+        int completed = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, ManyCallers).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < Gets)
+            {
+                try
+                {
+                    await client.IngestJobs.GetAsync(job.Id);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (AstroTriggersException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }));
+        return (completed, failed, clock.Elapsed);
     }
 
     private static async Task<(int Completed, int Failed, int RateLimited, int Sent, TimeSpan Elapsed)> RunOnceAsync(bool pacing)

@@ -81,13 +81,14 @@ public abstract class ServiceClientOptions
     public DecompressionMethods AutomaticDecompression { get; set; } = DecompressionMethods.GZip | DecompressionMethods.Brotli;
 
     /// <summary>Paces calls by the service's rate-limit headers (<c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c>,
-    /// <c>X-RateLimit-Reset</c>, as Agentset sends on every answer): every call of this client shares one budget, and while
-    /// the known remaining budget is 0 before the reset moment a call queues instead of being sent to get a 429. The
-    /// wait is part of the call's <see cref="Timeout"/> and <c>Retry.MaxElapsed</c>, never of <c>Retry.AttemptTimeout</c>;
-    /// a wait that cannot fit in what remains of them ends the call at once with a <see cref="RateLimitExceededException"/>
-    /// (ErrorCode <c>rate_limit_paced</c>, <c>MayHaveBeenProcessed</c> false, <c>RetryAfter</c> the wait): nothing was sent.
-    /// A service that sends no such headers is not paced and pays nothing. A 429 the service still answers is retried as
-    /// without pacing.</summary>
+    /// <c>X-RateLimit-Reset</c>, as Agentset sends on every answer): every call of this client shares one budget. A call is
+    /// held only while the service's latest answer says the window is spent (until its reset, or a 429's own hint, which
+    /// wins over an older window), or while the attempts in flight may take what is left (until their answers). The wait
+    /// is part of the call's <see cref="Timeout"/> and <c>Retry.MaxElapsed</c>, never of <c>Retry.AttemptTimeout</c> and
+    /// not capped by <c>Retry.MaxDelay</c>; a wait that cannot fit in what remains ends the call, before anything is sent,
+    /// with <see cref="PacedRateLimitException"/> (a <see cref="RateLimitExceededException"/>: ErrorCode
+    /// <c>rate_limit_paced</c>, <c>MayHaveBeenProcessed</c> false, <c>RetryAfter</c> the wait). A service that sends no such
+    /// headers is not paced and pays nothing. A 429 the service still answers is retried as without pacing.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RateLimitPacing { get; set; } = true;
 
