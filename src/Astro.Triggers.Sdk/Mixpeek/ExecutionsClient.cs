@@ -42,7 +42,8 @@ public class ExecutionsClient
     {
         Guard.PathSegment(triggerId);
         var task = await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
-        return Handle(task, options);
+        WireRunId.Required(task?.TaskId, MixpeekOperations.ExecuteTriggerOperation, 200, "task_id");
+        return Handle(task!, options);
     }
 
     /// <summary>Reads a task (the work one execution does).</summary>

@@ -38,12 +38,8 @@ public class JobRunsClient
     {
         Validate(request);
         var response = await _operations.TriggerJobAsync(request, options, cancellationToken).ConfigureAwait(false);
-        var name = response.Data?.Name is { Length: > 0 } dataName ? dataName : response.JobRunName;
-        if (string.IsNullOrEmpty(name))
-        {
-            throw new ResponseDeserializationException(
-                TrueFoundryOperations.TriggerJobOperation, 200, "the answer named no job run", innerException: null);
-        }
+        var name = WireRunId.Required(
+            WireRunId.Optional(response.Data?.Name) ?? response.JobRunName, TrueFoundryOperations.TriggerJobOperation, 200, "data.name' or 'jobRunName");
 
         var run = response.Data ?? new JobRun { Status = JobRunStatus.Created };
         run.Name = name;
