@@ -112,7 +112,10 @@ public class ExecutionsClient
             defaultPageSize: 50,
             maxPageSize: 1000,
             nameof(filter),
-            cancellationToken);
+            cancellationToken,
+            MixpeekOperations.GetTriggerHistoryOperation,
+            _options.LoggerFactory,
+            execution => execution.TaskId);
     }
 
     // One status source for every handle; the caller's per-call options travel with each run.

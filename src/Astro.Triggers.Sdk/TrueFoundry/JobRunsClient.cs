@@ -120,7 +120,10 @@ public class JobRunsClient
             defaultPageSize: 10,
             maxPageSize: 1000,
             nameof(filter),
-            cancellationToken);
+            cancellationToken,
+            TrueFoundryOperations.ListJobRunsOperation,
+            _options.LoggerFactory,
+            run => run.Name);
     }
 
     /// <summary>Asks a run to stop (TrueFoundry's terminate). Safe to repeat, so it is retried like a read. Stopping is
