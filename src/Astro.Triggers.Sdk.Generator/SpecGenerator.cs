@@ -17,6 +17,7 @@ internal static class SpecGenerator
     {
         var document = await OpenApiYamlDocument.FromFileAsync(specPath).ConfigureAwait(false);
         SpecRules.Check(document);
+        IntegerWidth.Apply(document);
 
         // info.x-astro-service spells the service as its vendor does (TrueFoundry); else the file name.
         var service = document.Info.ExtensionData?.TryGetValue("x-astro-service", out var named) == true && named is not null

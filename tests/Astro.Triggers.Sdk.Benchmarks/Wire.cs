@@ -35,7 +35,7 @@ internal static class Wire
     public static byte[] AstropodTriggered { get; } = Utf8("""{"status":"triggered","job_name":"ingestion-docs-sync-manual-0001","namespace":"docs-agent"}""");
 
     public static byte[] MixpeekTask { get; } = Utf8("""
-        {"task_id":"task_0123456789abcdef","task_type":"trigger_execution","status":"PENDING","inputs":["trg_1"],"outputs":null,"additional_data":{"trigger_id":"trg_1"},"error":null}
+        {"task_id":"task_0123456789abcdef","task_type":"engine_cluster_build","status":"PENDING","inputs":["trg_1"],"outputs":null,"additional_data":{"trigger_id":"trg_1"},"error":null}
         """);
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -50,7 +50,7 @@ public class OperationShapeTests
 
         generated.Api.Should().Contain("[global::Refit.AliasAs(\"namespace\")] string @namespace,")
             .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"class\")] string? @class,")
-            .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"per_page\")] int? perPage,")
+            .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"per_page\")] long? perPage,")
             // The header loses its "x-" prefix first, which leaves a keyword.
             .And.Contain("[global::Refit.Header(\"x-default\")] string? @default,")
             .And.Contain("(_api, @namespace, @class, perPage, @default),")

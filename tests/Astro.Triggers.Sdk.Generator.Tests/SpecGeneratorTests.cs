@@ -27,6 +27,22 @@ public class SpecGeneratorTests
     }
 
     [Fact]
+    public async Task An_integer_without_a_format_is_64_bit_in_models_and_parameters_and_only_int32_gives_int()
+    {
+        var generated = await Generated.FromDocumentAsync("integers.yaml");
+
+        var counter = generated.ModelType("Counter");
+        counter.Should().Contain("public long Total { get; set; }")
+            .And.Contain("public long? OptionalCount { get; set; }")
+            .And.Contain("public long? NullableCount { get; set; }")
+            .And.Contain("public int? Small { get; set; }")
+            .And.Contain("public long? Wide { get; set; }")
+            .And.Contain("System.Collections.Generic.IList<long>? History { get; set; }");
+        generated.Models.Should().Contain("public long? Depth { get; set; }").And.NotContain("public int? Depth");
+        generated.Api.Should().Contain("[global::Refit.Query, global::Refit.AliasAs(\"since\")] long? since,");
+    }
+
+    [Fact]
     public async Task PascalCases_wire_property_names_and_prefixes_a_leading_digit()
     {
         var generated = await Generated.FromDocumentAsync("keywords.yaml");

@@ -18,7 +18,7 @@ internal sealed record FakeExecution(string TaskId, string TriggerId, string Act
         return new JsonObject
         {
             ["task_id"] = TaskId,
-            ["task_type"] = "trigger_execution",
+            ["task_type"] = TaskType(ActionType),
             ["status"] = status,
             ["inputs"] = new JsonArray(TriggerId),
             ["outputs"] = null,
@@ -27,15 +27,27 @@ internal sealed record FakeExecution(string TaskId, string TriggerId, string Act
         };
     }
 
+    /// <summary>The document's <c>TaskType</c> of the work an action starts (the enum has no "trigger_execution"):
+    /// a cluster build, a taxonomy execution, a batch's processing; a collection trigger runs its feature extractors,
+    /// and a type new to the fake is a custom plugin.</summary>
+    public static string TaskType(string actionType) => actionType switch
+    {
+        "cluster" => "engine_cluster_build",
+        "taxonomy_enrichment" => "api_taxonomies_execute",
+        "batch_rerun" => "api_buckets_batches_process",
+        "collection_trigger" or "collection" => "engine_feature_extractor_run",
+        _ => "plugin_custom",
+    };
+
     /// <summary>The execution as the trigger's history lists it.</summary>
-    public JsonObject ToJson(DateTimeOffset now)
+    public JsonObject ToJson(DateTimeOffset now, bool naive)
     {
         var status = Timeline.StatusAt(now);
         var done = IsFinal(status);
         return new JsonObject
         {
             ["task_id"] = TaskId,
-            ["triggered_at"] = FakeTrigger.Naive(TriggeredAt),
+            ["triggered_at"] = FakeTrigger.Timestamp(TriggeredAt, naive),
             ["status"] = status,
             ["execution_time_ms"] = done ? (long)(Timeline.ReachedAt(status, now)!.Value - TriggeredAt).TotalMilliseconds : null,
             ["error"] = status == "FAILED" ? FailureText : null,
@@ -70,9 +82,11 @@ internal sealed class FakeTrigger
 
     public List<FakeExecution> Executions { get; } = [];
 
-    /// <summary>FastAPI sends naive UTC datetimes (openapi/README.md, Mixpeek assumption 7).</summary>
-    public static string Naive(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+    /// <summary>A timestamp as the document says (<c>format: date-time</c>: UTC with its "Z"), or, with
+    /// <see cref="MixpeekFakeOptions.NaiveTimestamps"/>, the naive form FastAPI can send (no offset; openapi/README.md,
+    /// Mixpeek assumption 7), for testing a client's tolerance.</summary>
+    public static string Timestamp(DateTimeOffset value, bool naive) =>
+        value.UtcDateTime.ToString(naive ? "yyyy-MM-dd'T'HH:mm:ss.ffffff" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     public string? ResourceId =>
         (ActionConfig["cluster_id"] ?? ActionConfig["taxonomy_id"] ?? ActionConfig["batch_id"] ?? ActionConfig["collection_id"])?.ToString();
@@ -104,7 +118,7 @@ internal sealed class FakeTrigger
         }
     }
 
-    public JsonObject ToJson(DateTimeOffset now)
+    public JsonObject ToJson(DateTimeOffset now, bool naive)
     {
         var last = Executions.Count > 0 ? Executions[^1] : null;
         var lastStatus = last?.Timeline.StatusAt(now);
@@ -124,9 +138,9 @@ internal sealed class FakeTrigger
             ["trigger_type"] = TriggerType,
             ["schedule_config"] = FakeJson.Copy(ScheduleConfig),
             ["status"] = Status,
-            ["last_triggered_at"] = last is null ? null : Naive(last.TriggeredAt),
+            ["last_triggered_at"] = last is null ? null : Timestamp(last.TriggeredAt, naive),
             ["last_execution_task_id"] = last?.TaskId,
-            ["next_scheduled_at"] = NextScheduledAt(now) is { } next ? Naive(next) : null,
+            ["next_scheduled_at"] = NextScheduledAt(now) is { } next ? Timestamp(next, naive) : null,
             ["execution_count"] = Executions.Count,
             ["consecutive_failures"] = failures,
             ["last_execution_status"] = lastStatus,
@@ -137,8 +151,8 @@ internal sealed class FakeTrigger
             ["last_drift_measurement"] = null,
             ["last_condition_check_at"] = null,
             ["description"] = Description,
-            ["created_at"] = Naive(CreatedAt),
-            ["updated_at"] = Naive(UpdatedAt),
+            ["created_at"] = Timestamp(CreatedAt, naive),
+            ["updated_at"] = Timestamp(UpdatedAt, naive),
             ["created_by"] = "fake-user",
         };
     }

@@ -151,10 +151,10 @@ public sealed class MixpeekFake : FakeService
             UpdatedAt = Now,
         };
         _triggers.Add(trigger);
-        return FakeResponse.Json(201, trigger.ToJson(Now));
+        return FakeResponse.Json(201, trigger.ToJson(Now, _options.NaiveTimestamps));
     }
 
-    private FakeResponse Get(FakeRequest request, RouteValues route) => FakeResponse.Json(200, Find(route).ToJson(Now));
+    private FakeResponse Get(FakeRequest request, RouteValues route) => FakeResponse.Json(200, Find(route).ToJson(Now, _options.NaiveTimestamps));
 
     private FakeResponse Update(FakeRequest request, RouteValues route)
     {
@@ -172,7 +172,7 @@ public sealed class MixpeekFake : FakeService
         trigger.Status = status ?? trigger.Status;
         trigger.Description = description ?? trigger.Description;
         trigger.UpdatedAt = Now;
-        return FakeResponse.Json(200, trigger.ToJson(Now));
+        return FakeResponse.Json(200, trigger.ToJson(Now, _options.NaiveTimestamps));
     }
 
     private FakeResponse Delete(FakeRequest request, RouteValues route)
@@ -190,7 +190,7 @@ public sealed class MixpeekFake : FakeService
             trigger.UpdatedAt = Now;
         }
 
-        return FakeResponse.Json(200, trigger.ToJson(Now));
+        return FakeResponse.Json(200, trigger.ToJson(Now, _options.NaiveTimestamps));
     }
 
     private FakeResponse Execute(FakeRequest request, RouteValues route)
@@ -247,7 +247,7 @@ public sealed class MixpeekFake : FakeService
         var offset = request.IntegerQuery("offset", 0, 0, int.MaxValue, (name, message) => MixpeekRules.Invalid("query." + name, message));
         var limit = request.IntegerQuery("limit", 50, 1, 1000, (name, message) => MixpeekRules.Invalid("query." + name, message));
         var now = Now;
-        var page = Enumerable.Reverse(trigger.Executions).Skip(offset).Take(limit).Select(e => (JsonNode)e.ToJson(now)).ToArray();
+        var page = Enumerable.Reverse(trigger.Executions).Skip(offset).Take(limit).Select(e => (JsonNode)e.ToJson(now, _options.NaiveTimestamps)).ToArray();
         return FakeResponse.Json(200, new JsonObject
         {
             ["trigger_id"] = trigger.Id,
@@ -303,7 +303,7 @@ public sealed class MixpeekFake : FakeService
         var sorted = (direction == "asc" ? matching.OrderBy(key).ThenBy(t => t.Sequence) : matching.OrderByDescending(key).ThenByDescending(t => t.Sequence)).ToList();
         return FakeResponse.Json(200, new JsonObject
         {
-            ["results"] = new JsonArray(sorted.Skip((int)offset).Take((int)limit).Select(t => (JsonNode)t.ToJson(now)).ToArray()),
+            ["results"] = new JsonArray(sorted.Skip((int)offset).Take((int)limit).Select(t => (JsonNode)t.ToJson(now, _options.NaiveTimestamps)).ToArray()),
             ["total"] = sorted.Count,
             ["offset"] = offset,
             ["limit"] = limit,

@@ -99,8 +99,13 @@ public class IngestJobsClient
     /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
     /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJobRun> StartAsync(
-        CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Track(await CreateAsync(job, options, cancellationToken).ConfigureAwait(false), options);
+        CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var created = await CreateAsync(job, options, cancellationToken).ConfigureAwait(false);
+        // The id comes from the answer, not the caller: a bad one is the answer's fault (not Track's ArgumentException).
+        WireRunId.Required(created?.Id, AgentsetOperations.CreateIngestJobOperation, 201, "data.id", "job_");
+        return new IngestJobRun(created!, _runs, options, _options.TimeProvider);
+    }
 
     /// <summary>Follows an existing job as a run (no request is sent until its status is read).</summary>
     /// <param name="job">The job, e.g. from <see cref="GetAsync"/> or a list.</param>
@@ -172,7 +177,7 @@ public class IngestJobsClient
         Guard.PrefixedId(jobId, "job_");
         var response = await _operations.ReIngestJobAsync(Namespace(options), jobId, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
-        return response.Data.Id;
+        return WireRunId.Required(response.Data?.Id, AgentsetOperations.ReIngestJobOperation, 200, "data.id", "job_");
     }
 
     private static AgentsetSortOrder? Order(SortDirection? direction) => direction switch

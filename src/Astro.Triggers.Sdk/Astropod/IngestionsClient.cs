@@ -39,7 +39,8 @@ public class IngestionsClient
         Guard.NotNullOrWhiteSpace(account);
         var result = await _operations.TriggerIngestionAsync(deploymentNamespace, ingestion, account, EmptyBody, options, cancellationToken)
             .ConfigureAwait(false);
-        return new IngestionTrigger(result.Status, result.JobName, result.Namespace, ingestion);
+        // No run handle needs the job name (Astropod has no status source): a blank one reads as not named.
+        return new IngestionTrigger(result.Status, WireRunId.Optional(result.JobName), result.Namespace, ingestion);
     }
 
 }

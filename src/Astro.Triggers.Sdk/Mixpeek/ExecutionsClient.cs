@@ -42,7 +42,8 @@ public class ExecutionsClient
     {
         Guard.PathSegment(triggerId);
         var task = await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
-        return Handle(task, options);
+        WireRunId.Required(task?.TaskId, MixpeekOperations.ExecuteTriggerOperation, 200, "task_id");
+        return Handle(task!, options);
     }
 
     /// <summary>Reads a task (the work one execution does).</summary>
@@ -111,7 +112,10 @@ public class ExecutionsClient
             defaultPageSize: 50,
             maxPageSize: 1000,
             nameof(filter),
-            cancellationToken);
+            cancellationToken,
+            MixpeekOperations.GetTriggerHistoryOperation,
+            _options.LoggerFactory,
+            execution => execution.TaskId);
     }
 
     // One status source for every handle; the caller's per-call options travel with each run.

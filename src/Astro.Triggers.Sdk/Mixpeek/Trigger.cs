@@ -10,7 +10,9 @@ namespace Astro.Triggers.Sdk.Mixpeek;
 public class Trigger
 {
     // [JsonRequired] on the fields the document requires and that cannot hold null: a trigger without them fails
-    // naming the field instead of reading as an empty id or year 1. Optional timestamps read leniently.
+    // naming the field instead of reading as an empty id or year 1. Optional values read leniently: a timestamp that
+    // does not parse reads as null, a count (integer without a format: 64-bit, issue 25) as its document default 0,
+    // with a Warning either way.
     private readonly ConfigSlot<TriggerAction> _action = ConfigSlot<TriggerAction>.ForAction();
     private readonly ConfigSlot<TriggerSchedule> _schedule = ConfigSlot<TriggerSchedule>.ForSchedule();
 
@@ -62,11 +64,11 @@ public class Trigger
 
     /// <summary>Successful executions so far (<c>execution_count</c>).</summary>
     [JsonPropertyName("execution_count")]
-    public int ExecutionCount { get; init; }
+    public long ExecutionCount { get; init; }
 
     /// <summary>Failed executions since the last success (<c>consecutive_failures</c>).</summary>
     [JsonPropertyName("consecutive_failures")]
-    public int ConsecutiveFailures { get; init; }
+    public long ConsecutiveFailures { get; init; }
 
     /// <summary>The status of the last execution as the service spells it (<c>last_execution_status</c>).</summary>
     [JsonPropertyName("last_execution_status")]
@@ -78,7 +80,7 @@ public class Trigger
 
     /// <summary>Events counted since the last firing of an event trigger (<c>event_counter</c>).</summary>
     [JsonPropertyName("event_counter")]
-    public int EventCounter { get; init; }
+    public long EventCounter { get; init; }
 
     /// <summary>When a cooldown last started (<c>last_cooldown_at</c>).</summary>
     [JsonPropertyName("last_cooldown_at")]

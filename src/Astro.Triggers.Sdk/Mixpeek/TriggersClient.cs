@@ -91,7 +91,10 @@ public class TriggersClient
             defaultPageSize: 50,
             maxPageSize: 1000,
             nameof(filter),
-            cancellationToken);
+            cancellationToken,
+            MixpeekOperations.ListTriggersOperation,
+            _options.LoggerFactory,
+            trigger => trigger.TriggerId);
     }
 
     /// <summary>Gets one trigger.</summary>

@@ -56,12 +56,7 @@ public class FleetRunsClient
         var body = new TriggerFleetRunRequest { VesselOverrides = CheckOverrides(vesselOverrides) };
         var response = await _operations.TriggerFleetRunAsync(orgId, projectId, fleetId, body, options, cancellationToken)
             .ConfigureAwait(false);
-        var runId = response.Data?.FleetRunId;
-        if (string.IsNullOrEmpty(runId))
-        {
-            throw new ResponseDeserializationException(
-                ShipyardOperations.TriggerFleetRunOperation, 201, "the answer carried no data.fleet_run_id", innerException: null);
-        }
+        var runId = WireRunId.Required(response.Data?.FleetRunId, ShipyardOperations.TriggerFleetRunOperation, 201, "data.fleet_run_id");
 
         var ids = new FleetRunIdentity(
             response.Request?.Id, response.Data!.OrgId ?? orgId, response.Data.ProjectId ?? projectId, response.Data.FleetId ?? fleetId, runId, response.Log);

@@ -38,12 +38,8 @@ public class JobRunsClient
     {
         Validate(request);
         var response = await _operations.TriggerJobAsync(request, options, cancellationToken).ConfigureAwait(false);
-        var name = response.Data?.Name is { Length: > 0 } dataName ? dataName : response.JobRunName;
-        if (string.IsNullOrEmpty(name))
-        {
-            throw new ResponseDeserializationException(
-                TrueFoundryOperations.TriggerJobOperation, 200, "the answer named no job run", innerException: null);
-        }
+        var name = WireRunId.Required(
+            WireRunId.Optional(response.Data?.Name) ?? response.JobRunName, TrueFoundryOperations.TriggerJobOperation, 200, "data.name' or 'jobRunName");
 
         var run = response.Data ?? new JobRun { Status = JobRunStatus.Created };
         run.Name = name;
@@ -124,7 +120,10 @@ public class JobRunsClient
             defaultPageSize: 10,
             maxPageSize: 1000,
             nameof(filter),
-            cancellationToken);
+            cancellationToken,
+            TrueFoundryOperations.ListJobRunsOperation,
+            _options.LoggerFactory,
+            run => run.Name);
     }
 
     /// <summary>Asks a run to stop (TrueFoundry's terminate). Safe to repeat, so it is retried like a read. Stopping is

@@ -188,7 +188,7 @@ public sealed class MixpeekFakeTests : IDisposable
         await AdvanceUntilDone(run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromMinutes(1) }));
         run.Status.Should().Be(RunStatus.Succeeded);
         run.Value.TaskId.Should().Be(run.Id);
-        run.Value.TaskType.Should().Be("trigger_execution");
+        run.Value.TaskType.Should().Be("engine_cluster_build", "the document's TaskType of a cluster action's work");
         run.Value.Error.Should().BeNull();
         var history = await client.Executions.ListAsync(trigger.TriggerId).ToListAsync();
         history.Should().ContainSingle().Which.Status.Should().Be("COMPLETED", "the task and the history are the same timeline");

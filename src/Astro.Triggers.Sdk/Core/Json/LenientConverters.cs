@@ -26,6 +26,18 @@ internal static class LenientConverters
             return new Int64(Site("64-bit integer"));
         }
 
+        // A non-nullable optional count of a hand-written model (the generator makes optional values nullable) reads
+        // as its default, 0, when it does not parse: the response is kept as for a nullable one.
+        if (propertyType == typeof(long))
+        {
+            return new Int64Value(Site("64-bit integer"));
+        }
+
+        if (propertyType == typeof(int))
+        {
+            return new Int32Value(Site("32-bit integer"));
+        }
+
         if (propertyType == typeof(double?))
         {
             return new Double(Site("number"));
@@ -64,6 +76,29 @@ internal static class LenientConverters
         protected override bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out long? value)
         {
             value = WholeNumber.Read(ref reader, long.MinValue, long.MaxValue, "a 64-bit integer");
+            return true;
+        }
+    }
+
+    private sealed class Int64Value(LenientSite site) : LenientValueConverter<long>(site)
+    {
+        // A null is as unreadable as a string for a value that cannot hold it: read as 0 and reported, not thrown.
+        public override bool HandleNull => true;
+
+        protected override bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out long value)
+        {
+            value = WholeNumber.Read(ref reader, long.MinValue, long.MaxValue, "a 64-bit integer");
+            return true;
+        }
+    }
+
+    private sealed class Int32Value(LenientSite site) : LenientValueConverter<int>(site)
+    {
+        public override bool HandleNull => true;
+
+        protected override bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out int value)
+        {
+            value = (int)WholeNumber.Read(ref reader, int.MinValue, int.MaxValue, "a 32-bit integer");
             return true;
         }
     }

@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
+using Astro.Triggers.Sdk.Core.Http;
+using Microsoft.Extensions.Logging;
+
 namespace Astro.Triggers.Sdk.Core.Paging;
 
 /// <summary>Offset/limit paging (TrueFoundry runs, Mixpeek triggers and history) on the one pageable: the
 /// continuation token is the next offset as text, so a caller can persist and resume it like a cursor.
 /// Tokens are computed from where the service said a page starts and how long it said pages are, not from how
-/// many items a page happened to hold: a short last page must not move the previous page's start.</summary>
-internal static class OffsetPaging
+/// many items a page happened to hold: a short last page must not move the previous page's start.
+/// Where the offset a page reports contradicts the offset asked for, the request wins (see <see cref="Create{T}"/>).</summary>
+internal static partial class OffsetPaging
 {
+    /// <summary>How many pages' first items are remembered to tell an offset-ignoring service from a mislabelled page.</summary>
+    private const int RememberedPages = 10_000;
+
     /// <summary>One page as the service answered it: the items, and the total, offset and limit it reported
     /// (null where it reported none).</summary>
     public readonly record struct Slice<T>(IReadOnlyList<T> Items, int? Total, int? Offset, int? Limit);
@@ -20,6 +28,15 @@ internal static class OffsetPaging
     /// <param name="maxPageSize">The service's largest page.</param>
     /// <param name="argument">The argument path of the list options, for messages.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <param name="operation">The list operation, for the Warning and the <see cref="PagingException"/>.</param>
+    /// <param name="loggerFactory">Where the Warning about a contradicting offset goes; null for none.</param>
+    /// <param name="key">An item's identity (a run's name, a trigger's id): a page whose reported offset contradicts the
+    /// request and whose first item already began the page of another offset shows a service that ignores the offset,
+    /// stopped with a <see cref="PagingException"/> instead of yielding the same items again.</param>
+    /// <remarks>A page whose reported offset differs from the offset asked for is read as the slice asked for: the
+    /// service was sent that offset and served a page for it, and an answer that echoes a stale or default offset
+    /// (TrueFoundry reporting 0 on every page, issue 25) would otherwise send the next request back to a page already
+    /// read. The disagreement is logged as a Warning (openapi/README.md, "Offset pages").</remarks>
     public static AsyncPageable<T> Create<T>(
         Func<int, int?, CancellationToken, Task<Slice<T>>> fetch,
         int startOffset,
@@ -27,7 +44,10 @@ internal static class OffsetPaging
         int defaultPageSize,
         int maxPageSize,
         string argument,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        OperationInfo? operation = null,
+        ILoggerFactory? loggerFactory = null,
+        Func<T, string?>? key = null)
     {
         if (pageSize is { } size)
         {
@@ -35,6 +55,9 @@ internal static class OffsetPaging
         }
 
         Guard.InRange(startOffset, 0, int.MaxValue, $"{argument}.StartOffset");
+        // The first item of each page read, with the offset asked for it (shared by the pageable's enumerations: the
+        // same offset read again is no repeat).
+        var firstItems = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         return new FuncAsyncPageable<T>(
             async (token, limit, ct) =>
             {
@@ -46,6 +69,30 @@ internal static class OffsetPaging
 
                 var sentLimit = at.Limit ?? limit;
                 var slice = await fetch(at.Offset, sentLimit, ct).ConfigureAwait(false);
+                var first = key is not null && slice.Items.Count > 0 ? key(slice.Items[0]) : null;
+                if (slice.Offset is { } reported && reported != at.Offset)
+                {
+                    if (first is not null && firstItems.TryGetValue(first, out var earlier) && earlier != at.Offset)
+                    {
+                        throw new PagingException(
+                            operation?.Service ?? "", operation?.OperationId ?? "",
+                            $"The service answered offset '{at.Offset}' with the page it answered offset '{earlier}' with (reporting offset {reported}): " +
+                            "it ignores the offset; stopping instead of repeating items.");
+                    }
+
+                    if (loggerFactory is not null && operation is not null)
+                    {
+                        LogContradictingOffset(
+                            loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{operation.Service}"),
+                            operation.Service, operation.OperationId, at.Offset, reported);
+                    }
+                }
+
+                if (first is not null && firstItems.Count < RememberedPages)
+                {
+                    firstItems.TryAdd(first, at.Offset);
+                }
+
                 return ToPage(slice, at.Offset, sentLimit ?? defaultPageSize, maxPageSize);
             },
             startOffset == 0 ? null : new OffsetToken(startOffset, null).ToString(),
@@ -53,11 +100,12 @@ internal static class OffsetPaging
             cancellationToken);
     }
 
-    /// <summary>The page with its tokens. The service's own offset and limit win over what was asked: a service
-    /// that moved the start (e.g. to a page boundary) or capped the limit is where the items really are.</summary>
+    /// <summary>The page with its tokens. The page starts at the offset asked for (the service served that slice,
+    /// whatever offset its answer reports); the service's own limit wins over what was asked: a service that capped
+    /// the limit pages by its own size.</summary>
     private static Page<T> ToPage<T>(Slice<T> slice, int requestedOffset, int requestedLimit, int maxPageSize)
     {
-        var offset = slice.Offset is >= 0 and var reportedOffset ? reportedOffset : requestedOffset;
+        var offset = requestedOffset;
         var limit = slice.Limit is > 0 and var reportedLimit ? reportedLimit : requestedLimit;
         var count = slice.Items.Count;
         var next = (long)offset + count;
@@ -79,4 +127,8 @@ internal static class OffsetPaging
         offset == 0 ? null
         : offset >= limit ? new OffsetToken(offset - limit, null)
         : new OffsetToken(0, offset <= maxPageSize ? offset : null);
+
+    [LoggerMessage(30, LogLevel.Warning,
+        "{Service} {OperationId}: the page asked for at offset {Requested} reports offset {Reported}; it is read as the page at {Requested} (the offset sent wins).")]
+    private static partial void LogContradictingOffset(ILogger logger, string service, string operationId, int requested, int reported);
 }

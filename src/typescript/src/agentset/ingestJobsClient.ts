@@ -10,9 +10,12 @@ import type { ServiceCore } from "../core/serviceCore.js";
 import { IngestJobRun } from "./ingestJobRun.js";
 import type { AgentsetClientOptions, AgentsetRequestOptions, CreateIngestJobRequest, IngestJob, IngestJobListOptions } from "./models.js";
 import { checkMetadata, checkTenantId } from "./tenantRule.js";
+import { wireRunId } from "../core/runs/wireRunId.js";
 
 const ops = operationTable("Agentset", operations);
 const isJob = (d: any) => isRecord(d) && isRecord(d.data) && typeof d.data.id === "string";
+// Create and re-ingest: the id is checked where a run or an id to follow is handed back (wireRunId, naming the field).
+const isAnswerWithData = (d: any) => isRecord(d) && isRecord(d.data);
 
 /**
  * Agentset ingest jobs under `/v1/namespace/{namespaceId}/ingest-jobs`: list (cursor pages), create, start
@@ -95,12 +98,15 @@ export class IngestJobsClient {
         fetch,
       }),
     );
-    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isAnswerWithData, "an ingest job").data, dateTimeFields);
   }
 
   /** Creates a job and returns its run handle (`waitForCompletion`). Same rules and errors as {@link create}. */
   async start(job: CreateIngestJobRequest, options?: AgentsetRequestOptions): Promise<IngestJobRun> {
-    return this.track(await this.create(job, options), options);
+    const created = await this.create(job, options);
+    // The id comes from the answer, not the caller: a bad one is the answer's fault (not track's InvalidArgumentError).
+    wireRunId((created as { id?: unknown } | undefined)?.id, ops.createIngestJob, 201, "data.id", "job_");
+    return this.track(created, options);
   }
 
   /**
@@ -156,7 +162,7 @@ export class IngestJobsClient {
         fetch,
       }),
     );
-    return expectBody<{ data: { id: string } }>(op, response, data, isJob, "a re-ingest result").data.id;
+    return wireRunId(expectBody<{ data: { id?: unknown } }>(op, response, data, isAnswerWithData, "a re-ingest result").data.id, op, response.status, "data.id", "job_");
   }
 
   #namespace(options: AgentsetRequestOptions | undefined): string {

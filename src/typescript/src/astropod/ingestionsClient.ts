@@ -6,6 +6,7 @@ import { expectBody, isRecord } from "../core/http/expectBody.js";
 import { operationTable } from "../core/http/operation.js";
 import type { ServiceCore } from "../core/serviceCore.js";
 import type { IngestionTrigger } from "./models.js";
+import { wireOptionalName } from "../core/runs/wireRunId.js";
 
 const ops = operationTable("Astropod", operations);
 
@@ -43,6 +44,6 @@ export class IngestionsClient {
       }),
     );
     const result = expectBody<components["schemas"]["IngestionTriggerResult"]>(op, response, data, isRecord, "a trigger result");
-    return { status: result.status, jobName: result.job_name, namespace: result.namespace, ingestion, hasStatusSource: false };
+    return { status: result.status, jobName: wireOptionalName(result.job_name), namespace: result.namespace, ingestion, hasStatusSource: false };
   }
 }

@@ -10,9 +10,10 @@ import type { ServiceCore } from "../core/serviceCore.js";
 import type { MixpeekClientOptions, MixpeekRequestOptions, TriggerExecution, TriggerHistoryOptions, TriggerTask } from "./models.js";
 import { resolveNamespace } from "./namespaceRule.js";
 import { TriggerExecutionRun } from "./triggerExecutionRun.js";
+import { wireRunId } from "../core/runs/wireRunId.js";
 
 const ops = operationTable("Mixpeek", operations);
-const isTask = (d: any) => isRecord(d) && typeof d.task_id === "string";
+const isTask = (d: any) => isRecord(d);
 
 /**
  * Mixpeek trigger executions: start one now (a manual run, outside the schedule), follow it as a run
@@ -44,7 +45,7 @@ export class ExecutionsClient {
       this.#core.api.POST("/v1/triggers/{trigger_id}/execute", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, fetch }),
     );
     const task = expectBody<TriggerTask>(op, response, data, isTask, "a task");
-    return this.#handle(task.task_id, task, options);
+    return this.#handle(wireRunId(task.task_id, op, response.status, "task_id"), task, options);
   }
 
   /**

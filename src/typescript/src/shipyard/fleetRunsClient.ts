@@ -1,7 +1,8 @@
 import type { components, paths } from "../generated/shipyard.js";
 import { operations } from "../generated/shipyard.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
-import { InvalidArgumentError, ResponseDeserializationError } from "../core/errors/clientErrors.js";
+import { InvalidArgumentError } from "../core/errors/clientErrors.js";
+import { wireRunId } from "../core/runs/wireRunId.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
 import { operationTable } from "../core/http/operation.js";
@@ -51,12 +52,7 @@ export class FleetRunsClient {
       }),
     );
     const body = expectBody<components["schemas"]["TriggerFleetRunResponse"]>(op, response, data, isRecord, "a fleet run");
-    const runId = body.data?.fleet_run_id;
-    if (!runId) {
-      throw new ResponseDeserializationError(`Shipyard triggerFleetRun: the ${response.status} answer carried no data.fleet_run_id.`, {
-        service: "Shipyard", operationId: op.operationId, method: op.method, status: response.status,
-      });
-    }
+    const runId = wireRunId(body.data?.fleet_run_id, op, response.status, "data.fleet_run_id");
     return this.#handle({
       requestId: body.request?.id, orgId: body.data?.org_id ?? orgId, projectId: body.data?.project_id ?? projectId,
       fleetId: body.data?.fleet_id ?? fleetId, fleetRunId: runId, logUrl: body.log,

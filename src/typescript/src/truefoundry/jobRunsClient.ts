@@ -1,6 +1,7 @@
 import type { paths } from "../generated/truefoundry.js";
 import { operations } from "../generated/truefoundry.wire.js";
-import { InvalidArgumentError, ResponseDeserializationError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
+import { InvalidArgumentError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
+import { wireRunId } from "../core/runs/wireRunId.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
 import { operationTable } from "../core/http/operation.js";
@@ -38,12 +39,8 @@ export class JobRunsClient {
     const op = ops.triggerJob;
     const { data, response } = await this.#core.call(op, options, (fetch) => this.#core.api.POST("/api/svc/v1/jobs/trigger", { body: request, fetch }));
     const body = expectBody<{ message?: string; jobRunName?: string; data?: JobRun }>(op, response, data, isRecord, "a trigger result");
-    const name = body.data?.name || body.jobRunName;
-    if (!name) {
-      throw new ResponseDeserializationError(`TrueFoundry triggerJob: the ${response.status} answer named no job run.`, {
-        service: "TrueFoundry", operationId: op.operationId, method: op.method, status: response.status,
-      });
-    }
+    const dataName: unknown = body.data?.name;
+    const name = wireRunId(typeof dataName === "string" && dataName.trim() !== "" ? dataName : body.jobRunName, op, response.status, "data.name' or 'jobRunName");
     const run: JobRun = { ...(body.data ?? { status: "CREATED" }), name };
     run.applicationId ??= request.applicationId;
     run.deploymentId ??= request.deploymentId;

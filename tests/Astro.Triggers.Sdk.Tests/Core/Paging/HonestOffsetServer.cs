@@ -29,7 +29,7 @@ internal sealed class HonestOffsetServer
             return Json(new JsonObject
             {
                 ["data"] = runs,
-                ["pagination"] = new JsonObject { ["total"] = Total, ["offset"] = offset, ["limit"] = limit },
+                ["pagination"] = new JsonObject { ["total"] = Total, ["offset"] = ReportedOffset(offset), ["limit"] = limit },
             });
         }));
         server.Given(Request.Create().WithPath("/v1/triggers/list").UsingPost()).RespondWith(Response.Create().WithCallback(request =>
@@ -37,7 +37,7 @@ internal sealed class HonestOffsetServer
             var body = JsonNode.Parse(request.Body!)!;
             var (offset, limit, items) = Slice(body["offset"]?.GetValue<int>(), body["limit"]?.GetValue<int>(), 50);
             var triggers = new JsonArray(items.Select(i => JsonNode.Parse(MixpeekJson.Trigger($"trg_{i}"))).ToArray());
-            return Json(new JsonObject { ["results"] = triggers, ["total"] = Total, ["offset"] = offset, ["limit"] = limit });
+            return Json(new JsonObject { ["results"] = triggers, ["total"] = Total, ["offset"] = ReportedOffset(offset), ["limit"] = limit });
         }));
         server.Given(Request.Create().WithPath(HistoryPath).UsingGet()).RespondWith(Response.Create().WithCallback(request =>
         {
@@ -46,9 +46,13 @@ internal sealed class HonestOffsetServer
             {
                 ["task_id"] = $"task_{i}", ["triggered_at"] = "2026-11-20T02:00:00", ["status"] = "COMPLETED",
             }).ToArray());
-            return Json(new JsonObject { ["trigger_id"] = "trg_h", ["executions"] = executions, ["total"] = Total, ["offset"] = offset, ["limit"] = limit });
+            return Json(new JsonObject { ["trigger_id"] = "trg_h", ["executions"] = executions, ["total"] = Total, ["offset"] = ReportedOffset(offset), ["limit"] = limit });
         }));
     }
+
+    /// <summary>The offset an answer reports for the slice it served from an offset; honest (the same) by default. A
+    /// server that serves the slice asked for but echoes another offset (issue 25: 0 on every page) sets it.</summary>
+    public Func<int, int> ReportedOffset { get; set; } = offset => offset;
 
     /// <summary>How many items the list holds.</summary>
     public int Total { get; set; }

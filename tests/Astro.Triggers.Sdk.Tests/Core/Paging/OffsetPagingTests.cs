@@ -7,8 +7,8 @@ using WireMock.ResponseBuilders;
 
 namespace Astro.Triggers.Sdk.Tests.Core.Paging;
 
-/// <summary>Offset page tokens follow what the service reported (offset, limit, total), fall back to what was asked
-/// when it reported nothing, and never overlap or skip items.</summary>
+/// <summary>Offset page tokens follow the offset asked for and what the service reported of its limit and total (what
+/// was asked when it reported nothing), and never overlap or skip items.</summary>
 public sealed class OffsetPagingTests : ClientTestBase
 {
     private const string RunsPath = HonestOffsetServer.RunsPath;
@@ -46,17 +46,19 @@ public sealed class OffsetPagingTests : ClientTestBase
     }
 
     [Fact]
-    public async Task A_service_that_moves_the_start_to_a_page_boundary_is_believed_for_both_tokens()
+    public async Task A_page_that_reports_another_offset_than_asked_is_read_as_the_page_asked_for()
     {
-        // Asked for offset 13, the service answers the page at 10 and says so.
-        RunsAt(13, RunsBody(Runs(10, 10), """{"total":23,"offset":10,"limit":10}"""));
+        // Asked for offset 13, the answer says 10: the offset sent wins (openapi/README.md, "Offset pages").
+        RunsAt(13, RunsBody(Runs(13, 10), """{"total":23,"offset":10,"limit":10}"""));
         using var client = CreateClient();
 
         var page = await client.JobRuns.ListAsync("app-1").AsPages("13").FirstAsync();
 
-        page.Items.Select(r => r.Name).Should().Equal(Runs(10, 10));
-        page.ContinuationToken.Should().Be("20", "the items end at 20, not at 13 + 10");
-        page.PreviousToken.Should().Be("0");
+        page.Items.Select(r => r.Name).Should().Equal(Runs(13, 10));
+        page.ContinuationToken.Should().BeNull("13 + 10 items reach the total of 23");
+        page.PreviousToken.Should().Be("3");
+        Logs.Lines.Should().ContainSingle(l => l.StartsWith("Warning", StringComparison.Ordinal))
+            .Which.Should().Contain("TrueFoundry listJobRuns").And.Contain("offset 13 reports offset 10");
     }
 
     [Fact]
@@ -92,8 +94,8 @@ public sealed class OffsetPagingTests : ClientTestBase
             }
         };
 
-        (await act.Should().ThrowAsync<PagingException>()).Which.Message.Should().Contain("'10'");
-        seen.Should().Equal(Runs(0, 10).Concat(Runs(0, 10)), "the second answer is yielded before its token shows the repeat");
+        (await act.Should().ThrowAsync<PagingException>()).Which.Message.Should().Contain("offset '10'").And.Contain("offset '0'");
+        seen.Should().Equal(Runs(0, 10), "the second answer begins with the first one's first run: it is not yielded again");
         Server.LogEntries.Should().HaveCount(2);
     }
 

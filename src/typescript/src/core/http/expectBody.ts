@@ -11,7 +11,8 @@ export function expectBody<T>(operation: OperationInfo, response: Response, data
     throw new ResponseDeserializationError(
       `${operation.service} ${operation.operationId}: the ${response.status} response is not ${what}` +
         (data === undefined ? " (the body was empty)." : "."),
-      { service: operation.service, operationId: operation.operationId, method: operation.method, status: response.status },
+      // A 2xx: the service acted; only its answer is unreadable (as .NET's ResponseDeserializationException).
+      { service: operation.service, operationId: operation.operationId, method: operation.method, status: response.status, mayHaveBeenProcessed: true },
     );
   }
   return data as T;
