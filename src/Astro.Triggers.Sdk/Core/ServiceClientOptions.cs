@@ -82,8 +82,9 @@ public abstract class ServiceClientOptions
     /// Agentset page is ~160 KB of JSON and a fraction of that compressed. <see cref="MaxResponseBytes"/> counts the
     /// decoded bytes, so a small compressed body that inflates past it is refused with
     /// <see cref="ResponseTooLargeException"/> as soon as the count passes the limit, never buffered; responses are still
-    /// deserialized as they stream. A compressed body that cannot be decoded fails like a body cut off mid-way
-    /// (<see cref="ServiceTransportException"/>, retried on reads). <see cref="DecompressionMethods.None"/> asks for and
+    /// deserialized as they stream. A compressed body that cannot be decoded, or that ends before its end marker
+    /// (gzip's CRC-32 and size trailer, zlib's Adler-32, brotli's last block) even at a clean close, fails like a body cut
+    /// off mid-way (<see cref="ServiceTransportException"/>, retried on reads, never repeated on creates). <see cref="DecompressionMethods.None"/> asks for and
     /// decodes nothing. With <see cref="Transport"/> set, or a primary handler configured on the DI builder, that
     /// handler decides instead and this setting is not used. Bindable from configuration (<c>"GZip, Brotli"</c>,
     /// <c>"None"</c>).</summary>

@@ -16,6 +16,9 @@ internal sealed class OwnTransportHandler(DecompressionMethods decompression) : 
     private static readonly StringWithQualityHeaderValue Deflate = new("deflate");
     private static readonly StringWithQualityHeaderValue Brotli = new("br");
 
+    /// <summary>The codings asked for and decoded (<see cref="ServiceClientOptions.AutomaticDecompression"/>).</summary>
+    public DecompressionMethods Decompression => decompression;
+
     // 0 not yet looked at, 1 the SDK's own transport, 2 another: the chain is fixed once the first request went out.
     private int _transport;
 
