@@ -33,7 +33,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     public async Task The_issue_input_a_create_cut_by_its_attempt_timeout_while_connecting_was_never_sent()
     {
         // As reported: MaxAttempts 1, AttemptTimeout 3 s, the default connect timeout (10 s) longer than the attempt's.
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
 
         var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(queue.BaseAddress, o =>
         {
@@ -52,7 +52,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [MemberData(nameof(Services))]
     public async Task A_connect_timeout_ends_the_attempt_as_never_sent_for_every_create(string name)
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
         var clock = Stopwatch.StartNew();
 
         var error = await RunCallAsync(() => ServiceCase.All[name].Call(Options(queue.BaseAddress, o => RealTime(o, attempts: 1))));
@@ -68,7 +68,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task A_create_whose_connect_times_out_is_tried_again_because_it_was_never_sent()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
 
         var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(queue.BaseAddress, o => RealTime(o, attempts: 2))));
 
@@ -81,7 +81,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     public async Task A_create_whose_first_connect_times_out_is_sent_once_when_the_queue_frees()
     {
         var created = ServiceCase.All["Agentset"];
-        await using var queue = await FullAcceptQueue.CreateAsync(_ => Reply.Json(created.SuccessStatus, created.SuccessBody));
+        await using var queue = await SaturatedListener.CreateAsync(_ => Reply.Json(created.SuccessStatus, created.SuccessBody));
 
         var call = RunCallAsync(() => created.Call(Options(queue.BaseAddress, o =>
         {
@@ -100,7 +100,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     public async Task A_read_whose_connect_times_out_is_retried_and_reads_the_answer_once_the_queue_frees()
     {
         var read = ReadCase.All["Agentset get"];
-        await using var queue = await FullAcceptQueue.CreateAsync(_ => Reply.Text(200, read.ContentType, read.SuccessBody));
+        await using var queue = await SaturatedListener.CreateAsync(_ => Reply.Text(200, read.ContentType, read.SuccessBody));
         string? result = null;
 
         var call = RunCallAsync(async () => result = await read.Call(Options(queue.BaseAddress, o =>
@@ -120,7 +120,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task A_read_that_never_connects_fails_after_max_attempts_as_never_sent()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
 
         var error = await RunCallAsync(() => ReadCase.All["Agentset get"].Call(Options(queue.BaseAddress, o => RealTime(o, attempts: 3))));
 
@@ -134,7 +134,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task A_create_whose_budget_runs_out_while_connecting_was_never_sent()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
 
         var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(queue.BaseAddress, o =>
         {
@@ -183,7 +183,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task Through_a_callers_own_transport_the_phase_is_unknown_so_a_timeout_while_connecting_stays_ambiguous()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
         using var transport = new SocketsHttpHandler();
 
         var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(queue.BaseAddress, o =>
@@ -199,7 +199,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task A_client_registered_with_di_honours_its_connect_timeout()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
         var services = new ServiceCollection().AddLogging();
         services.AddAgentsetClient(o =>
         {
@@ -223,7 +223,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     [Fact]
     public async Task A_client_created_without_di_honours_its_connect_timeout()
     {
-        await using var queue = await FullAcceptQueue.CreateAsync();
+        await using var queue = await SaturatedListener.CreateAsync();
         var options = new AgentsetClientOptions { BaseAddress = queue.BaseAddress, ApiKey = Secret, NamespaceId = "ns_1" };
         RealTime(options, attempts: 1);
         using var client = new AgentsetClient(options);

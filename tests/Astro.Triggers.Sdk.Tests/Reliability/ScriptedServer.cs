@@ -23,7 +23,7 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     /// <summary>A server with an accept queue of <paramref name="backlog"/> that, unless <paramref name="accept"/>, takes
     /// no connection before <see cref="StartAccepting"/> (connections wait in the kernel's queue; once it is full, further
-    /// connects hang: see FullAcceptQueue).</summary>
+    /// connects hang: see SaturatedListener).</summary>
     public ScriptedServer(Func<int, Reply> script, int? backlog, bool accept)
     {
         _script = script;

@@ -8,20 +8,20 @@ namespace Astro.Triggers.Sdk.Tests.Reliability;
 /// raw connect times out — proof that the kernel now drops new SYNs (Linux) and a client's connect hangs.
 /// <see cref="Release"/> lets the server accept (the queued connections first), after which it answers like a
 /// <see cref="ScriptedServer"/>. Traffic stays on loopback.</summary>
-public sealed class FullAcceptQueue : IAsyncDisposable
+public sealed class SaturatedListener : IAsyncDisposable
 {
     private readonly List<Socket> _fillers = [];
 
-    private FullAcceptQueue(Func<int, Reply> script) => Server = new ScriptedServer(script, backlog: 0, accept: false);
+    private SaturatedListener(Func<int, Reply> script) => Server = new ScriptedServer(script, backlog: 0, accept: false);
 
     public ScriptedServer Server { get; }
 
     public Uri BaseAddress => Server.BaseAddress;
 
     /// <summary>A server whose queue is verified full; <paramref name="script"/> answers once it is released.</summary>
-    public static async Task<FullAcceptQueue> CreateAsync(Func<int, Reply>? script = null)
+    public static async Task<SaturatedListener> CreateAsync(Func<int, Reply>? script = null)
     {
-        var queue = new FullAcceptQueue(script ?? (_ => Reply.Json(200, "{}")));
+        var queue = new SaturatedListener(script ?? (_ => Reply.Json(200, "{}")));
         var endpoint = new IPEndPoint(IPAddress.Loopback, queue.BaseAddress.Port);
         for (var i = 0; i < 64; i++)
         {
