@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Astro.Triggers.Sdk.Agentset;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,6 +147,85 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
         var timeout = error.Should().BeOfType<ServiceTimeoutException>().Subject;
         timeout.Timeout.Should().Be(TimeSpan.FromSeconds(4));
         timeout.MayHaveBeenProcessed.Should().BeFalse();
+    }
+
+    /// <summary>A loopback TCP server that is no TLS server: it reads the ClientHello, then answers plain text and
+    /// closes (<paramref name="answer"/>), or says nothing until stopped. Counts connections.</summary>
+    private sealed class NotTls : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _serving;
+        private int _connections;
+
+        public NotTls(bool answer)
+        {
+            _listener.Start();
+            _serving = Task.Run(async () =>
+            {
+                var open = new List<Socket>();
+                try
+                {
+                    while (true)
+                    {
+                        var socket = await _listener.AcceptSocketAsync(_stop.Token);
+                        Interlocked.Increment(ref _connections);
+                        open.Add(socket);
+                        if (answer)
+                        {
+                            await socket.ReceiveAsync(new byte[4096], SocketFlags.None, _stop.Token);
+                            await socket.SendAsync("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray(), SocketFlags.None, _stop.Token);
+                            socket.Shutdown(SocketShutdown.Both);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+                {
+                }
+                finally
+                {
+                    open.ForEach(s => s.Dispose());
+                }
+            });
+        }
+
+        public Uri BaseAddress => new($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+        public int Connections => Volatile.Read(ref _connections);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            await _serving;
+            _stop.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_create_whose_tls_handshake_fails_is_retried_because_it_was_never_sent()
+    {
+        await using var server = new NotTls(answer: true);
+
+        var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(server.BaseAddress, o => o.Retry.MaxAttempts = 2)));
+
+        var failure = error.Should().BeOfType<ServiceTransportException>().Subject;
+        failure.MayHaveBeenProcessed.Should().BeFalse("the handshake failed: no byte of the request was written");
+        failure.Message.Should().Contain("TLS");
+        server.Connections.Should().Be(2, "the create was tried again");
+    }
+
+    [Fact]
+    public async Task A_tls_handshake_that_never_completes_ends_at_the_connect_timeout_as_never_sent()
+    {
+        await using var server = new NotTls(answer: false);
+
+        var error = await RunCallAsync(() => ServiceCase.All["Agentset"].Call(Options(server.BaseAddress, o => RealTime(o, attempts: 2))));
+
+        var timeout = error.Should().BeOfType<ServiceTimeoutException>().Subject;
+        timeout.Timeout.Should().Be(Connect, "the connect timeout covers the TLS handshake");
+        timeout.MayHaveBeenProcessed.Should().BeFalse();
+        server.Connections.Should().Be(2);
     }
 
     [Fact]
