@@ -62,6 +62,17 @@ public abstract class ServiceClientOptions
     /// <value>The default value is 100 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>How long the SDK's own transport may take to establish a connection (TCP connect and TLS handshake) before
+    /// the attempt fails. Nothing of the request has been sent by then, so the failure is thrown as a
+    /// <see cref="ServiceTimeoutException"/> with <c>MayHaveBeenProcessed</c> false and retried like a refused connection,
+    /// creates and triggers included. Kept well below <c>Retry.AttemptTimeout</c> so that a host that drops connections
+    /// (a full accept queue, a firewall) costs one short wait per attempt, not the whole attempt. An attempt timeout or
+    /// call budget that runs out while the connection is still being established is likewise "never sent". With
+    /// <see cref="Transport"/> set, or a primary handler configured on the DI builder, that handler decides instead and
+    /// this setting is not used. Must be positive or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The largest success body a call reads; a larger one is refused with
     /// <see cref="ResponseTooLargeException"/> instead of being buffered. Error bodies are always cut at 16 KB.</summary>
     /// <value>The default value is 16 MiB.</value>
@@ -71,8 +82,9 @@ public abstract class ServiceClientOptions
     /// Agentset page is ~160 KB of JSON and a fraction of that compressed. <see cref="MaxResponseBytes"/> counts the
     /// decoded bytes, so a small compressed body that inflates past it is refused with
     /// <see cref="ResponseTooLargeException"/> as soon as the count passes the limit, never buffered; responses are still
-    /// deserialized as they stream. A compressed body that cannot be decoded fails like a body cut off mid-way
-    /// (<see cref="ServiceTransportException"/>, retried on reads). <see cref="DecompressionMethods.None"/> asks for and
+    /// deserialized as they stream. A compressed body that cannot be decoded, or that ends before its end marker
+    /// (gzip's CRC-32 and size trailer, zlib's Adler-32, brotli's last block) even at a clean close, fails like a body cut
+    /// off mid-way (<see cref="ServiceTransportException"/>, retried on reads, never repeated on creates). <see cref="DecompressionMethods.None"/> asks for and
     /// decodes nothing. With <see cref="Transport"/> set, or a primary handler configured on the DI builder, that
     /// handler decides instead and this setting is not used. Bindable from configuration (<c>"GZip, Brotli"</c>,
     /// <c>"None"</c>).</summary>
@@ -163,6 +175,12 @@ public abstract class ServiceClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             errors.Add($"{nameof(Timeout)} must be positive.");
+        }
+
+        if ((ConnectTimeout <= TimeSpan.Zero || ConnectTimeout.TotalMilliseconds > int.MaxValue)
+            && ConnectTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{nameof(ConnectTimeout)} must be positive and at most {int.MaxValue} ms (or Timeout.InfiniteTimeSpan).");
         }
 
         if (MaxResponseBytes <= 0)

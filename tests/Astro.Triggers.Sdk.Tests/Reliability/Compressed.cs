@@ -57,7 +57,8 @@ internal static class Compressed
     {
         "gzip" => new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true),
         "br" => new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "gzip or br"),
+        "deflate" => new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "gzip, br or deflate"),
     };
 }
 
@@ -71,6 +72,20 @@ internal sealed record CompressedCutOff(string ContentType, string Coding, byte[
         await stream.FlushAsync(serverStopping);
         await Task.Delay(50, serverStopping);
         Reset(socket);
+        return false;
+    }
+}
+
+/// <summary>Issue 25, kind 5: 200 headers declaring the whole compressed body (Content-Length), part of it, then a clean
+/// close (FIN, not a reset).</summary>
+internal sealed record CompressedEndsEarly(string ContentType, string Coding, byte[] Body, int Sent) : Reply
+{
+    public override async Task<bool> SendAsync(System.Net.Sockets.Socket socket, Stream stream, CancellationToken serverStopping)
+    {
+        await WriteAsync(stream, Head(200, ContentType, Body.Length, [("Content-Encoding", Coding)]), serverStopping);
+        await stream.WriteAsync(Body.AsMemory(0, Sent), serverStopping);
+        await stream.FlushAsync(serverStopping);
+        socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
         return false;
     }
 }

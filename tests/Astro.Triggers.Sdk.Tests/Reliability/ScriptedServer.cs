@@ -13,15 +13,34 @@ public sealed class ScriptedServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<int, Reply> _script;
-    private readonly Task _accepting;
+    private Task _accepting;
     private int _count;
 
     public ScriptedServer(Func<int, Reply> script)
+        : this(script, backlog: null, accept: true)
+    {
+    }
+
+    /// <summary>A server with an accept queue of <paramref name="backlog"/> that, unless <paramref name="accept"/>, takes
+    /// no connection before <see cref="StartAccepting"/> (connections wait in the kernel's queue; once it is full, further
+    /// connects hang: see SaturatedListener).</summary>
+    public ScriptedServer(Func<int, Reply> script, int? backlog, bool accept)
     {
         _script = script;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        if (backlog is { } queue)
+        {
+            _listener.Start(queue);
+        }
+        else
+        {
+            _listener.Start();
+        }
+
+        _accepting = accept ? AcceptAsync() : Task.CompletedTask;
     }
+
+    /// <summary>Starts taking the connections waiting in the accept queue, and every later one.</summary>
+    public void StartAccepting() => _accepting = AcceptAsync();
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 

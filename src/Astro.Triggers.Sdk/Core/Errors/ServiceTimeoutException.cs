@@ -24,6 +24,13 @@ public class ServiceTimeoutException : ServiceTransportException
     {
     }
 
+    /// <summary>A timeout that says more than "no complete response" (e.g. that no connection was established).</summary>
+    internal ServiceTimeoutException(OperationInfo operation, string message, TimeSpan timeout, bool mayHaveBeenProcessed, Exception? innerException)
+        : base(operation, message, mayHaveBeenProcessed, innerException)
+    {
+        Timeout = timeout;
+    }
+
     /// <summary>The timeout that expired.</summary>
     public TimeSpan Timeout { get; }
 }

@@ -18,6 +18,10 @@ internal sealed class CallContext
 
     private int _attempts;
 
+    // The attempt whose send the SDK's own transport tracks (SendTracking), and the last attempt that wrote a byte.
+    private int _trackedAttempt;
+    private int _writtenAttempt;
+
     public OperationInfo Operation { get; private set; } = null!;
 
     public RetryOptions Retry { get; private set; } = null!;
@@ -25,6 +29,9 @@ internal sealed class CallContext
     public TimeSpan Timeout { get; private set; }
 
     public TimeProvider TimeProvider { get; private set; } = null!;
+
+    /// <summary>The client's <see cref="ServiceClientOptions.ConnectTimeout"/>, named by the exception when it expires.</summary>
+    public TimeSpan ConnectTimeout { get; private set; }
 
     /// <summary>The largest success body this call reads.</summary>
     public long MaxResponseBytes { get; private set; }
@@ -70,6 +77,25 @@ internal sealed class CallContext
 
     public int NextAttempt() => Interlocked.Increment(ref _attempts);
 
+    /// <summary>The SDK's own transport carries the current attempt and reports every write of its request
+    /// (<see cref="SendTracking"/>), so "nothing written" is known rather than guessed.</summary>
+    public void TrackSend() => Volatile.Write(ref _trackedAttempt, Attempts);
+
+    /// <summary>A byte of the current attempt's request is being handed to its connection.</summary>
+    public void MarkWritten() => Volatile.Write(ref _writtenAttempt, Attempts);
+
+    /// <summary>True only when the current attempt certainly sent nothing: the SDK's own transport carried it and not one
+    /// byte of the request was written — it failed or was cancelled while the connection was being established (TCP,
+    /// TLS) or while it waited for one. False when unknown (a caller's transport) or when anything was written.</summary>
+    public bool AttemptNeverSent
+    {
+        get
+        {
+            var attempt = Attempts;
+            return Volatile.Read(ref _trackedAttempt) == attempt && Volatile.Read(ref _writtenAttempt) != attempt;
+        }
+    }
+
     /// <summary>Told every successful response this call reads (per-call <see cref="RequestOptions.OnResponse"/>).</summary>
     public Action<ResponseInfo>? OnResponse { get; private set; }
 
@@ -93,6 +119,7 @@ internal sealed class CallContext
         call.Timeout = perCall?.Timeout ?? client.Timeout;
         call.TimeProvider = client.TimeProvider;
         call.MaxResponseBytes = client.MaxResponseBytes;
+        call.ConnectTimeout = client.ConnectTimeout;
         call.Secrets = client.Secrets;
         call.LoggerFactory = client.LoggerFactory;
         call.Pacer = client.RateLimitPacing ? client.Pacer : null;
@@ -117,6 +144,8 @@ internal sealed class CallContext
         public override bool Return(CallContext call)
         {
             call._attempts = 0;
+            call._trackedAttempt = 0;
+            call._writtenAttempt = 0;
             call.StartedAt = 0;
             call.PacingTicket = 0;
             call.CallerToken = default;

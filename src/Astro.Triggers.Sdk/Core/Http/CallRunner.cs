@@ -116,6 +116,12 @@ internal static class CallRunner
                         state.call.Pacer?.Observe(response.Headers, (int)response.StatusCode, state.call.PacingTicket);
                         return Outcome.FromResult(await state.read(response, state.call, token).ConfigureAwait(false));
                     }
+                    catch (Exception ex) when (state.call.AttemptNeverSent && NeverSent(ex, state.call, token, state.callToken) is { } unsent)
+                    {
+                        // Not one byte of the request was written (connect, TLS or the wait for a connection failed or
+                        // ran out of time): the service cannot have acted, so even a create may be tried again.
+                        return Outcome.FromException<T>(unsent);
+                    }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)
                     {
                         // A read cancelled mid-body can surface as an I/O error; what happened is the cancellation
@@ -127,7 +133,7 @@ internal static class CallRunner
                         return Outcome.FromException<T>(ex);
                     }
                 },
-                (call, args, send, read),
+                (call, args, send, read, callToken: callSource.Token),
                 callSource.Token,
                 cancellationToken).ConfigureAwait(false);
             outcome.ThrowIfException();
@@ -160,6 +166,37 @@ internal static class CallRunner
         {
             CallCancellation.Return(call.TimeProvider, callSource, callerLink);
         }
+    }
+
+    /// <summary>The "never sent" failure of an attempt that wrote nothing (<see cref="CallContext.AttemptNeverSent"/>):
+    /// the connect timeout, the attempt timeout or call budget running out while connecting, or a connect/TLS failure;
+    /// null for the caller's own cancellation, which passes through as it is.</summary>
+    private static ServiceTransportException? NeverSent(Exception ex, CallContext call, CancellationToken attemptToken, CancellationToken callToken)
+    {
+        var operation = call.Operation;
+        if (call.CallerToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (attemptToken.IsCancellationRequested)
+        {
+            var (timeout, which) = callToken.IsCancellationRequested ? (call.Timeout, "call's timeout") : (call.Retry.AttemptTimeout, "attempt timeout");
+            return new ServiceTimeoutException(
+                operation, $"the {which} of {timeout} ran out while the connection was still being established", timeout, mayHaveBeenProcessed: false, ex);
+        }
+
+        return ex switch
+        {
+            // SocketsHttpHandler's ConnectTimeout: a cancellation carrying a TimeoutException, on no token of ours.
+            OperationCanceledException { InnerException: TimeoutException } => new ServiceTimeoutException(
+                operation, $"no connection was established within the connect timeout of {call.ConnectTimeout}", call.ConnectTimeout,
+                mayHaveBeenProcessed: false, ex),
+            HttpRequestException http => new ServiceTransportException(operation, call.Secrets.Mask(Describe(http))!, mayHaveBeenProcessed: false, ex),
+            IOException => new ServiceTransportException(
+                operation, call.Secrets.Mask("the connection failed before the request was sent: " + ex.Message)!, mayHaveBeenProcessed: false, ex),
+            _ => null,
+        };
     }
 
     /// <summary>True only when the request certainly never left: no address, or the connection was refused.</summary>

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>The handler chain every service client uses, built in this one place for both the no-DI path and
-/// IHttpClientFactory: telemetry (per attempt) → auth → transport (no automatic redirects). Retries run above the
+/// IHttpClientFactory: telemetry (per attempt) → auth → own-transport extras (send tracking, checked decoding) →
+/// transport (no automatic redirects, a connect timeout of its own). Retries run above the
 /// chain, around each whole attempt (CallRunner), so a failure while a body is read is retried like one before
 /// the headers.</summary>
 internal static class ClientPipeline
@@ -16,6 +17,8 @@ internal static class ClientPipeline
     [
         new TelemetryHandler(loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), options.TimeProvider),
         new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential),
+        // Innermost: it acts only over the SDK's own SocketsHttpHandler, found below it at the first request.
+        new OwnTransportHandler(options.AutomaticDecompression),
     ];
 
     /// <summary>The no-DI client: <see cref="CreateHandlers"/> over <see cref="CreatePrimaryHandler"/>.</summary>
@@ -35,17 +38,22 @@ internal static class ClientPipeline
     }
 
     /// <summary>The transport under the SDK's handlers: the caller's (<see cref="ServiceClientOptions.Transport"/>),
-    /// never disposed by the SDK, which then decides redirects and decompression itself; else a SocketsHttpHandler that
-    /// does not follow redirects — a redirect to another host must never receive the credential — and asks for and
-    /// decodes <see cref="ServiceClientOptions.AutomaticDecompression"/>. Its decoded content carries no
-    /// Content-Length, so ResponseBody's cap counts decoded bytes.</summary>
+    /// never disposed by the SDK, which then decides redirects, decompression and connect timeouts itself; else a
+    /// SocketsHttpHandler that does not follow redirects — a redirect to another host must never receive the credential —,
+    /// gives up a connection (TCP and TLS) after <see cref="ServiceClientOptions.ConnectTimeout"/>, and lets every
+    /// connection's writes be seen (<see cref="SendTracking"/>). It decodes nothing itself: OwnTransportHandler asks for
+    /// <see cref="ServiceClientOptions.AutomaticDecompression"/> and decodes, checking each compressed body reached its
+    /// end marker (the framework's decoders end quietly on a body cut short). Decoded content carries no Content-Length,
+    /// so ResponseBody's cap counts decoded bytes.</summary>
     public static HttpMessageHandler CreatePrimaryHandler(ServiceClientOptions options) =>
         options.Transport is { } transport
             ? new TransportAdapter(new HttpMessageInvoker(transport, disposeHandler: false))
             : new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
-                AutomaticDecompression = options.AutomaticDecompression,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                ConnectTimeout = options.ConnectTimeout,
+                PlaintextStreamFilter = SendTracking.Filter,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             };
 

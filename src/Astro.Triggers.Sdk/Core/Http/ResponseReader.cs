@@ -111,12 +111,16 @@ internal static class ResponseReader
     /// <summary>The status line arrived, so the server received (and may have acted on) the request. Safe
     /// operations retry this like a failure before the headers (CallRunner); others throw it.</summary>
     private static ServiceTransportException BodyFailed(CallContext call, Exception ex) =>
-        new(call.Operation, IsUndecodable(ex)
-            ? "the compressed response body could not be decoded"
-            : "the connection failed while the response body was being read", mayHaveBeenProcessed: true, ex);
+        new(call.Operation, ex switch
+        {
+            TruncatedBodyException truncated => $"the {truncated.Coding} response body was cut short (it ended before its end marker)",
+            _ when IsUndecodable(ex) => "the compressed response body could not be decoded",
+            _ => "the connection failed while the response body was being read",
+        }, mayHaveBeenProcessed: true, ex);
 
-    /// <summary>The body did not arrive whole: the connection failed, or the compressed stream the transport decodes
-    /// is corrupt — damage in transit, retried on reads like a reset.</summary>
+    /// <summary>The body did not arrive whole: the connection failed, the compressed stream is corrupt, or it ended
+    /// before its end marker (<see cref="TruncatedBodyException"/>, an IOException) — damage in transit, retried on reads
+    /// like a reset.</summary>
     internal static bool IsBodyFailure(Exception ex) => ex is IOException or HttpRequestException || IsUndecodable(ex);
 
     /// <summary>gzip/deflate data that does not decode throws InvalidDataException; BrotliStream throws

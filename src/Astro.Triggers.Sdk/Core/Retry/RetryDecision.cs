@@ -21,7 +21,8 @@ internal static class RetryDecision
             ServiceRequestException answered => IsRetryableStatus(answered.Status, options)
                 // The service says it did not act: rate limited, or unavailable with an explicit Retry-After.
                 && (mayRepeatAmbiguous || answered.Status == 429 || (answered.Status == 503 && answered.RetryAfter is not null)),
-            // Failed while the body was read (the headers had arrived): the service got the request.
+            // Failed while the body was read (the headers had arrived): the service got the request. Or nothing of the
+            // request was written (CallRunner.NeverSent: connect, TLS, connect timeout): MayHaveBeenProcessed is false.
             ServiceTransportException inBody => mayRepeatAmbiguous || !inBody.MayHaveBeenProcessed,
             HttpRequestException or IOException => CallRunner.NeverConnected(exception) || mayRepeatAmbiguous,
             // An unreadable, oversized or malformed success body reads the same the next time.

@@ -20,20 +20,25 @@ public sealed class DecompressionOptionTests
         return options;
     }
 
-    private static SocketsHttpHandler Transport(HttpMessageHandler handler)
+    /// <summary>What the SDK's own transport asks for and decodes: OwnTransportHandler's setting (issue 25 kind 5: the SDK
+    /// decodes, checking each body reached its end marker), over a SocketsHttpHandler that decodes nothing itself.</summary>
+    private static OwnTransportHandler Transport(HttpMessageHandler handler)
     {
+        OwnTransportHandler? own = null;
         for (HttpMessageHandler? h = handler; h is not null; h = (h as DelegatingHandler)?.InnerHandler)
         {
+            own = h as OwnTransportHandler ?? own;
             if (h is SocketsHttpHandler sockets)
             {
-                return sockets;
+                sockets.AutomaticDecompression.Should().Be(DecompressionMethods.None, "the SDK decodes, not the handler");
+                return own ?? throw new InvalidOperationException("no OwnTransportHandler above the SocketsHttpHandler");
             }
         }
 
         throw new InvalidOperationException("no SocketsHttpHandler in the chain");
     }
 
-    private static SocketsHttpHandler Direct(AgentsetClientOptions options)
+    private static OwnTransportHandler Direct(AgentsetClientOptions options)
     {
         using var client = ClientPipeline.CreateHttpClient(options, "Agentset", AuthHandler.Bearer);
         var field = typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
@@ -46,14 +51,14 @@ public sealed class DecompressionOptionTests
         register(services);
         using var provider = services.BuildServiceProvider();
         var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(ServiceRegistration.HttpClientName("Agentset"));
-        return Transport(handler).AutomaticDecompression;
+        return Transport(handler).Decompression;
     }
 
     [Fact]
     public void Gzip_and_brotli_are_on_by_default_on_both_paths()
     {
         new AgentsetClientOptions().AutomaticDecompression.Should().Be(DecompressionMethods.GZip | DecompressionMethods.Brotli);
-        Direct(Options()).AutomaticDecompression.Should().Be(DecompressionMethods.GZip | DecompressionMethods.Brotli);
+        Direct(Options()).Decompression.Should().Be(DecompressionMethods.GZip | DecompressionMethods.Brotli);
         ViaFactory(s => s.AddAgentsetClient(o => { o.BaseAddress = new Uri("http://127.0.0.1:1/"); o.ApiKey = "k"; o.NamespaceId = "ns_1"; }))
             .Should().Be(DecompressionMethods.GZip | DecompressionMethods.Brotli);
     }
@@ -61,7 +66,7 @@ public sealed class DecompressionOptionTests
     [Fact]
     public void The_setting_reaches_the_transport_on_both_paths()
     {
-        Direct(Options(o => o.AutomaticDecompression = DecompressionMethods.None)).AutomaticDecompression.Should().Be(DecompressionMethods.None);
+        Direct(Options(o => o.AutomaticDecompression = DecompressionMethods.None)).Decompression.Should().Be(DecompressionMethods.None);
         ViaFactory(s => s.AddAgentsetClient(o =>
         {
             o.BaseAddress = new Uri("http://127.0.0.1:1/");
@@ -93,7 +98,7 @@ public sealed class DecompressionOptionTests
 
         options.AutomaticDecompression.Should().Be(expected);
         var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(ServiceRegistration.HttpClientName("Agentset"));
-        Transport(handler).AutomaticDecompression.Should().Be(expected);
+        Transport(handler).Decompression.Should().Be(expected);
     }
 
     [Fact]

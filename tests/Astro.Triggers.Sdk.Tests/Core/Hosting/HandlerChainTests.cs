@@ -15,6 +15,7 @@ public sealed class HandlerChainTests
         BaseAddress = new Uri("http://127.0.0.1:1/"),
         ApiKey = "chain-test-key",
         NamespaceId = "ns_1",
+        ConnectTimeout = TimeSpan.FromSeconds(1.5),
     };
 
     /// <summary>Our handlers and the primary one, outermost first, skipping IHttpClientFactory's own wrappers.</summary>
@@ -26,7 +27,9 @@ public sealed class HandlerChainTests
             var type = h.GetType();
             if (type.Assembly == typeof(ClientPipeline).Assembly || h is SocketsHttpHandler)
             {
-                names.Add(h is SocketsHttpHandler sockets ? $"SocketsHttpHandler(AllowAutoRedirect={sockets.AllowAutoRedirect})" : type.Name);
+                names.Add(h is SocketsHttpHandler sockets
+                    ? $"SocketsHttpHandler(AllowAutoRedirect={sockets.AllowAutoRedirect}, ConnectTimeout={sockets.ConnectTimeout.TotalSeconds}, AutomaticDecompression={sockets.AutomaticDecompression}, Tracked={OwnTransportHandler.IsOwn(sockets)})"
+                    : type.Name);
             }
         }
 
@@ -36,7 +39,12 @@ public sealed class HandlerChainTests
     [Fact]
     public void Both_paths_build_the_same_chain()
     {
-        var expected = new[] { "TelemetryHandler", "AuthHandler", "SocketsHttpHandler(AllowAutoRedirect=False)" };
+        // Issue 25: both paths set the connect timeout and hand decoding to OwnTransportHandler (the handler decodes nothing).
+        var expected = new[]
+        {
+            "TelemetryHandler", "AuthHandler", "OwnTransportHandler",
+            "SocketsHttpHandler(AllowAutoRedirect=False, ConnectTimeout=1.5, AutomaticDecompression=None, Tracked=True)",
+        };
 
         using var direct = ClientPipeline.CreateHttpClient(Options(), "Agentset", AuthHandler.Bearer);
         var field = typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
@@ -49,6 +57,7 @@ public sealed class HandlerChainTests
             o.BaseAddress = Options().BaseAddress;
             o.ApiKey = "chain-test-key";
             o.NamespaceId = "ns_1";
+            o.ConnectTimeout = TimeSpan.FromSeconds(1.5);
         });
         using var provider = services.BuildServiceProvider();
         var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(ServiceRegistration.HttpClientName("Agentset"));

@@ -35,7 +35,17 @@ export interface CallSettings {
 // Errors of one attempt before they are decided on.
 class AttemptTimedOut extends Error {}
 class CallTimedOut extends Error {}
-const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+// UND_ERR_CONNECT_TIMEOUT: undici's (Node's fetch) connect timeout (10 s by default) ran out before the connection was
+// established (TCP and TLS), so no byte of the request was written (issue 27, as the C# ConnectTimeout of issue 25).
+const NEVER_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 /**
  * Runs one SDK operation: `invoke` is handed a `fetch` for openapi-fetch, which performs every attempt itself
@@ -202,14 +212,17 @@ function errorCode(error: unknown): string[] {
   return codes;
 }
 
-/** The connection was never established (refused, host not found/unreachable): the service cannot have acted. */
+/** The connection was never established (refused, host not found/unreachable, connect timeout): the service cannot have acted. */
 export function neverConnected(error: unknown): boolean {
   return errorCode(error).some((c) => NEVER_CONNECTED.has(c));
 }
 
 function describe(error: unknown, never: boolean): string {
   const codes = errorCode(error);
-  if (never) return codes.includes("ENOTFOUND") || codes.includes("EAI_AGAIN") ? "the host name could not be resolved" : "the connection was refused";
+  if (never) {
+    if (codes.includes("ENOTFOUND") || codes.includes("EAI_AGAIN")) return "the host name could not be resolved";
+    return codes.includes("UND_ERR_CONNECT_TIMEOUT") ? "no connection was established within the connect timeout" : "the connection was refused";
+  }
   if (codes.includes("ECONNRESET") || codes.includes("UND_ERR_SOCKET")) return "the connection was reset before a complete response";
   return `the request failed: ${error instanceof Error ? error.message : String(error)}${codes.length ? ` (${codes.join(", ")})` : ""}`;
 }
