@@ -150,7 +150,7 @@ public sealed class ConnectPhaseTests : FaultMatrixTestBase
     }
 
     /// <summary>A loopback TCP server that is no TLS server: it reads the ClientHello, then answers plain text and
-    /// closes (<paramref name="answer"/>), or says nothing until stopped. Counts connections.</summary>
+    /// closes (when constructed to answer), or says nothing until stopped. Counts connections.</summary>
     private sealed class NotTls : IAsyncDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
