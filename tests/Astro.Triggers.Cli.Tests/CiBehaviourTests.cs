@@ -166,6 +166,21 @@ public sealed class CiBehaviourTests
     }
 
     [Fact]
+    public async Task A_429_with_a_one_second_hint_while_waiting_costs_about_a_second_not_the_timeout()
+    {
+        // Issue 25 #1, input A from the CLI: a job of ~3.5 s, one 429 (1 s hint) on a status read, --timeout 20s. Pacing
+        // held the retry until a window reset a minute away, and the wait exited 3.
+        await using var fake = AgentsetFake.Start();
+        fake.Faults.For("getIngestJob").RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(1));
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--timeout", "20s", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json.GetProperty("status").GetString().Should().Be("succeeded");
+        fake.Faults.For("getIngestJob").Injected.Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_refused_connection_exits_5_and_says_the_call_was_not_processed()
     {
         var env = new Dictionary<string, string> { ["AGENTSET_API_KEY"] = "key-123456", ["AGENTSET_NAMESPACE_ID"] = "ns_x", ["AGENTSET_BASE_URL"] = "http://127.0.0.1:9/" };
