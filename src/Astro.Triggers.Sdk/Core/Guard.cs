@@ -59,6 +59,17 @@ internal static class Guard
             ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be between {min} and {max}.")
             : value;
 
+    public static int AtLeast(int value, int min, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value < min
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least {min}.")
+            : value;
+
+    /// <summary>A finite number of at least <paramref name="min"/>; NaN and infinities are refused.</summary>
+    public static double AtLeast(double value, double min, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        !double.IsFinite(value) || value < min
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a finite number, at least {min}.")
+            : value;
+
     public static TimeSpan Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan
             ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be positive.")

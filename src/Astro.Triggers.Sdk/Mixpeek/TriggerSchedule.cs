@@ -60,5 +60,11 @@ public abstract class TriggerSchedule
         return checked((int)value.TotalSeconds);
     }
 
+    private protected static TimeSpan WholeSecondsValue(TimeSpan value, TimeSpan minimum, string path)
+    {
+        WholeSeconds(value, minimum, path);
+        return value;
+    }
+
     private protected static int PreviewCount(int count) => Guard.InRange(count, 1, 10_000, nameof(count));
 }
