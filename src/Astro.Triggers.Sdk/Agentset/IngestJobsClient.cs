@@ -51,7 +51,7 @@ public class IngestJobsClient
             {
                 if (pageSize is { } hint)
                 {
-                    Guard.InRange(hint, 1, 100, "pageSizeHint");
+                    Guard.InRange(hint, 1, 100, "pageSize");
                 }
 
                 var response = await _operations.ListIngestJobsAsync(

@@ -54,7 +54,7 @@ public abstract class TriggerSchedule
     {
         if (value < minimum || value.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            throw new ArgumentOutOfRangeException(path, value, $"'{path}' must be a whole number of seconds, at least {minimum.TotalSeconds:0} s.");
+            throw new ArgumentOutOfRangeException(path, value, $"'{path}' must be a whole number of seconds, at least {HumanDuration.Format(minimum)}.");
         }
 
         return checked((int)value.TotalSeconds);

@@ -23,7 +23,7 @@ public sealed class TriggerValidationTests : MixpeekClientTestBase
         var error = await CreateFails(new IntervalSchedule(TimeSpan.FromSeconds(seconds)));
 
         error.ParamName.Should().Be("trigger.Schedule.Interval");
-        error.Message.Should().Contain("at least 60 s");
+        error.Message.Should().Contain("at least 1 min");
     }
 
     [Fact]

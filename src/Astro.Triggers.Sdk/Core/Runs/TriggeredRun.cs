@@ -107,7 +107,8 @@ public abstract class TriggeredRun
     /// Null to report nothing.</param>
     /// <param name="cancellationToken">Stops waiting with <see cref="OperationCanceledException"/> (the run goes on).</param>
     /// <returns>This run, completed.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunCancelledException">The run ended cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunFailedException">The run ended failed and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>, or the
     /// next read (after the poll interval or the service's Retry-After) would come after it.</exception>
     public virtual async Task<TriggeredRun> WaitForCompletionAsync(
@@ -127,7 +128,7 @@ public abstract class TriggeredRun
             // A run already known to be over (e.g. built by a model factory, or tracked from a final answer) is not read again.
             if (IsCompleted)
             {
-                return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+                return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw Failure() : this;
             }
 
             while (true)
@@ -155,7 +156,7 @@ public abstract class TriggeredRun
 
                 if (IsCompleted)
                 {
-                    return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+                    return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw Failure() : this;
                 }
 
                 // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
@@ -176,6 +177,9 @@ public abstract class TriggeredRun
             throw new RunWaitTimeoutException(this, options.Timeout, polls);
         }
     }
+
+    private RunFailedException Failure() =>
+        Status == RunStatus.Cancelled ? new RunCancelledException(this) : new RunFailedException(this);
 
     /// <summary>Reads the status from the service (one request, through the client's retry policy).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

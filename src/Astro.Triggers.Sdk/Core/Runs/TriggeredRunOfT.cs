@@ -105,7 +105,7 @@ public class TriggeredRun<T> : TriggeredRun
     /// <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
     /// <returns>This run, completed, with its final <see cref="Value"/>.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled.</exception>
+    /// <exception cref="RunFailedException">The run ended failed, or cancelled (then a <see cref="RunCancelledException"/>).</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within the timeout.</exception>
     public new virtual async Task<TriggeredRun<T>> WaitForCompletionAsync(
         TimeSpan? pollInterval = null, TimeSpan? timeout = null, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
@@ -117,7 +117,7 @@ public class TriggeredRun<T> : TriggeredRun
     /// <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
     /// <returns>This run, completed, with its final <see cref="Value"/>.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunFailedException">The run ended failed, or cancelled (then a <see cref="RunCancelledException"/>), and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>.</exception>
     public new virtual async Task<TriggeredRun<T>> WaitForCompletionAsync(
         RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
