@@ -6,7 +6,7 @@ namespace Astro.Triggers.Sdk.Tests.Mixpeek;
 /// argument and the rule — not later at preview or create (issue 25, new-user trial).</summary>
 public sealed class ScheduleConstructionTests
 {
-    private static ArgumentException Refused(Action build) =>
+    private static ArgumentException Refused(Func<object> build) =>
         FluentActions.Invoking(build).Should().Throw<ArgumentException>().Which;
 
     [Theory]
@@ -148,12 +148,12 @@ public sealed class ScheduleConstructionTests
     {
         Refused(() => new EventSchedule("documents_added", 0)).ParamName.Should().Be("threshold");
         Refused(() => new EventSchedule(" ", 1)).ParamName.Should().Be("eventType");
-        Refused(() => _ = new EventSchedule("documents_added", 5) { Cooldown = TimeSpan.FromSeconds(-1) }).ParamName.Should().Be("Cooldown");
-        Refused(() => _ = new EventSchedule("documents_added", 5) { Cooldown = TimeSpan.FromMilliseconds(1500) }).ParamName.Should().Be("Cooldown");
+        Refused(() => new EventSchedule("documents_added", 5) { Cooldown = TimeSpan.FromSeconds(-1) }).ParamName.Should().Be("Cooldown");
+        Refused(() => new EventSchedule("documents_added", 5) { Cooldown = TimeSpan.FromMilliseconds(1500) }).ParamName.Should().Be("Cooldown");
         Refused(() => new ConditionalSchedule(double.NaN)).ParamName.Should().Be("threshold");
         Refused(() => new ConditionalSchedule(double.PositiveInfinity)).ParamName.Should().Be("threshold");
         Refused(() => new ConditionalSchedule(-0.1)).Message.Should().Contain("'threshold' must be a finite number, at least 0");
-        Refused(() => _ = new ConditionalSchedule(0.2) { CheckInterval = TimeSpan.Zero }).ParamName.Should().Be("CheckInterval");
+        Refused(() => new ConditionalSchedule(0.2) { CheckInterval = TimeSpan.Zero }).ParamName.Should().Be("CheckInterval");
 
         new EventSchedule("documents_added", 1) { Cooldown = TimeSpan.Zero }.Cooldown.Should().Be(TimeSpan.Zero);
         new ConditionalSchedule(0) { CheckInterval = null }.Threshold.Should().Be(0);
