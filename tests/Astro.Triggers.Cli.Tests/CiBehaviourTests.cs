@@ -73,7 +73,17 @@ public sealed class CiBehaviourTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Json.GetProperty("outcome").GetString().Should().Be("timed-out");
-        result.Error.Should().Contain("the run goes on").And.Contain("astro-triggers wait agentset job_");
+        result.Error.Should().Contain("the run goes on").And.Contain("astro-triggers wait agentset job_")
+            .And.Contain("after 400 ms", "durations are said as in the SDK's messages (issue 25), not '0.4s' or '00:00:00.4000000'");
+    }
+
+    [Fact]
+    public async Task Help_says_the_duration_defaults_as_durations_not_timespans()
+    {
+        var result = await Cli.RunAsync(new Dictionary<string, string>(), "mixpeek", "--help");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("[default: 1 h]").And.Contain("[default: 1 s]").And.NotContain("01:00:00").And.NotContain("00:00:01");
     }
 
     [Fact]

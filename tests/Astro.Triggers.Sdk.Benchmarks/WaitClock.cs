@@ -5,7 +5,7 @@ namespace Astro.Triggers.Sdk.Benchmarks;
 
 /// <summary>
 /// Virtual time for <see cref="WaitSchedules"/>: a fake clock that moves only when the wait is asleep on its poll timer.
-/// The wait's <see cref="Progress"/> is told after each read; the next timer created after that is the poll wait (nothing
+/// The wait's <see cref="Progress"/> is told after each read (as the SDK's internal poll observer); the next timer created after that is the poll wait (nothing
 /// else creates a timer between the report and <c>Task.Delay</c>), so the driver knows its length and that the read's real
 /// loopback I/O has finished. The deadline and per-request timers are never advanced to: only poll waits move the clock.
 /// </summary>
@@ -56,8 +56,13 @@ internal sealed class WaitClock(DateTimeOffset start) : FakeTimeProvider(start)
 
     private static TaskCompletionSource<TimeSpan> New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class Arm(WaitClock clock) : IProgress<RunSnapshot>
+    /// <summary>The public progress hears only status changes; the internal poll observer hears every read.</summary>
+    private sealed class Arm(WaitClock clock) : IProgress<RunSnapshot>, Core.IRunPollObserver
     {
-        public void Report(RunSnapshot value) => Interlocked.Exchange(ref clock._armed, 1);
+        public void Report(RunSnapshot value)
+        {
+        }
+
+        public void Polled(RunSnapshot snapshot) => Interlocked.Exchange(ref clock._armed, 1);
     }
 }

@@ -36,20 +36,23 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>--timeout when not given. (No DefaultValueFactory: help would print it as TimeSpan.ToString, "01:00:00";
+    /// the description says it as every message does.)</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+
     public static readonly Option<TimeSpan> Timeout = new("--timeout")
     {
-        Description = "How long --wait may follow a run before exit code 3 (e.g. 90s, 30m, 2h)",
+        Description = $"How long --wait may follow a run before exit code 3 (e.g. 90s, 30m, 2h) [default: {Astro.Triggers.Sdk.Core.HumanDuration.Format(DefaultTimeout)}]",
         Recursive = true,
         CustomParser = Durations.Parse,
-        DefaultValueFactory = _ => TimeSpan.FromHours(1),
     };
 
     public static readonly Option<TimeSpan> PollInterval = new("--poll-interval")
     {
-        Description = "The shortest wait between status reads while waiting (later waits grow with --poll-interval-ratio, up to 60s or this)",
+        Description = "The shortest wait between status reads while waiting (later waits grow with --poll-interval-ratio, up to 60s or this) "
+            + $"[default: {Astro.Triggers.Sdk.Core.HumanDuration.Format(new RunWaitOptions().PollInterval)}]",
         Recursive = true,
         CustomParser = Durations.Parse,
-        DefaultValueFactory = _ => new RunWaitOptions().PollInterval,
     };
 
     public static readonly Option<double> PollIntervalRatio = new("--poll-interval-ratio")

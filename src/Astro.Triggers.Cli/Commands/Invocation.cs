@@ -38,11 +38,13 @@ internal sealed class Invocation : IAsyncDisposable
 
     public bool Offline => Parse.GetValue(GlobalOptions.Offline);
 
-    public TimeSpan Timeout => Parse.GetValue(GlobalOptions.Timeout);
+    public TimeSpan Timeout => Parse.GetResult(GlobalOptions.Timeout) is null or { Implicit: true }
+        ? GlobalOptions.DefaultTimeout
+        : Parse.GetValue(GlobalOptions.Timeout);
 
     /// <summary>The first poll interval; against an embedded fake (whose runs end within a second) 200 ms unless given.</summary>
-    public TimeSpan PollInterval => Offline && Parse.GetResult(GlobalOptions.PollInterval) is null or { Implicit: true }
-        ? TimeSpan.FromMilliseconds(200)
+    public TimeSpan PollInterval => Parse.GetResult(GlobalOptions.PollInterval) is null or { Implicit: true }
+        ? (Offline ? TimeSpan.FromMilliseconds(200) : new Astro.Triggers.Sdk.RunWaitOptions().PollInterval)
         : Parse.GetValue(GlobalOptions.PollInterval);
 
     /// <summary>The wait between reads as a fraction of the time waited so far (<see cref="Astro.Triggers.Sdk.RunWaitOptions.PollIntervalRatio"/>).</summary>

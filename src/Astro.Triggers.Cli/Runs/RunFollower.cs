@@ -1,4 +1,3 @@
-using System.Globalization;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Sdk;
 using Spectre.Console;
@@ -96,9 +95,7 @@ internal static class RunFollower
     private static string Line(TriggeredRun run) =>
         $"{RunDocument.Time(run.Current.ObservedAt)} {run.Service} {run.Id}: {Describe(run)}";
 
-    private static string Format(TimeSpan span) => span.TotalSeconds < 120
-        ? span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s"
-        : span.ToString("c", CultureInfo.InvariantCulture);
+    private static string Format(TimeSpan span) => Astro.Triggers.Sdk.Core.HumanDuration.Format(span);
 
     /// <summary>Reports only changes of the service's status, synchronously on the polling loop (lines stay in order;
     /// <see cref="Progress{T}"/> would post them to the thread pool).</summary>

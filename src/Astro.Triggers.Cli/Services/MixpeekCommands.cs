@@ -209,7 +209,7 @@ internal static class MixpeekCommands
     private static string Schedule(TriggerSchedule schedule) => schedule switch
     {
         CronSchedule cron => $"cron '{cron.CronExpression}' {cron.TimeZone}",
-        IntervalSchedule interval => $"every {interval.Interval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s",
+        IntervalSchedule interval => $"every {Astro.Triggers.Sdk.Core.HumanDuration.Format(interval.Interval)}",
         _ => schedule.TriggerType,
     };
 

@@ -47,6 +47,12 @@ internal static class MixpeekRules
         {
             case "cron":
                 var expression = RequiredString(config, "cron_expression", at + "cron_expression", Invalid);
+                if (expression.TrimStart().StartsWith('@'))
+                {
+                    // Mixpeek documents five-field expressions only; the SDK refuses macros, so the fake does too.
+                    throw Invalid(at + "cron_expression", "Invalid cron expression: macros such as @daily are not supported; use five fields");
+                }
+
                 try
                 {
                     CronExpression.Parse(expression, CronFormat.Standard);

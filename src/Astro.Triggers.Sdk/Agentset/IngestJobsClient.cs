@@ -51,7 +51,7 @@ public class IngestJobsClient
             {
                 if (pageSize is { } hint)
                 {
-                    Guard.InRange(hint, 1, 100, "pageSizeHint");
+                    Guard.InRange(hint, 1, 100, "pageSize");
                 }
 
                 var response = await _operations.ListIngestJobsAsync(
@@ -69,30 +69,33 @@ public class IngestJobsClient
     /// is thrown with <c>MayHaveBeenProcessed</c> and never repeated by the SDK; set <c>ExternalId</c> to find
     /// the job afterwards. Only answers that prove nothing happened (refused connection, 429, 503 with
     /// Retry-After) are retried.</summary>
-    /// <param name="job">The payload and optional name, config and external id.</param>
+    /// <param name="job">The payload and optional name, config and external id. The payload is checked against the
+    /// service's document before sending: a kind (<see cref="TextPayload"/>, <see cref="FilePayload"/>, …; the default
+    /// empty <see cref="IngestJobPayload"/> has none), text not empty or whitespace, absolute http(s) URLs, at least one
+    /// YouTube URL or batch item, minimums of depth, limit and chunk size.</param>
     /// <param name="options">Per-call namespace, tenant, retry and timeout.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created job.</returns>
-    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it); nothing was sent.</exception>
+    /// <exception cref="ArgumentException">An argument breaks its rule (the message names it, e.g.
+    /// <c>job.Payload.Text</c>); nothing was sent.</exception>
     /// <exception cref="AstroTriggersException">The call failed: the service refused it (a <see cref="ServiceRequestException"/> subclass per status), no usable answer came (<see cref="ServiceTransportException"/>, <see cref="ServiceTimeoutException"/>) or the answer could not be read (<see cref="ResponseDeserializationException"/>); see README, "Errors".</exception>
     public virtual async Task<IngestJob> CreateAsync(
         CreateIngestJobRequest job, AgentsetRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(job);
-        Guard.NotNull(job.Payload, $"{nameof(job)}.{nameof(job.Payload)}");
+        PayloadRule.Check(job, nameof(job));
         if (job.ExternalId is not null)
         {
             Guard.NoControlCharacters(job.ExternalId, $"{nameof(job)}.{nameof(job.ExternalId)}");
         }
 
-        MetadataRule.Check(job.Config?.Metadata, $"{nameof(job)}.{nameof(job.Config)}.Metadata");
         var response = await _operations.CreateIngestJobAsync(Namespace(options), job, Tenant(options), options, cancellationToken)
             .ConfigureAwait(false);
         return response.Data;
     }
 
     /// <summary>Creates an ingest job (exactly as <see cref="CreateAsync"/>) and returns it as a run to wait on.</summary>
-    /// <param name="job">The payload and optional name, config and external id.</param>
+    /// <param name="job">The payload and optional name, config and external id, checked as by <see cref="CreateAsync"/>.</param>
     /// <param name="options">Per-call namespace, tenant, retry and timeout; status reads use them too.</param>
     /// <param name="cancellationToken">Cancels the create.</param>
     /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>

@@ -21,6 +21,24 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Free text (a document's body): not null, not empty or whitespace; line breaks and tabs are fine.</summary>
+    public static string HasText(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException($"'{name}' must not be empty or whitespace.", name)
+            : value;
+    }
+
+    /// <summary>An absolute http or https URL, the only kind a service can fetch.</summary>
+    public static Uri HttpUrl(Uri? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        return value.IsAbsoluteUri && (value.Scheme == Uri.UriSchemeHttps || value.Scheme == Uri.UriSchemeHttp)
+            ? value
+            : throw new ArgumentException($"'{name}' must be an absolute http(s) URL (was '{value.OriginalString}').", name);
+    }
+
     /// <summary>An optional text: null is fine, anything else must not be empty, whitespace or hold control characters.</summary>
     public static string? NullOrNotWhiteSpace(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is null ? null : NotNullOrWhiteSpace(value, name);
@@ -57,6 +75,22 @@ internal static class Guard
     public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         double.IsNaN(value) || value < min || value > max
             ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be between {min} and {max}.")
+            : value;
+
+    public static int AtLeast(int value, int min, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value < min
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least {min}.")
+            : value;
+
+    public static long AtLeast(long value, long min, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value < min
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least {min}.")
+            : value;
+
+    /// <summary>A finite number of at least <paramref name="min"/>; NaN and infinities are refused.</summary>
+    public static double AtLeast(double value, double min, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        !double.IsFinite(value) || value < min
+            ? throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a finite number, at least {min}.")
             : value;
 
     public static TimeSpan Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null) =>

@@ -14,14 +14,17 @@ public sealed class ConditionalSchedule : TriggerSchedule
     /// <summary>The drift condition, the one the seed documents.</summary>
     public const string DriftCondition = "drift";
 
+    private TimeSpan? _checkInterval;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="threshold">The value the measurement must exceed (<c>threshold</c>); finite and not negative.</param>
     /// <param name="condition">What is measured (<c>condition_type</c>).</param>
     /// <exception cref="ArgumentException">The condition is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is negative, infinite or NaN.</exception>
     public ConditionalSchedule(double threshold, string condition = DriftCondition)
         : base(TypeName)
     {
-        Threshold = threshold;
+        Threshold = Guard.AtLeast(threshold, 0d);
         Condition = Guard.NotNullOrWhiteSpace(condition);
     }
 
@@ -35,7 +38,13 @@ public sealed class ConditionalSchedule : TriggerSchedule
     /// <summary>How often the condition is evaluated (<c>check_interval_seconds</c>); whole seconds, at least
     /// <see cref="MixpeekClientOptions.MinimumInterval"/>.</summary>
     /// <value>The default value is <see langword="null"/>: the service's default.</value>
-    public TimeSpan? CheckInterval { get; set; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is below one second or has a fraction of a second
+    /// (the client's minimum is checked when the trigger is sent).</exception>
+    public TimeSpan? CheckInterval
+    {
+        get => _checkInterval;
+        set => _checkInterval = value is { } interval ? WholeSecondsValue(interval, TimeSpan.FromSeconds(1), nameof(CheckInterval)) : null;
+    }
 
     internal static ConditionalSchedule Read(ConfigFields fields) =>
         new(fields.Double("threshold") ?? throw new FormatException("'threshold' is missing."), fields.String("condition_type") ?? DriftCondition)

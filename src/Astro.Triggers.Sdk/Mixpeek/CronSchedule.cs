@@ -10,16 +10,26 @@ public sealed class CronSchedule : TriggerSchedule
 {
     internal const string TypeName = "cron";
 
-    /// <summary>Creates the schedule. The expression and zone are checked when the trigger is sent (or previewed),
-    /// so a schedule read from the service never fails to load.</summary>
-    /// <param name="cronExpression">Five fields: minute, hour, day of month, month, day of week (<c>cron_expression</c>).</param>
-    /// <param name="timeZone">An IANA time zone id such as "Europe/Berlin" (<c>timezone</c>).</param>
-    /// <exception cref="ArgumentException">An argument is empty.</exception>
+    /// <summary>Creates the schedule; the expression and the zone are checked here, so a bad one fails where it is
+    /// written rather than at preview or create. (A schedule read from the service that breaks these rules reads as a
+    /// <see cref="CustomTriggerSchedule"/> instead.)</summary>
+    /// <param name="cronExpression">Five fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or
+    /// JAN-DEC), day of week (0-7 or SUN-SAT, 0 and 7 are Sunday); each a number, a name, <c>*</c>, a list
+    /// (<c>1,15</c>), a range (<c>1-5</c>) or a step (<c>*/15</c>, <c>0-30/10</c>) (<c>cron_expression</c>). Macros
+    /// such as <c>@daily</c> are refused: Mixpeek does not document them (the message names the five-field
+    /// equivalent).</param>
+    /// <param name="timeZone">An IANA time zone id such as "Europe/Berlin" (<c>timezone</c>); a Windows id is refused
+    /// with its IANA name suggested.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The expression breaks the five-field rule (the message names the field) or
+    /// the zone is not a known IANA id.</exception>
     public CronSchedule(string cronExpression, string timeZone = "UTC")
         : base(TypeName)
     {
         CronExpression = Guard.NotNullOrWhiteSpace(cronExpression);
         TimeZone = Guard.NotNullOrWhiteSpace(timeZone);
+        Parse(CronExpression, nameof(cronExpression));
+        FindZone(TimeZone, nameof(timeZone));
     }
 
     /// <summary>The cron expression (<c>cron_expression</c>).</summary>
@@ -40,7 +50,7 @@ public sealed class CronSchedule : TriggerSchedule
     public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset after, int count)
     {
         var times = new List<DateTimeOffset>(PreviewCount(count));
-        var expression = Parse(nameof(CronExpression));
+        var expression = Parse(CronExpression, nameof(CronExpression));
         var zone = FindZone(TimeZone, nameof(TimeZone));
         var from = after;
         while (times.Count < count && expression.GetNextOccurrence(from, zone) is { } next)
@@ -57,7 +67,7 @@ public sealed class CronSchedule : TriggerSchedule
 
     internal override void Validate(string path, MixpeekClientOptions options)
     {
-        Parse($"{path}.{nameof(CronExpression)}");
+        Parse(CronExpression, $"{path}.{nameof(CronExpression)}");
         FindZone(TimeZone, $"{path}.{nameof(TimeZone)}");
     }
 
@@ -90,16 +100,19 @@ public sealed class CronSchedule : TriggerSchedule
         config["timezone"] = TimeZone;
     }
 
-    private Cronos.CronExpression Parse(string path)
+    /// <summary>Checks the documented rule (<see cref="CronRule"/>), then parses with Cronos for previews; both
+    /// refusals name <paramref name="path"/>.</summary>
+    private static Cronos.CronExpression Parse(string expression, string path)
     {
+        CronRule.Check(expression, path);
         try
         {
-            return Cronos.CronExpression.Parse(CronExpression, CronFormat.Standard);
+            return Cronos.CronExpression.Parse(string.Join(' ', expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)), CronFormat.Standard);
         }
         catch (CronFormatException ex)
         {
             throw new ArgumentException(
-                $"'{path}' must be a five-field cron expression (minute hour day-of-month month day-of-week), e.g. '0 2 * * *' (was '{CronExpression}'): {ex.Message}",
+                $"'{path}' must be a five-field cron expression (minute hour day-of-month month day-of-week), e.g. '0 2 * * *' (was '{expression}'): {ex.Message}",
                 path,
                 ex);
         }

@@ -11,15 +11,18 @@ public sealed class EventSchedule : TriggerSchedule
 {
     internal const string TypeName = "event";
 
+    private TimeSpan? _cooldown;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="eventType">The event to count (<c>event_type</c>), e.g. "documents_added".</param>
     /// <param name="threshold">How many events fire the trigger (<c>event_threshold</c>), at least 1.</param>
     /// <exception cref="ArgumentException">The event type is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is below 1.</exception>
     public EventSchedule(string eventType, int threshold)
         : base(TypeName)
     {
         EventType = Guard.NotNullOrWhiteSpace(eventType);
-        Threshold = threshold;
+        Threshold = Guard.AtLeast(threshold, 1);
     }
 
     /// <summary>The event to count (<c>event_type</c>).</summary>
@@ -30,7 +33,12 @@ public sealed class EventSchedule : TriggerSchedule
 
     /// <summary>The quiet time after a firing (<c>cooldown_seconds</c>); whole seconds, zero or more.</summary>
     /// <value>The default value is <see langword="null"/>: the service's default.</value>
-    public TimeSpan? Cooldown { get; set; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or has a fraction of a second.</exception>
+    public TimeSpan? Cooldown
+    {
+        get => _cooldown;
+        set => _cooldown = value is { } cooldown ? WholeSecondsValue(cooldown, TimeSpan.Zero, nameof(Cooldown)) : null;
+    }
 
     internal static EventSchedule Read(ConfigFields fields) =>
         new(fields.RequiredString("event_type"), fields.Int("event_threshold") ?? throw new FormatException("'event_threshold' is missing."))

@@ -7,12 +7,14 @@ public sealed class IntervalSchedule : TriggerSchedule
 {
     internal const string TypeName = "interval";
 
-    /// <summary>Creates the schedule. The interval is checked against
-    /// <see cref="MixpeekClientOptions.MinimumInterval"/> when the trigger is sent.</summary>
-    /// <param name="interval">Time between runs; whole seconds (<c>interval_seconds</c>).</param>
+    /// <summary>Creates the schedule. The interval must be whole seconds, at least one, here; the client's
+    /// <see cref="MixpeekClientOptions.MinimumInterval"/> (60 s by default) is checked when the trigger is sent.</summary>
+    /// <param name="interval">Time between runs; whole seconds, at least 1 s (<c>interval_seconds</c>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is below one second or has a fraction of a second.</exception>
     public IntervalSchedule(TimeSpan interval)
         : base(TypeName)
     {
+        WholeSeconds(interval, TimeSpan.FromSeconds(1), nameof(interval));
         Interval = interval;
     }
 

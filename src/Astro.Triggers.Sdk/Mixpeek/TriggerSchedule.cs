@@ -54,10 +54,16 @@ public abstract class TriggerSchedule
     {
         if (value < minimum || value.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            throw new ArgumentOutOfRangeException(path, value, $"'{path}' must be a whole number of seconds, at least {minimum.TotalSeconds:0} s.");
+            throw new ArgumentOutOfRangeException(path, value, $"'{path}' must be a whole number of seconds, at least {HumanDuration.Format(minimum)}.");
         }
 
         return checked((int)value.TotalSeconds);
+    }
+
+    private protected static TimeSpan WholeSecondsValue(TimeSpan value, TimeSpan minimum, string path)
+    {
+        WholeSeconds(value, minimum, path);
+        return value;
     }
 
     private protected static int PreviewCount(int count) => Guard.InRange(count, 1, 10_000, nameof(count));

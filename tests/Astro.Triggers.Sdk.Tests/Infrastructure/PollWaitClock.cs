@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Astro.Triggers.Sdk.Tests.Infrastructure;
 
 /// <summary>A fake clock that moves only when a <c>WaitForCompletionAsync</c> sleeps on its poll wait, by exactly that
-/// wait. The wait's progress (<see cref="DriveAsync{T}"/> passes it) is told after each read; the next timer created after
+/// wait. The wait's progress (<see cref="DriveAsync{T}"/> passes it) is told after each read through the SDK's internal poll observer; the next timer created after
 /// that is the poll wait, so the read's real loopback I/O has ended before time moves. Deadline and per-request timers
 /// are never advanced to. (The benchmarks' <c>WaitClock</c> does the same for <c>--waits</c>.)</summary>
 public sealed class PollWaitClock(DateTimeOffset start) : FakeTimeProvider(start)
@@ -26,10 +26,12 @@ public sealed class PollWaitClock(DateTimeOffset start) : FakeTimeProvider(start
     }
 
     /// <summary>Runs the wait to its end (result or exception), advancing the clock by each poll wait once it starts.</summary>
-    public async Task<T> DriveAsync<T>(Func<IProgress<RunSnapshot>, Task<T>> wait)
+    /// <param name="wait">Starts the wait with the progress it is given.</param>
+    /// <param name="reports">Told what the wait reports to its progress (status changes), inline.</param>
+    public async Task<T> DriveAsync<T>(Func<IProgress<RunSnapshot>, Task<T>> wait, Action<RunSnapshot>? reports = null)
     {
         var pending = Volatile.Read(ref _next).Task;
-        var waiting = wait(new InlineProgress<RunSnapshot>(_ => Interlocked.Exchange(ref _armed, 1)));
+        var waiting = wait(new PollObserver(() => Interlocked.Exchange(ref _armed, 1), reports));
         while (true)
         {
             var first = await Task.WhenAny(waiting, pending, Task.Delay(TimeSpan.FromSeconds(30)));
@@ -46,6 +48,14 @@ public sealed class PollWaitClock(DateTimeOffset start) : FakeTimeProvider(start
             Waits.Add(due);
             Advance(due);
         }
+    }
+
+    /// <summary>The public progress hears only status changes; the SDK's internal poll observer hears every read.</summary>
+    private sealed class PollObserver(Action polled, Action<RunSnapshot>? reports) : IProgress<RunSnapshot>, Sdk.Core.IRunPollObserver
+    {
+        public void Report(RunSnapshot value) => reports?.Invoke(value);
+
+        public void Polled(RunSnapshot snapshot) => polled();
     }
 
     private static TaskCompletionSource<TimeSpan> New() => new(TaskCreationOptions.RunContinuationsAsynchronously);

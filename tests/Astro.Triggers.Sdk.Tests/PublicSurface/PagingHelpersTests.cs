@@ -41,7 +41,7 @@ public sealed class PagingHelpersTests
 
         var first = await pageable.AsPages().FirstAsync();
         var resumed = await pageable.AsPages(first.ContinuationToken).ToListAsync();
-        var fromLast = await pageable.AsPages("t3", pageSizeHint: 50).ToListAsync();
+        var fromLast = await pageable.AsPages("t3", pageSize: 50).ToListAsync();
 
         resumed.Should().Equal(ThreePages[1], ThreePages[2]);
         fromLast.Should().Equal(ThreePages[2]);

@@ -105,7 +105,7 @@ internal static class ReadmeSnippets
         await using var fake = MixpeekFake.Start();
         using var mixpeek = new MixpeekClient(fake.CreateClientOptions());   // real: new MixpeekClientOptions { ApiKey = key, Namespace = "ns_prod" }
 
-        // Daily clustering at 02:00 Berlin time; the cron expression and the IANA zone are checked before sending.
+        // Daily clustering at 02:00 Berlin time; the five-field cron expression and the IANA zone are checked right here.
         var schedule = new CronSchedule("0 2 * * *", "Europe/Berlin");
         foreach (var at in schedule.GetNextFireTimes(DateTimeOffset.UtcNow, 3))
         {

@@ -110,6 +110,7 @@ public sealed class MixpeekFakeTests : IDisposable
     [InlineData("""{"action_type":"explode","action_config":{},"trigger_type":"cron","schedule_config":{"cron_expression":"* * * * *"}}""", "action_type")]
     [InlineData("""{"action_type":"cluster","action_config":{},"trigger_type":"cron","schedule_config":{"cron_expression":"* * * * *"}}""", "cluster_id")]
     [InlineData("""{"action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"cron","schedule_config":{"cron_expression":"61 * * * *"}}""", "cron_expression")]
+    [InlineData("""{"action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"cron","schedule_config":{"cron_expression":"@daily"}}""", "cron_expression")]
     [InlineData("""{"action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"cron","schedule_config":{"cron_expression":"* * * * *","timezone":"W. Europe Standard Time"}}""", "timezone")]
     [InlineData("""{"action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"interval","schedule_config":{"interval_seconds":30}}""", "interval_seconds")]
     [InlineData("""{"action_type":"cluster","action_config":{"cluster_id":"c"},"trigger_type":"sometimes","schedule_config":{}}""", "trigger_type")]

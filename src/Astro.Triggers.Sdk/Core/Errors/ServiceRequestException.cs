@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Astro.Triggers.Sdk.Core;
 
 namespace Astro.Triggers.Sdk;
 
@@ -94,7 +95,7 @@ public class ServiceRequestException : AstroTriggersException
         sb.Append(']');
         if (info.RetryAfter is { } retryAfter)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Retry after {retryAfter.TotalSeconds:0.###} s.");
+            sb.Append(CultureInfo.InvariantCulture, $" Retry after {HumanDuration.Format(retryAfter)}.");
         }
 
         if (info.MayHaveBeenProcessed)

@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Http;
 
 namespace Astro.Triggers.Sdk;
@@ -14,7 +15,7 @@ public class ServiceTimeoutException : ServiceTransportException
     /// <param name="innerException">The underlying cancellation.</param>
     public ServiceTimeoutException(
         string service, string operationId, TimeSpan timeout, bool mayHaveBeenProcessed, Exception? innerException)
-        : base(service, operationId, $"no complete response within {timeout}", mayHaveBeenProcessed, innerException)
+        : base(service, operationId, $"no complete response within {HumanDuration.Format(timeout)}", mayHaveBeenProcessed, innerException)
     {
         Timeout = timeout;
     }

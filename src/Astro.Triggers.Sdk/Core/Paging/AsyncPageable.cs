@@ -16,7 +16,7 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     /// page, as with a service. <c>AsPages(null)</c> starts at the first page. A token no page handed out throws
     /// <see cref="ArgumentException"/> from <c>AsPages</c>.</para>
     /// <para>The pages are yielded as given: their <see cref="Page{T}.HasMore"/> flags and tokens are not checked
-    /// against each other, and <c>pageSizeHint</c> is ignored (the pages keep their sizes).</para>
+    /// against each other, and <c>pageSize</c> is ignored (the pages keep their sizes).</para>
     /// <para>The pages are copied when this is called: changing the source afterwards does not change the pageable.
     /// It can be enumerated any number of times.</para>
     /// </remarks>
@@ -41,9 +41,9 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
 
     /// <summary>The pages, starting at <paramref name="continuationToken"/> (null: the first page).</summary>
     /// <param name="continuationToken">A token from a previous page, to resume.</param>
-    /// <param name="pageSizeHint">Items per page; null for the list's own setting.</param>
+    /// <param name="pageSize">Items per page; null for the list's own setting.</param>
     /// <returns>The pages, fetched as they are enumerated.</returns>
-    public abstract IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null);
+    public abstract IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSize = null);
 
     /// <inheritdoc />
     public virtual async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)

@@ -5,18 +5,18 @@ namespace Astro.Triggers.Sdk.Core.Paging;
 /// <summary>The one pageable the services share: built from a function that fetches the page at a token.
 /// Cursor paging (Agentset) and offset paging (TrueFoundry, Mixpeek: the offset as a token) both fit.</summary>
 internal sealed class FuncAsyncPageable<T>(
-    Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, string? initialToken, int? pageSize, CancellationToken callToken)
+    Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, string? initialToken, int? listPageSize, CancellationToken callToken)
     : AsyncPageable<T>
 {
-    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
-        PagesAsync(continuationToken ?? initialToken, pageSizeHint ?? pageSize, CancellationToken.None);
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSize = null) =>
+        PagesAsync(continuationToken ?? initialToken, pageSize ?? listPageSize, CancellationToken.None);
 
     public override IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
         ItemsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     private async IAsyncEnumerable<T> ItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in PagesAsync(initialToken, pageSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(initialToken, listPageSize, cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in page.Items)
             {

@@ -64,7 +64,7 @@ internal static partial class OffsetPaging
                 var at = token is null ? default : OffsetToken.Parse(token, maxPageSize);
                 if (limit is { } hint)
                 {
-                    Guard.InRange(hint, 1, maxPageSize, "pageSizeHint");
+                    Guard.InRange(hint, 1, maxPageSize, "pageSize");
                 }
 
                 var sentLimit = at.Limit ?? limit;

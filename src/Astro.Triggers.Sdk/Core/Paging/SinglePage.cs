@@ -8,6 +8,6 @@ internal static class SinglePage
         new FuncAsyncPageable<T>(
             async (_, _, ct) => new Page<T>(await fetch(ct).ConfigureAwait(false), continuationToken: null, previousToken: null, hasMore: false),
             initialToken: null,
-            pageSize: null,
+            listPageSize: null,
             cancellationToken);
 }

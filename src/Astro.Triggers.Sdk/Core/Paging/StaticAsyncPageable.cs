@@ -22,7 +22,7 @@ internal sealed class StaticAsyncPageable<T> : AsyncPageable<T>
         }
     }
 
-    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSize = null) =>
         PagesAsync(StartIndex(continuationToken), CancellationToken.None);
 
     public override IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>

@@ -2,7 +2,8 @@ using Astro.Triggers.Sdk.Core.Security;
 
 namespace Astro.Triggers.Sdk;
 
-/// <summary>A run the SDK waited on ended failed or cancelled. Carries the service's status and error text.</summary>
+/// <summary>A run the SDK waited on ended failed or cancelled. Carries the service's status and error text. A cancelled
+/// run is thrown as the subclass <see cref="RunCancelledException"/>.</summary>
 public class RunFailedException : AstroTriggersException
 {
     /// <summary>Creates the exception for a run that ended failed or cancelled.</summary>
@@ -41,6 +42,6 @@ public class RunFailedException : AstroTriggersException
     public string? ServiceError { get; }
 
     private static string BuildMessage(TriggeredRun run) =>
-        $"{run.Service} run '{run.Id}' ended {run.Status} (service status '{run.RawStatus}')"
+        $"{run.Service} run '{run.Id}' {(run.Status == RunStatus.Cancelled ? "was cancelled" : "ended " + run.Status)} (service status '{run.RawStatus}')"
         + (run.ErrorMessage is { Length: > 0 } error ? ": " + Redactor.Text(error) : ".");
 }

@@ -1,3 +1,5 @@
+using Astro.Triggers.Sdk.Core;
+
 namespace Astro.Triggers.Sdk;
 
 /// <summary>A run did not reach a terminal state within the wait's timeout. The run itself goes on; the
@@ -9,7 +11,7 @@ public class RunWaitTimeoutException : AstroTriggersException
     /// <param name="timeout">The wait's timeout.</param>
     /// <param name="polls">How many status reads were made.</param>
     public RunWaitTimeoutException(TriggeredRun run, TimeSpan timeout, int polls)
-        : base($"{run?.Service} run '{run?.Id}' was still {run?.Status} (service status '{run?.RawStatus}') after {timeout} and {polls} status reads; it was not stopped.", innerException: null)
+        : base($"{run?.Service} run '{run?.Id}' was still {run?.Status} (service status '{run?.RawStatus}') after {HumanDuration.Format(timeout)} and {polls} status reads; it was not stopped.", innerException: null)
     {
         Run = run ?? throw new ArgumentNullException(nameof(run));
         Timeout = timeout;

@@ -75,7 +75,8 @@ public abstract class TriggeredRun
     /// <param name="pollInterval">The first and shortest wait between polls; null for 1 s. Later waits are a tenth of the
     /// time waited so far, up to a minute (see <see cref="RunWaitOptions"/>).</param>
     /// <param name="timeout">The longest the wait may take; null for 1 hour.</param>
-    /// <param name="progress">Told every observation.</param>
+    /// <param name="progress">Told the first status read and every change of status after it; see
+    /// <see cref="WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
     /// <returns>This run, completed.</returns>
     public virtual Task<TriggeredRun> WaitForCompletionAsync(
@@ -94,10 +95,20 @@ public abstract class TriggeredRun
     /// waiting uses the client's <see cref="TimeProvider"/>. A wait is never started that would end past
     /// <see cref="RunWaitOptions.Timeout"/>: the timeout is thrown at once instead.</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
-    /// <param name="progress">Told every observation.</param>
+    /// <param name="progress">Told the run's status as the wait sees it: the first status read, then each read whose
+    /// status differs from the last one reported (the service's own <see cref="RunSnapshot.RawStatus"/> or the common
+    /// <see cref="RunSnapshot.Status"/>), so a run that goes QUEUED → PROCESSING → COMPLETED is reported three times
+    /// however many polls it takes. An <see cref="IProgress{T}"/> of <see cref="RunSnapshot"/> (not of
+    /// <see cref="RunStatus"/>), e.g. <c>new Progress&lt;RunSnapshot&gt;(s =&gt; Console.WriteLine($"{s.Status} ({s.RawStatus})"))</c>.
+    /// <see cref="IProgress{T}.Report"/> is called synchronously on the polling loop, on whatever thread the read
+    /// completed on (the SDK captures no context); <see cref="Progress{T}"/> posts each report to the
+    /// <see cref="SynchronizationContext"/> it was created on (the thread pool when there is none), so its callbacks may
+    /// run after the wait returned. A run already complete when the wait starts is not read and nothing is reported.
+    /// Null to report nothing.</param>
     /// <param name="cancellationToken">Stops waiting with <see cref="OperationCanceledException"/> (the run goes on).</param>
     /// <returns>This run, completed.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunCancelledException">The run ended cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunFailedException">The run ended failed and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>, or the
     /// next read (after the poll interval or the service's Retry-After) would come after it.</exception>
     public virtual async Task<TriggeredRun> WaitForCompletionAsync(
@@ -111,12 +122,13 @@ public abstract class TriggeredRun
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         TimeSpan? interval = null;
         var polls = 0;
+        (RunStatus, string?)? reported = null;
         try
         {
             // A run already known to be over (e.g. built by a model factory, or tracked from a final answer) is not read again.
             if (IsCompleted)
             {
-                return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+                return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw Failure() : this;
             }
 
             while (true)
@@ -128,7 +140,13 @@ public abstract class TriggeredRun
                 {
                     await UpdateStatusAsync(linked.Token).ConfigureAwait(false);
                     polls++;
-                    progress?.Report(Current);
+                    var seen = Current;
+                    (progress as IRunPollObserver)?.Polled(seen);
+                    if (progress is not null && reported != (seen.Status, seen.RawStatus))
+                    {
+                        reported = (seen.Status, seen.RawStatus);
+                        progress.Report(seen);
+                    }
                 }
                 catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
                 {
@@ -138,7 +156,7 @@ public abstract class TriggeredRun
 
                 if (IsCompleted)
                 {
-                    return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw new RunFailedException(this) : this;
+                    return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw Failure() : this;
                 }
 
                 // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
@@ -159,6 +177,9 @@ public abstract class TriggeredRun
             throw new RunWaitTimeoutException(this, options.Timeout, polls);
         }
     }
+
+    private RunFailedException Failure() =>
+        Status == RunStatus.Cancelled ? new RunCancelledException(this) : new RunFailedException(this);
 
     /// <summary>Reads the status from the service (one request, through the client's retry policy).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -101,10 +101,11 @@ public class TriggeredRun<T> : TriggeredRun
     /// <param name="pollInterval">The first and shortest wait between polls; null for 1 s. Later waits are a tenth of the
     /// time waited so far, up to a minute (see <see cref="RunWaitOptions"/>).</param>
     /// <param name="timeout">The longest the wait may take; null for 1 hour.</param>
-    /// <param name="progress">Told every observation.</param>
+    /// <param name="progress">Told the first status read and every change of status after it; see
+    /// <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
     /// <returns>This run, completed, with its final <see cref="Value"/>.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled.</exception>
+    /// <exception cref="RunFailedException">The run ended failed, or cancelled (then a <see cref="RunCancelledException"/>).</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within the timeout.</exception>
     public new virtual async Task<TriggeredRun<T>> WaitForCompletionAsync(
         TimeSpan? pollInterval = null, TimeSpan? timeout = null, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
@@ -112,10 +113,11 @@ public class TriggeredRun<T> : TriggeredRun
 
     /// <summary>Polls until the run ends; see <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
-    /// <param name="progress">Told every observation.</param>
+    /// <param name="progress">Told the first status read and every change of status after it; see
+    /// <see cref="TriggeredRun.WaitForCompletionAsync(RunWaitOptions, IProgress{RunSnapshot}?, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Stops waiting (the run itself goes on).</param>
     /// <returns>This run, completed, with its final <see cref="Value"/>.</returns>
-    /// <exception cref="RunFailedException">The run ended failed or cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
+    /// <exception cref="RunFailedException">The run ended failed, or cancelled (then a <see cref="RunCancelledException"/>), and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>.</exception>
     public new virtual async Task<TriggeredRun<T>> WaitForCompletionAsync(
         RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default) =>

@@ -9,8 +9,9 @@ import { AsyncPageable } from "../core/paging/asyncPageable.js";
 import type { ServiceCore } from "../core/serviceCore.js";
 import { IngestJobRun } from "./ingestJobRun.js";
 import type { AgentsetClientOptions, AgentsetRequestOptions, CreateIngestJobRequest, IngestJob, IngestJobListOptions } from "./models.js";
-import { checkMetadata, checkTenantId } from "./tenantRule.js";
 import { wireRunId } from "../core/runs/wireRunId.js";
+import { checkCreateBody } from "./payloadRule.js";
+import { checkTenantId } from "./tenantRule.js";
 
 const ops = operationTable("Agentset", operations);
 const isJob = (d: any) => isRecord(d) && isRecord(d.data) && typeof d.data.id === "string";
@@ -85,9 +86,8 @@ export class IngestJobsClient {
    */
   async create(job: CreateIngestJobRequest, options?: AgentsetRequestOptions): Promise<IngestJob> {
     if (!isRecord(job)) throw new InvalidArgumentError("job", "'job' is required.");
-    if (!isRecord(job.payload)) throw new InvalidArgumentError("job.payload", "'job.payload' is required.");
+    checkCreateBody(job, "job");
     if (job.externalId !== undefined && job.externalId !== null) Guard.noControlCharacters(job.externalId, "job.externalId");
-    checkMetadata(job.config?.metadata, "job.config.metadata");
     const ns = this.#namespace(options);
     const tenant = this.#tenant(options);
     const op = ops.createIngestJob;

@@ -12,6 +12,7 @@ import type {
   CreateTriggerRequest, MixpeekClientOptions, MixpeekRequestOptions, Trigger, TriggerListOptions, UpdateTriggerRequest,
 } from "./models.js";
 import { resolveNamespace } from "./namespaceRule.js";
+import { checkCronExpression, checkTimeZone } from "./cronRule.js";
 
 const ops = operationTable("Mixpeek", operations);
 const isTrigger = (d: any) => isRecord(d) && typeof d.trigger_id === "string";
@@ -139,10 +140,8 @@ export class TriggersClient {
       }
     }
     if (type === "cron") {
-      const expression = config["cron_expression"];
-      if (typeof expression !== "string" || !(expression.trim().startsWith("@") || expression.trim().split(/\s+/).length === 5)) {
-        throw new InvalidArgumentError(`${name}.cron_expression`, `'${name}.cron_expression' must be a five-field cron expression (or a macro such as @daily).`);
-      }
+      checkCronExpression(config["cron_expression"], `${name}.cron_expression`);
+      checkTimeZone(config["timezone"], `${name}.timezone`);
     }
   }
 
