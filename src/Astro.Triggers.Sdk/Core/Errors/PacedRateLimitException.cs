@@ -49,8 +49,5 @@ public class PacedRateLimitException : RateLimitExceededException
 
     /// <inheritdoc />
     public override string Message => string.Create(CultureInfo.InvariantCulture,
-        $"{Info.Service} {Info.OperationId} was not sent (client-side rate-limit pacing, {ErrorCodeValue}): the service's rate-limit budget for this client is spent and resets in {Seconds(Info.RetryAfter)}, later than the call's remaining time budget allows. Nothing reached the service; it is safe to try again after the reset.");
-
-    private static string Seconds(TimeSpan? wait) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(wait ?? TimeSpan.Zero).TotalSeconds:0.###} s");
+        $"{Info.Service} {Info.OperationId} was not sent (client-side rate-limit pacing, {ErrorCodeValue}): the service's rate-limit budget for this client is spent and resets in {Core.HumanDuration.Format(Info.RetryAfter ?? TimeSpan.Zero)}, later than the call's remaining time budget allows. Nothing reached the service; it is safe to try again after the reset.");
 }
