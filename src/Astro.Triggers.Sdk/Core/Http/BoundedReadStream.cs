@@ -4,18 +4,10 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// call's <c>MaxResponseBytes</c> has been read (the call and status are held, not a closure: one object per body).
 /// It can also hand back first the bytes already read past while the body's start was looked at (<see cref="Unread"/>),
 /// so the common body needs one wrapper, not two.</summary>
-internal sealed class BoundedReadStream(Stream inner, CallContext call, int status) : Stream
+internal sealed class BoundedReadStream(Stream inner, CallContext call, int status) : ReadOnlyStream
 {
     private long _read;
     private PooledPrefix _prefix;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -27,25 +19,10 @@ internal sealed class BoundedReadStream(Stream inner, CallContext call, int stat
     /// they are drained or the stream is disposed) the next ones read. They were counted when first read.</summary>
     public void Unread(byte[] pooled, int offset, int count) => _prefix = new PooledPrefix(pooled, offset, count);
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer) => _prefix.IsPending ? _prefix.Take(buffer) : Count(inner.Read(buffer));
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _prefix.IsPending ? ValueTask.FromResult(_prefix.Take(buffer.Span)) : ReadInnerAsync(buffer, cancellationToken);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

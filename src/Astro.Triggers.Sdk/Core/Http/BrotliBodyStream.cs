@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// (<see cref="OperationStatus.Done"/>): input that ends while the decoder still needs more is a body cut short
 /// (<see cref="TruncatedBodyException"/>), where BrotliStream would end quietly. An empty input is an empty body. Bytes
 /// after the last block are ignored.</summary>
-internal sealed class BrotliBodyStream(Stream encoded) : Stream
+internal sealed class BrotliBodyStream(Stream encoded) : ReadOnlyStream
 {
     private const int InputSize = 16 * 1024;
 
@@ -17,22 +17,6 @@ internal sealed class BrotliBodyStream(Stream encoded) : Stream
     private int _end;
     private long _total;
     private bool _done;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -59,19 +43,6 @@ internal sealed class BrotliBodyStream(Stream encoded) : Stream
             Filled(await encoded.ReadAsync(Refill(), cancellationToken).ConfigureAwait(false));
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -9,7 +9,7 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// did not arrive whole: <see cref="TruncatedBodyException"/>. An empty input is an empty body, as the framework reads it.</summary>
 /// <remarks>A multi-member gzip body (several gzip streams back to back, which HTTP servers do not send) fails the check:
 /// the trailer covers only its last member.</remarks>
-internal sealed class TrailerCheckedStream : Stream
+internal sealed class TrailerCheckedStream : ReadOnlyStream
 {
     private readonly TailStream _input;
     private readonly Stream _decoder;
@@ -31,22 +31,6 @@ internal sealed class TrailerCheckedStream : Stream
     /// <summary>HTTP's "deflate" is the zlib format (RFC 9110 §8.4.1.2), whose Adler-32 trailer is checked.</summary>
     public static Stream Zlib(Stream encoded) => new TrailerCheckedStream(encoded, gzip: false);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _decoder.Read(buffer);
@@ -58,19 +42,6 @@ internal sealed class TrailerCheckedStream : Stream
         var read = await _decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Decoded(buffer.Span[..read], buffer.IsEmpty);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -121,7 +92,7 @@ internal sealed class TrailerCheckedStream : Stream
     }
 
     /// <summary>The encoded input, remembering how many bytes it gave and its last eight.</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : ReadOnlyStream
     {
         private readonly byte[] _tail = new byte[8];
         private int _tailLength;
@@ -129,22 +100,6 @@ internal sealed class TrailerCheckedStream : Stream
         public long Total { get; private set; }
 
         public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -159,19 +114,6 @@ internal sealed class TrailerCheckedStream : Stream
             Remember(buffer.Span[..read]);
             return read;
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
