@@ -33,19 +33,7 @@ public sealed class CompressedBodyTests : FaultMatrixTestBase
 
     public static TheoryData<string> Codings => new(Compressed.Codings);
 
-    public static TheoryData<string, string> ReadsAndCodings()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var read in ReadCase.All.Keys)
-        {
-            foreach (var coding in Compressed.Codings)
-            {
-                data.Add(read, coding);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ReadsAndCodings() => CompressedCases.ReadsAndCodings();
 
     private async Task<(Exception? Error, int Requests, string? Result, ScriptedServer.Recorded? First)> Run(
         ReadCase read, Func<int, Reply> script, Action<ServiceClientOptions>? tweak = null)
@@ -57,18 +45,9 @@ public sealed class CompressedBodyTests : FaultMatrixTestBase
     }
 
     private static Reply Encoded(int status, string contentType, string coding, byte[] body, Framing framing = Framing.ContentLength) =>
-        Reply.Framed(status, contentType, body, framing, ("Content-Encoding", coding));
+        CompressedCases.Encoded(status, contentType, coding, body, framing);
 
-    private static async Task<string> Identity(ReadCase read)
-    {
-        await using var server = new ScriptedServer(_ => Reply.Text(200, read.ContentType, read.SuccessBody));
-        return await read.Call(o =>
-        {
-            o.BaseAddress = server.BaseAddress;
-            o.ApiKey = "key-for-the-reference-read";
-            return o;
-        });
-    }
+    private static Task<string> Identity(ReadCase read) => CompressedCases.Identity(read);
 
     [Theory]
     [MemberData(nameof(ReadsCodingsFramings))]

@@ -34,33 +34,9 @@ public sealed class CompressedTruncationTests : FaultMatrixTestBase
         return data;
     }
 
-    public static TheoryData<string, string> ReadsAndCodings()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var read in ReadCase.All.Keys)
-        {
-            foreach (var coding in Compressed.Codings)
-            {
-                data.Add(read, coding);
-            }
-        }
+    public static TheoryData<string, string> ReadsAndCodings() => CompressedCases.ReadsAndCodings();
 
-        return data;
-    }
-
-    public static TheoryData<string, string> ServicesAndCodings()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var service in ServiceCase.All.Keys)
-        {
-            foreach (var coding in Compressed.Codings)
-            {
-                data.Add(service, coding);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ServicesAndCodings() => CompressedCases.ServicesAndCodings();
 
     private static int Cut(string coding, string cut, int length) => cut switch
     {
@@ -76,7 +52,7 @@ public sealed class CompressedTruncationTests : FaultMatrixTestBase
         o.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli;
 
     private static Reply CloseDelimited(string contentType, string coding, byte[] body, int status = 200) =>
-        Reply.Framed(status, contentType, body, Framing.CloseDelimited, ("Content-Encoding", coding));
+        CompressedCases.Encoded(status, contentType, coding, body, Framing.CloseDelimited);
 
     private async Task<(Exception? Error, int Requests, string? Result)> Read(ReadCase read, Func<int, Reply> script)
     {
@@ -93,16 +69,7 @@ public sealed class CompressedTruncationTests : FaultMatrixTestBase
         return (error, server.Requests.Count);
     }
 
-    private static async Task<string> Identity(ReadCase read)
-    {
-        await using var server = new ScriptedServer(_ => Reply.Text(200, read.ContentType, read.SuccessBody));
-        return await read.Call(o =>
-        {
-            o.BaseAddress = server.BaseAddress;
-            o.ApiKey = "key-for-the-reference-read";
-            return o;
-        });
-    }
+    private static Task<string> Identity(ReadCase read) => CompressedCases.Identity(read);
 
     [Fact]
     public async Task The_issue_input_a_gzip_body_cut_at_60_percent_before_a_clean_close_is_read_again()

@@ -32,22 +32,10 @@ public sealed class CompressionBombTests : FaultMatrixTestBase
         return data;
     }
 
-    public static TheoryData<string, string> ServicesAndCodings()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var service in ServiceCase.All.Keys)
-        {
-            foreach (var coding in Compressed.Codings)
-            {
-                data.Add(service, coding);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ServicesAndCodings() => CompressedCases.ServicesAndCodings();
 
     private static Reply Bomb(int status, string coding, byte[] body, Framing framing) =>
-        Reply.Framed(status, "application/json", body, framing, ("Content-Encoding", coding));
+        CompressedCases.Encoded(status, "application/json", coding, body, framing);
 
     private static void LimitTo1MiB(Sdk.ServiceClientOptions options) => options.MaxResponseBytes = Limit;
 
