@@ -1,8 +1,9 @@
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>The one place the SDK's read-only body wrappers say they cannot seek or write, so each wrapper holds only
-/// what it does to the bytes. The array overloads forward to the span and memory ones (which the wrappers implement)
-/// rather than to Stream's defaults, which would copy through a rented buffer on every read.</summary>
+/// what it does to the bytes. Wrappers implement the span and memory reads and the array overloads forward to them:
+/// Stream's own defaults would run an array ReadAsync through BeginRead/EndRead, and a span read through a rented copy,
+/// on the per-call hot path.</summary>
 /// <remarks>Everything here is sealed, so a wrapper cannot drift from the others by accident; <see cref="Position"/> is
 /// left open because <see cref="BoundedReadStream"/> reports how much it has counted. Dispose stays with each wrapper:
 /// what it owns (and in what order it lets go of it) differs.</remarks>
