@@ -15,6 +15,7 @@ public sealed class ConformanceTests
         ["error-body"] = new ErrorBodyAdapter(),
         ["secret-masking"] = new SecretMaskingAdapter(),
         ["shipyard-csv"] = new ShipyardCsvAdapter(),
+        ["service-error-may-have-been-processed"] = new ServiceErrorMayHaveBeenProcessedAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

@@ -8,6 +8,7 @@ import { errorBody } from "./adapters/errorBody.js";
 import { retryAfter } from "./adapters/retryAfter.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
 import { runStatus } from "./adapters/runStatus.js";
+import { serviceErrorMayHaveBeenProcessed } from "./adapters/serviceErrorMayHaveBeenProcessed.js";
 import { secretMasking } from "./adapters/secretMasking.js";
 import { shipyardCsv } from "./adapters/shipyardCsv.js";
 import { loadAccepted, loadRuleFiles, matches, type JsonObject } from "./suite.js";
@@ -18,6 +19,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "error-body": errorBody,
   "secret-masking": secretMasking,
   "shipyard-csv": shipyardCsv,
+  "service-error-may-have-been-processed": serviceErrorMayHaveBeenProcessed,
 };
 
 const files = loadRuleFiles();
