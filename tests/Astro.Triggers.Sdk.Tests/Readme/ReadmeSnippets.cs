@@ -182,6 +182,34 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task Retries()
+    {
+        #region snippet:retries
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { EnforceRateLimit = true, RateLimit = 2 });
+        var options = fake.CreateClientOptions();          // real: new AgentsetClientOptions { ApiKey = key, NamespaceId = "ns_123" }
+        options.Retry = new RetryOptions { MaxAttempts = 3, MaxDelay = TimeSpan.FromSeconds(10) };   // defaults: 4, 30 s
+        options.RateLimitPacing = true;                   // the default: queue for the window instead of drawing 429s
+        options.Timeout = TimeSpan.FromSeconds(5);        // a paced wait must fit in it (and in Retry.MaxElapsed)
+        using var client = new AgentsetClient(options);
+
+        var perCall = new AgentsetRequestOptions
+        {
+            OnResponse = r => Console.WriteLine($"{r.RateLimitRemaining} left, window resets {r.RateLimitReset:O}"),
+        };
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await client.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = $"doc {i}" } }, perCall);
+            }
+        }
+        catch (PacedRateLimitException ex)                // the window (a minute) outlasts the 5 s budget: nothing was sent
+        {
+            Console.WriteLine($"{ex.ErrorCode}: retry after {ex.RetryAfter}, may have been processed: {ex.MayHaveBeenProcessed}");
+        }
+        #endregion
+    }
+
     public static async Task Testing()
     {
         #region snippet:testing
