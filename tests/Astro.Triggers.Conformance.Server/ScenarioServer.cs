@@ -336,33 +336,31 @@ public sealed class ScenarioServer : IAsyncDisposable
             yield return $"{at}: path {seen["path"]}, expected {path}";
         }
 
-        if (expect["query"] is JsonObject query)
+        foreach (var (part, label) in new[] { ("query", "query parameter"), ("headers", "header") })
         {
-            var actual = seen["query"]!.AsObject();
-            if (!JsonNode.DeepEquals(query, actual))
+            if (expect[part] is not JsonObject wanted)
             {
-                yield return $"{at}: query {actual.ToJsonString()}, expected {query.ToJsonString()}";
+                continue;
             }
-        }
 
-        if (expect["headers"] is JsonObject headers)
-        {
-            var actual = seen["headers"]!.AsObject();
-            foreach (var (name, value) in headers)
+            // { name: value | "*" (present, any value) | null (absent) }; names not listed are not checked.
+            var actual = seen[part]!.AsObject();
+            foreach (var (name, value) in wanted)
             {
-                var sent = (string?)actual[name.ToLowerInvariant()];
-                var wanted = (string?)value;
-                if (wanted is null && sent is not null)
+                var key = part == "headers" ? name.ToLowerInvariant() : name;
+                var sent = (string?)actual[key];
+                var expected = (string?)value;
+                if (expected is null && sent is not null)
                 {
-                    yield return $"{at}: header {name} was sent ({sent}), expected none";
+                    yield return $"{at}: {label} {name} was sent ('{sent}'), expected none";
                 }
-                else if (wanted == "*" && sent is null)
+                else if (expected == "*" && sent is null)
                 {
-                    yield return $"{at}: header {name} is missing";
+                    yield return $"{at}: {label} {name} is missing";
                 }
-                else if (wanted is not null && wanted != "*" && sent != wanted)
+                else if (expected is not null && expected != "*" && sent != expected)
                 {
-                    yield return $"{at}: header {name} is {(sent is null ? "missing" : $"'{sent}'")}, expected '{wanted}'";
+                    yield return $"{at}: {label} {name} is {(sent is null ? "missing" : $"'{sent}'")}, expected '{expected}'";
                 }
             }
         }

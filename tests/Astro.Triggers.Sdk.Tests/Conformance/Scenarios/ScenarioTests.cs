@@ -16,7 +16,7 @@ public sealed class ScenarioTests
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> LazyFileClients = new(() =>
         Directory.GetFiles(Path.Combine(ConformanceSuite.Root, "scenarios"), "*.json").ToDictionary(
-            Path.GetFileNameWithoutExtension, p => JsonNode.Parse(File.ReadAllText(p))!["client"]?.AsObject() ?? [], StringComparer.Ordinal));
+            p => Path.GetFileNameWithoutExtension(p), p => JsonNode.Parse(File.ReadAllText(p))!["client"]?.AsObject() ?? [], StringComparer.Ordinal));
 
     /// <summary>("scenario", "&lt;file&gt;/&lt;name&gt;") for every scenario: shown as <c>Conformance.scenario/&lt;file&gt;/&lt;name&gt;</c>.</summary>
     public static TheoryData<string, string> Scenarios()
