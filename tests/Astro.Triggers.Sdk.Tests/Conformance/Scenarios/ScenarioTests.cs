@@ -83,6 +83,17 @@ public sealed class ScenarioTests
         }
     }
 
+    [Fact]
+    public void Every_accepted_scenario_difference_names_a_scenario_and_a_reason()
+    {
+        var ids = LazyScenarios.Value.Select(s => $"scenario/{s.Id}").ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, reason) in ConformanceSuite.Accepted.Where(a => a.Key.StartsWith("scenario/", StringComparison.Ordinal)))
+        {
+            ids.Should().Contain(id, "accepted-differences/csharp.json lists only scenarios that exist");
+            reason.Should().NotBeNullOrWhiteSpace($"{id} says why C# differs");
+        }
+    }
+
     private static JsonObject Merge(JsonObject defaults, JsonObject? overrides)
     {
         var merged = defaults.DeepClone().AsObject();
