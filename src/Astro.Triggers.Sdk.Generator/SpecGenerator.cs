@@ -34,6 +34,8 @@ internal static class SpecGenerator
             .Select(s => s.Key)
             .ToHashSet();
         settings.CSharpGeneratorSettings.ExcludedTypeNames = handwritten.ToArray();
+        // x-astro-run-status: each status word's common run status, checked before NSwag runs.
+        var runStatuses = RunStatusMaps.Read(document, handwritten);
         var generator = new CapturingGenerator(document, settings);
         var internalSchemas = document.Components.Schemas
             .Where(s => SpecRules.Flag(s.Value.ExtensionData, "x-astro-internal"))
@@ -44,7 +46,7 @@ internal static class SpecGenerator
 
         var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
         var api = new ApiWriter(service, modelNamespace, operations).Write();
-        return models + "\n" + api;
+        return models + "\n" + api + RunStatusMaps.Write(service, modelNamespace, runStatuses, models);
     }
 
     private static CSharpClientGeneratorSettings CreateSettings(string ns)

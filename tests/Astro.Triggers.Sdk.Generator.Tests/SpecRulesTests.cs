@@ -10,6 +10,10 @@ public class SpecRulesTests
     [InlineData("union-oneof-property.yaml", "schema 'Holder.payload' is a oneOf union with a discriminator; write it as a base schema with the discriminator and one allOf schema per case (see openapi/README.md, 'Unions')")]
     [InlineData("no-paths.yaml", "the document has no paths")]
     [InlineData("no-operation-id.yaml", "GET /jobs has no operationId (generated method names come from it)")]
+    [InlineData("run-status-not-in-enum.yaml", "schema 'RunState' x-astro-run-status maps 'FINISHED', which is not one of its enum values (WAITING, DONE)")]
+    [InlineData("run-status-unknown-common.yaml", "schema 'RunState' x-astro-run-status maps 'DONE' to 'complete', which is not a common run status (queued, running, succeeded, failed, cancelled, unknown)")]
+    [InlineData("run-status-missing-value.yaml", "schema 'RunState' x-astro-run-status does not map its enum value 'DONE' (give it a common status, 'unknown' if none fits)")]
+    [InlineData("run-status-not-enum.yaml", "schema 'Plain' has x-astro-run-status but is not an enum of strings (the map's keys are its wire values)")]
     [InlineData("duplicate-parameter.yaml", "operation 'listJobs' has two parameters that would both be named 'tenantId'")]
     public async Task Refuses_a_document_it_cannot_generate_well(string document, string message)
     {

@@ -127,7 +127,9 @@ public sealed class ShipyardFake : FakeService
         foreach (var (id, createdAt, timeline) in _runs.Where(r => now - r.CreatedAt >= _options.ListingDelay).OrderByDescending(r => r.CreatedAt))
         {
             var started = timeline.ReachedAt("Running", now);
-            var duration = started is { } s ? ((timeline.StatusAt(now) is "Success" or "Errored" ? timeline.FinalAt : now) - s).TotalSeconds : 0;
+            // A finished run's duration stops at its end; "finished" is the client's own reading of the word (the document's map).
+            var finished = FleetRunStatusMap.ToRunStatus(timeline.StatusAt(now)) is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+            var duration = started is { } s ? ((finished ? timeline.FinalAt : now) - s).TotalSeconds : 0;
             csv.Append(CultureInfo.InvariantCulture, $"{Quote(_options.FleetName)},{id},{timeline.StatusAt(now)},{(started is { } at ? Timestamp(at) : string.Empty)},{Math.Round(duration)}\r\n");
         }
 

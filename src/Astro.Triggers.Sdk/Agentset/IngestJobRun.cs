@@ -31,15 +31,9 @@ public class IngestJobRun : TriggeredRun<IngestJob>
     /// <summary>The common status of an Agentset job status.</summary>
     /// <param name="status">The job status.</param>
     /// <returns>The common status.</returns>
-    public static RunStatus Map(IngestJobStatus status) => status switch
-    {
-        IngestJobStatus.Backlog or IngestJobStatus.Queued or IngestJobStatus.QueuedForResync or IngestJobStatus.QueuedForDelete => RunStatus.Queued,
-        IngestJobStatus.PreProcessing or IngestJobStatus.Processing or IngestJobStatus.Deleting or IngestJobStatus.Cancelling => RunStatus.Running,
-        IngestJobStatus.Completed => RunStatus.Succeeded,
-        IngestJobStatus.Failed => RunStatus.Failed,
-        IngestJobStatus.Cancelled => RunStatus.Cancelled,
-        _ => RunStatus.Unknown,
-    };
+    /// <remarks>The map is the document's (<c>x-astro-run-status</c> on <c>IngestJobStatus</c> in openapi/agentset.yaml),
+    /// generated.</remarks>
+    public static RunStatus Map(IngestJobStatus status) => AgentsetRunStatuses.FromIngestJobStatus(status);
 
     // A job tracked by id only has no status yet: its raw status stays null until the first read.
     private static RunSnapshot Snapshot(IngestJob job, DateTimeOffset observedAt) =>

@@ -29,15 +29,9 @@ public class TriggerExecutionRun : TriggeredRun<TriggerTask>
     /// <summary>The common status of a Mixpeek task status.</summary>
     /// <param name="status">The task status.</param>
     /// <returns>The common status.</returns>
-    public static RunStatus Map(MixpeekTaskStatus status) => status switch
-    {
-        MixpeekTaskStatus.Pending => RunStatus.Queued,
-        MixpeekTaskStatus.InProgress or MixpeekTaskStatus.Processing => RunStatus.Running,
-        MixpeekTaskStatus.Completed => RunStatus.Succeeded,
-        MixpeekTaskStatus.CompletedWithErrors or MixpeekTaskStatus.Failed => RunStatus.Failed,
-        MixpeekTaskStatus.Canceled or MixpeekTaskStatus.Skipped => RunStatus.Cancelled,
-        _ => RunStatus.Unknown,
-    };
+    /// <remarks>The map is the document's (<c>x-astro-run-status</c> on <c>MixpeekTaskStatus</c> in openapi/mixpeek.yaml),
+    /// generated.</remarks>
+    public static RunStatus Map(MixpeekTaskStatus status) => MixpeekRunStatuses.FromMixpeekTaskStatus(status);
 
     // A task tracked by id only has no status yet: its raw status stays null until the first read.
     private static RunSnapshot Snapshot(TriggerTask task, DateTimeOffset observedAt) =>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Astro.Triggers.Sdk.Shipyard.Generated;
 
 namespace Astro.Triggers.Sdk.Shipyard;
 
@@ -9,24 +10,10 @@ public static class FleetRunStatusMap
 {
     /// <summary>Scheduled, Queued, Pending → queued; Running, Retrying → running; Success, Succeeded, Completed →
     /// succeeded; Errored, Failed, Error, Incomplete, Memory Error → failed; Cancelled, Canceled → cancelled.</summary>
-    public static readonly FrozenDictionary<string, RunStatus> Defaults = new Dictionary<string, RunStatus>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Scheduled"] = RunStatus.Queued,
-        ["Queued"] = RunStatus.Queued,
-        ["Pending"] = RunStatus.Queued,
-        ["Running"] = RunStatus.Running,
-        ["Retrying"] = RunStatus.Running,
-        ["Success"] = RunStatus.Succeeded,
-        ["Succeeded"] = RunStatus.Succeeded,
-        ["Completed"] = RunStatus.Succeeded,
-        ["Errored"] = RunStatus.Failed,
-        ["Error"] = RunStatus.Failed,
-        ["Failed"] = RunStatus.Failed,
-        ["Incomplete"] = RunStatus.Failed,
-        ["Memory Error"] = RunStatus.Failed,
-        ["Cancelled"] = RunStatus.Cancelled,
-        ["Canceled"] = RunStatus.Cancelled,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    /// <remarks>The words are the document's (<c>x-astro-run-status</c> on <c>FleetRunStatus</c> in
+    /// openapi/shipyard.yaml), generated; matched case-insensitively.</remarks>
+    public static readonly FrozenDictionary<string, RunStatus> Defaults =
+        ShipyardRunStatuses.FleetRunStatusWords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The common status of a Shipyard status string.</summary>
     /// <param name="status">The "Status" column; null while the run is not yet visible.</param>

@@ -9,15 +9,10 @@ public static class JobRunStatusMap
     /// TERMINATION_REQUESTED, TERMINATING, TERMINATED → cancelled; UNKNOWN → unknown.</summary>
     /// <param name="status">The TrueFoundry status.</param>
     /// <returns>The common status.</returns>
-    public static RunStatus ToRunStatus(JobRunStatus? status) => status switch
-    {
-        JobRunStatus.Created or JobRunStatus.Scheduled => RunStatus.Queued,
-        JobRunStatus.Running => RunStatus.Running,
-        JobRunStatus.Finished => RunStatus.Succeeded,
-        JobRunStatus.Failed => RunStatus.Failed,
-        JobRunStatus.TerminationRequested or JobRunStatus.Terminating or JobRunStatus.Terminated => RunStatus.Cancelled,
-        _ => RunStatus.Unknown,
-    };
+    /// <remarks>The map is the document's (<c>x-astro-run-status</c> on <c>JobRunStatus</c> in openapi/truefoundry.yaml),
+    /// generated; null is unknown.</remarks>
+    public static RunStatus ToRunStatus(JobRunStatus? status) =>
+        status is { } value ? TrueFoundryRunStatuses.FromJobRunStatus(value) : RunStatus.Unknown;
 
     /// <summary>The wire spelling of a status (FINISHED, TERMINATION_REQUESTED…).</summary>
     /// <param name="status">The status.</param>

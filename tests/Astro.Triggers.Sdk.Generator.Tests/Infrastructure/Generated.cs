@@ -50,6 +50,19 @@ internal sealed partial class Generated
         return string.Join('\n', lines[first..(last + 1)].Where(l => !l.Contains("GeneratedCode(\"NJsonSchema\"", StringComparison.Ordinal))) + "\n";
     }
 
+    /// <summary>The x-astro-run-status class RunStatusMaps writes after ApiWriter's part (its own namespace block),
+    /// or null when the document maps no status.</summary>
+    public string? RunStatuses
+    {
+        get
+        {
+            // ApiWriter's part is one namespace block; the run statuses are a second one after it.
+            var first = Api.IndexOf("\nnamespace ", StringComparison.Ordinal);
+            var start = Api.LastIndexOf("\nnamespace ", StringComparison.Ordinal);
+            return start == first ? null : Api[(start + 1)..];
+        }
+    }
+
     /// <summary>Whether the models declare a type of this name (class, enum, record or interface).</summary>
     public bool DeclaresModelType(string name) => Models.Split('\n').Any(l => DeclarationOf(name).IsMatch(l));
 
