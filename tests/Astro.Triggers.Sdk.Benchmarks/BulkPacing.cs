@@ -84,25 +84,8 @@ internal static class BulkPacing
             await client.IngestJobs.GetAsync(job.Id);
         }
 
-        var next = -1;
-        int completed = 0, failed = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, ManyCallers).Select(async _ =>
-        {
-            while (Interlocked.Increment(ref next) < Gets)
-            {
-                try
-                {
-                    await client.IngestJobs.GetAsync(job.Id);
-                    Interlocked.Increment(ref completed);
-                }
-                catch (AstroTriggersException)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            }
-        }));
-        return (completed, failed, clock.Elapsed);
+var (completed, failed, elapsed) = await DriveAsync(ManyCallers, Gets, _ => client.IngestJobs.GetAsync(job.Id));
+        return (completed, failed, elapsed);
     }
 
     private static async Task<(int Completed, int Failed, int RateLimited, int Sent, TimeSpan Elapsed)> RunOnceAsync(bool pacing)
@@ -124,16 +107,25 @@ internal static class BulkPacing
         await Task.Delay(Window * 1.1);
         counting.Reset();
 
+var (completed, failed, elapsed) = await DriveAsync(Callers, Creates, i => client.IngestJobs.CreateAsync(Request(i)));
+        return (completed, failed, counting.RateLimited, counting.Sent, elapsed);
+    }
+
+    /// <summary><paramref name="callers"/> concurrent loops sharing <paramref name="calls"/> numbered calls; a call that
+    /// throws the SDK's exception counts as failed.</summary>
+    private static async Task<(int Completed, int Failed, TimeSpan Elapsed)> DriveAsync(int callers, int calls, Func<int, Task> call)
+    {
         var next = -1;
         int completed = 0, failed = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) < Creates)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls)
             {
                 try
                 {
-                    await client.IngestJobs.CreateAsync(Request(next));
+                    await call(i);
                     Interlocked.Increment(ref completed);
                 }
                 catch (AstroTriggersException)
@@ -142,7 +134,7 @@ internal static class BulkPacing
                 }
             }
         }));
-        return (completed, failed, counting.RateLimited, counting.Sent, clock.Elapsed);
+        return (completed, failed, clock.Elapsed);
     }
 
     private static CreateIngestJobRequest Request(int i) => new()
