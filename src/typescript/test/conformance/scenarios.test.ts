@@ -30,7 +30,6 @@ interface Scenario extends JsonObject {
   client: JsonObject;
   exchanges: JsonObject[];
   outcome: JsonObject;
-  wait?: JsonObject;
 }
 
 const folder = join(conformanceRoot, "scenarios");
@@ -106,7 +105,7 @@ describe.skipIf(skip)("conformance scenarios", () => {
           const listener = await server!.begin(`${file.file}/${scenario.name}`);
           let actual: JsonObject;
           try {
-            actual = { value: await operation!(scenario.arguments ?? {}, client, listener.baseUrl, scenario.wait) };
+            actual = { value: await operation!(scenario.arguments ?? {}, client, listener.baseUrl, scenario.wait as JsonObject | undefined) };
           } catch (error) {
             actual = { error: describeError(error, client.apiKey as string | undefined) };
           }
