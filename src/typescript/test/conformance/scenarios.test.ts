@@ -13,6 +13,7 @@ import {
   PagingError,
   ResponseDeserializationError,
   ResponseTooLargeError,
+  RunFailedError,
   ServiceRequestError,
   TimeoutError,
   TransportError,
@@ -55,6 +56,8 @@ function describeError(error: unknown, secret: string | undefined): JsonObject {
     result.status = error.status;
     result.errorCode = error.errorCode ?? null;
     result.mayHaveBeenProcessed = error.mayHaveBeenProcessed;
+    result.serviceMessage = (error instanceof RunFailedError ? error.snapshot.errorMessage : error.serviceMessage) ?? null;
+    result.requestId = error instanceof RunFailedError ? null : (error.requestId ?? null);
   }
   result.retryAfterMs = error instanceof ServiceRequestError && error.retryAfter !== undefined ? error.retryAfter : null;
   const texts = [error instanceof Error ? error.message : String(error), error instanceof AstroTriggersError ? (error.rawBody ?? "") : "", String(error)];
@@ -102,7 +105,7 @@ describe.skipIf(skip)("conformance scenarios", () => {
           const listener = await server!.begin(`${file.file}/${scenario.name}`);
           let actual: JsonObject;
           try {
-            actual = { value: await operation!(scenario.arguments ?? {}, client, listener.baseUrl) };
+            actual = { value: await operation!(scenario.arguments ?? {}, client, listener.baseUrl, scenario.wait as JsonObject | undefined) };
           } catch (error) {
             actual = { error: describeError(error, client.apiKey as string | undefined) };
           }

@@ -46,7 +46,7 @@ public sealed class ScenarioTests
         {
             try
             {
-                var value = await call!(scenario["arguments"]?.AsObject() ?? [], client, server.BaseAddress).WaitAsync(TimeSpan.FromSeconds(60));
+                var value = await call!(scenario["arguments"]?.AsObject() ?? [], client, server.BaseAddress, scenario["wait"]?.AsObject()).WaitAsync(TimeSpan.FromSeconds(60));
                 outcome = new JsonObject { ["value"] = value };
             }
             catch (Exception e) when (e is not TimeoutException)
@@ -117,6 +117,7 @@ public sealed class ScenarioTests
             PagingException => "Paging",
             RateLimitExceededException => "RateLimitExceeded",
             ArgumentException => "InvalidArgument",
+            TokenRefreshException => "TokenRefresh",
             AstroTriggersException a => a.GetType().Name.Replace("Exception", "", StringComparison.Ordinal),
             _ => $"unexpected {e.GetType().Name}: {e.Message}",
         };
@@ -127,6 +128,14 @@ public sealed class ScenarioTests
             error["errorCode"] = astro.ErrorCode;
             error["mayHaveBeenProcessed"] = astro.MayHaveBeenProcessed;
         }
+
+        error["serviceMessage"] = e switch
+        {
+            ServiceRequestException request => request.ServiceMessage,
+            RunFailedException failed => failed.ServiceError,
+            _ => null,
+        };
+        error["requestId"] = (e as ServiceRequestException)?.RequestId;
 
         var rawBody = (e as ServiceRequestException)?.RawBody;
         error["retryAfterMs"] = (e as ServiceRequestException)?.RetryAfter is { } wait ? (long)wait.TotalMilliseconds : null;
