@@ -16,6 +16,7 @@ public sealed class ConformanceTests
         ["secret-masking"] = new SecretMaskingAdapter(),
         ["shipyard-csv"] = new ShipyardCsvAdapter(),
         ["service-error-may-have-been-processed"] = new ServiceErrorMayHaveBeenProcessedAdapter(),
+        ["retry-decision"] = new RetryDecisionAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { errorBody } from "./adapters/errorBody.js";
 import { retryAfter } from "./adapters/retryAfter.js";
+import { retryDecision } from "./adapters/retryDecision.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
 import { runStatus } from "./adapters/runStatus.js";
 import { serviceErrorMayHaveBeenProcessed } from "./adapters/serviceErrorMayHaveBeenProcessed.js";
@@ -20,6 +21,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "secret-masking": secretMasking,
   "shipyard-csv": shipyardCsv,
   "service-error-may-have-been-processed": serviceErrorMayHaveBeenProcessed,
+  "retry-decision": retryDecision,
 };
 
 const files = loadRuleFiles();

@@ -159,11 +159,10 @@ export async function runCall<R>(
 
   /** The wait before the next attempt in ms, or undefined to throw now. */
   const decide = (error: AstroTriggersError, attemptTimedOut: boolean): number | undefined => {
-    if (attempts >= retry.maxAttempts || !shouldRetry(error, attemptTimedOut, operation.idempotent, retry)) return undefined;
     const remaining = budget - (clock.now() - started);
-    const hint = error instanceof ServiceRequestError ? error.retryAfter : undefined;
-    if (hint !== undefined && (hint > retry.maxDelay || hint > remaining)) return undefined;
-    const wait = hint ?? backoff(attempts - 1, retry);
+    const decision = retryDecision(error, attemptTimedOut, operation.idempotent, retry, attempts, remaining);
+    if (decision === undefined) return undefined;
+    const wait = decision.hint ?? backoff(attempts - 1, retry);
     return wait > remaining ? undefined : wait;
   };
 
@@ -180,6 +179,25 @@ export async function runCall<R>(
   } finally {
     clearTimeout(callTimeout);
   }
+}
+
+/**
+ * The retry decision after a failed attempt (conformance rule `retry-decision`): undefined to throw now (attempts used
+ * up, a failure not retried, or a server's hint longer than `maxDelay` or than what remains of the call), else the
+ * server's hint in ms, or `hint: undefined` for the backoff.
+ */
+export function retryDecision(
+  error: AstroTriggersError,
+  attemptTimedOut: boolean,
+  idempotent: boolean,
+  retry: RetryOptions,
+  attempts: number,
+  remaining: number,
+): { hint: number | undefined } | undefined {
+  if (attempts >= retry.maxAttempts || !shouldRetry(error, attemptTimedOut, idempotent, retry)) return undefined;
+  const hint = error instanceof ServiceRequestError ? error.retryAfter : undefined;
+  if (hint !== undefined && (hint > retry.maxDelay || hint > remaining)) return undefined;
+  return { hint };
 }
 
 /** Whether to try again (README "Retries"): reads on any transient failure, unsafe requests only when the service certainly did not act. */
