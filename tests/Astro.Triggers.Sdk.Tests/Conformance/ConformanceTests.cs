@@ -17,6 +17,7 @@ public sealed class ConformanceTests
         ["shipyard-csv"] = new ShipyardCsvAdapter(),
         ["service-error-may-have-been-processed"] = new ServiceErrorMayHaveBeenProcessedAdapter(),
         ["retry-decision"] = new RetryDecisionAdapter(),
+        ["argument-rules"] = new ArgumentRulesAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

@@ -4,6 +4,7 @@
  * a fixed drift fails until its entry is removed); an unknown rule fails.
  */
 import { describe, expect, it } from "vitest";
+import { argumentRules } from "./adapters/argumentRules.js";
 import { errorBody } from "./adapters/errorBody.js";
 import { retryAfter } from "./adapters/retryAfter.js";
 import { retryDecision } from "./adapters/retryDecision.js";
@@ -22,6 +23,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "shipyard-csv": shipyardCsv,
   "service-error-may-have-been-processed": serviceErrorMayHaveBeenProcessed,
   "retry-decision": retryDecision,
+  "argument-rules": argumentRules,
 };
 
 const files = loadRuleFiles();
