@@ -18,6 +18,7 @@ public sealed class ConformanceTests
         ["service-error-may-have-been-processed"] = new ServiceErrorMayHaveBeenProcessedAdapter(),
         ["retry-decision"] = new RetryDecisionAdapter(),
         ["argument-rules"] = new ArgumentRulesAdapter(),
+        ["offset-paging"] = new OffsetPagingAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { argumentRules } from "./adapters/argumentRules.js";
 import { errorBody } from "./adapters/errorBody.js";
+import { offsetPaging } from "./adapters/offsetPaging.js";
 import { retryAfter } from "./adapters/retryAfter.js";
 import { retryDecision } from "./adapters/retryDecision.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
@@ -24,6 +25,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "service-error-may-have-been-processed": serviceErrorMayHaveBeenProcessed,
   "retry-decision": retryDecision,
   "argument-rules": argumentRules,
+  "offset-paging": offsetPaging,
 };
 
 const files = loadRuleFiles();
