@@ -19,6 +19,7 @@ public sealed class ConformanceTests
         ["retry-decision"] = new RetryDecisionAdapter(),
         ["argument-rules"] = new ArgumentRulesAdapter(),
         ["offset-paging"] = new OffsetPagingAdapter(),
+        ["poll-schedule"] = new PollScheduleAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

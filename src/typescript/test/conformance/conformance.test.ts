@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { argumentRules } from "./adapters/argumentRules.js";
 import { errorBody } from "./adapters/errorBody.js";
 import { offsetPaging } from "./adapters/offsetPaging.js";
+import { pollSchedule } from "./adapters/pollSchedule.js";
 import { retryAfter } from "./adapters/retryAfter.js";
 import { retryDecision } from "./adapters/retryDecision.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
@@ -26,6 +27,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "retry-decision": retryDecision,
   "argument-rules": argumentRules,
   "offset-paging": offsetPaging,
+  "poll-schedule": pollSchedule,
 };
 
 const files = loadRuleFiles();

@@ -2,6 +2,7 @@ import { TimeoutError, UnsupportedOperationError } from "../errors/clientErrors.
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
+import { nextPollInterval } from "./pollSchedule.js";
 import { RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
 import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
 
@@ -117,6 +118,7 @@ export class TriggeredRun<T> {
     const timeout = Guard.positive(options.timeout ?? 3_600_000, "timeout");
     const factor = Guard.between(options.backoffFactor ?? 1, 1, 10, "backoffFactor");
     const ratio = Guard.between(options.pollIntervalRatio ?? 0.1, 0, 10, "pollIntervalRatio");
+    const schedule = { pollInterval, maxPollInterval, pollIntervalRatio: ratio, backoffFactor: factor };
     const throwOnFailure = options.throwOnFailure ?? true;
     const started = this.#clock.now();
     const deadline = started + timeout;
@@ -146,8 +148,7 @@ export class TriggeredRun<T> {
           return this as CompletedRun<this>;
         }
         // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
-        let next = Math.max(pollInterval, ratio * (this.#clock.now() - started), interval === undefined ? 0 : interval * factor);
-        next = Math.floor(Math.min(next, Math.max(maxPollInterval, pollInterval)));
+        const next = nextPollInterval(interval, this.#clock.now() - started, schedule);
         interval = next;
         const wait = Math.max(serverWait ?? 0, next);
         // As in C#: a wait that would end at or past the deadline is not slept; the timeout is thrown at once.
