@@ -17,7 +17,7 @@ internal static partial class AgentsetRules
 
     public static FakeRejection Invalid(string path, string message) => new(422, "unprocessable_entity", message, path);
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,64}\z")]
     public static partial Regex TenantPattern();
 
     public static void CheckCreate(JsonObject body)

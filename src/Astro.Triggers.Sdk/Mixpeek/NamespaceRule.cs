@@ -13,6 +13,6 @@ internal static partial class NamespaceRule
     public static string Check(string value, string argumentName) =>
         IsValid(value) ? value : throw new ArgumentException($"'{argumentName}' must be {Description} (was '{value}').", argumentName);
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,128}\z")]
     private static partial Regex Pattern();
 }

@@ -19,6 +19,6 @@ internal static partial class TenantId
             : throw new ArgumentException($"'{argumentName}' must be {Rule}.", argumentName);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,64}\z")]
     private static partial Regex Pattern();
 }
