@@ -102,14 +102,19 @@ export class ExecutionsClient {
             fetch,
           }),
         );
-        const history = expectBody<{ executions: TriggerExecution[]; total: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
-        return { items: normalizeUtcTimestamps(history.executions, dateTimeFields), total: history.total };
+        const history = expectBody<{ executions: TriggerExecution[]; total?: number; offset?: number; limit?: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
+        return { items: normalizeUtcTimestamps(history.executions, dateTimeFields), total: history.total, offset: history.offset, limit: history.limit };
       },
-      filter.startOffset ?? 0,
-      filter.pageSize,
-      1000,
-      "filter",
-      options?.signal,
+      {
+        startOffset: filter.startOffset ?? 0,
+        pageSize: filter.pageSize,
+        defaultPageSize: 50,
+        maxPageSize: 1000,
+        argument: "filter",
+        signal: options?.signal,
+        operation: op,
+        key: (execution) => execution.task_id,
+      },
     );
   }
 

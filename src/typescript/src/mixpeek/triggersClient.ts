@@ -67,14 +67,19 @@ export class TriggersClient {
             fetch,
           }),
         );
-        const list = expectBody<{ results: Trigger[]; total: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.results), "a page of triggers");
-        return { items: normalizeUtcTimestamps(list.results, dateTimeFields), total: list.total };
+        const list = expectBody<{ results: Trigger[]; total?: number; offset?: number; limit?: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.results), "a page of triggers");
+        return { items: normalizeUtcTimestamps(list.results, dateTimeFields), total: list.total, offset: list.offset, limit: list.limit };
       },
-      filter.startOffset ?? 0,
-      filter.pageSize,
-      1000,
-      "filter",
-      options?.signal,
+      {
+        startOffset: filter.startOffset ?? 0,
+        pageSize: filter.pageSize,
+        defaultPageSize: 50,
+        maxPageSize: 1000,
+        argument: "filter",
+        signal: options?.signal,
+        operation: op,
+        key: (trigger) => trigger.trigger_id,
+      },
     );
   }
 

@@ -104,14 +104,20 @@ export class JobRunsClient {
             fetch,
           }),
         );
-        const list = expectBody<{ data: JobRun[]; pagination?: { total?: number } }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.data), "a page of job runs");
-        return { items: list.data, total: list.pagination?.total };
+        const list = expectBody<{ data: JobRun[]; pagination?: { total?: number; offset?: number; limit?: number } }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.data), "a page of job runs");
+        // No pagination block: no total, so a full page is followed by the next offset until a short one ends the list.
+        return { items: list.data, total: list.pagination?.total, offset: list.pagination?.offset, limit: list.pagination?.limit };
       },
-      filter.startOffset ?? 0,
-      filter.pageSize,
-      1000,
-      "filter",
-      options?.signal,
+      {
+        startOffset: filter.startOffset ?? 0,
+        pageSize: filter.pageSize,
+        defaultPageSize: 10,
+        maxPageSize: 1000,
+        argument: "filter",
+        signal: options?.signal,
+        operation: op,
+        key: (run) => run.name,
+      },
     );
   }
 

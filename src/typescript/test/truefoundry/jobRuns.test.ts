@@ -54,7 +54,7 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
   it("a page size out of range or a bad token is refused before any request", async () => {
     const { client } = truefoundry(server.url);
     expect(() => client.jobRuns.list("app-1", { pageSize: 1001 })).toThrow(/between 1 and 1000/);
-    await expect(client.jobRuns.list("app-1").byPage({ continuationToken: "abc" }).next()).rejects.toThrow(/offset from a previous page/);
+    await expect(client.jobRuns.list("app-1").byPage({ continuationToken: "abc" }).next()).rejects.toThrow(/page token from a previous page/);
     expect(server.requests).toHaveLength(0);
   });
 

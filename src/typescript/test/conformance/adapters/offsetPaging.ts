@@ -8,9 +8,8 @@ interface Served { total: number | null; offset: number | null; limit: number | 
 /**
  * offset-paging: {startOffset, pageSize, defaultPageSize, maxPageSize, continuationToken, served: [{total, offset, limit,
  * items}]} → {pages: [{requested: {offset, limit}, next, previous}], stops}: offsetPageable over a fetch that answers the
- * served pages in order (a tiny in-memory page source), walked with byPage({continuationToken}). offsetPageable reads
- * only the items and the total of a page (the reported offset and limit, and defaultPageSize, have no TypeScript
- * counterpart). `stops` is false when the walk asks for a page beyond the served ones.
+ * served pages in order (a tiny in-memory page source, reporting each page's total, offset and limit as served),
+ * walked with byPage({continuationToken}). `stops` is false when the walk asks for a page beyond the served ones.
  */
 export async function offsetPaging(input: JsonObject): Promise<JsonObject> {
   const served = input["served"] as unknown as Served[];
@@ -20,13 +19,21 @@ export async function offsetPaging(input: JsonObject): Promise<JsonObject> {
       requests.push({ offset, limit: limit ?? null });
       const page = served[requests.length - 1];
       if (page === undefined) throw new BeyondServed();
-      return { items: Array.from({ length: page.items }, (_, i) => `item${offset + i}`), total: page.total ?? undefined };
+      return {
+        items: Array.from({ length: page.items }, (_, i) => `item${offset + i}`),
+        total: page.total ?? undefined,
+        offset: page.offset ?? undefined,
+        limit: page.limit ?? undefined,
+      };
     },
-    (input["startOffset"] as number | null) ?? 0,
-    (input["pageSize"] as number | null) ?? undefined,
-    input["maxPageSize"] as number,
-    "filter",
-    undefined,
+    {
+      startOffset: (input["startOffset"] as number | null) ?? 0,
+      pageSize: (input["pageSize"] as number | null) ?? undefined,
+      defaultPageSize: input["defaultPageSize"] as number,
+      maxPageSize: input["maxPageSize"] as number,
+      argument: "filter",
+      signal: undefined,
+    },
   );
   const pages: JsonObject[] = [];
   let stops = true;
