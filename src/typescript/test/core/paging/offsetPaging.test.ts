@@ -169,7 +169,7 @@ describe("a reported offset that contradicts the request", () => {
   });
 
   it("from a service that ignores the offset (the same first item again) ends with a PagingError naming the operation", async () => {
-    const sameItems = async (): Promise<OffsetSlice<string>> => ({ items: ["a", "b"], offset: 0, limit: 2 });
+    const sameItems = async (): Promise<OffsetSlice<string>> => ({ items: ["a", "b"], total: undefined, offset: 0, limit: 2 });
     const pageable = offsetPageable(sameItems, options({ pageSize: 2, operation: { service: "TrueFoundry", operationId: "listJobRuns" }, key: (item) => item }));
     const seen: string[] = [];
     const error = await (async () => { for await (const item of pageable) seen.push(item); })().catch((e: unknown) => e);
