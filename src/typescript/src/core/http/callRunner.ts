@@ -69,6 +69,8 @@ export async function runCall<R>(
   const callSignal = caller ? AbortSignal.any([caller, callTimer.signal]) : callTimer.signal;
   let attempts = 0;
   let lastUrl = "";
+  // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
+  let lastStatus = 0;
   const details = (extra: ErrorDetails = {}): ErrorDetails => ({
     service: operation.service,
     operationId: operation.operationId,
@@ -124,6 +126,7 @@ export async function runCall<R>(
       if (response.status < 200 || response.status > 299) {
         throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
       }
+      lastStatus = response.status;
       const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
       const out = new Headers(response.headers);
       out.delete("content-length");
@@ -172,7 +175,7 @@ export async function runCall<R>(
     if (error instanceof SyntaxError) {
       throw new ResponseDeserializationError(
         `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
-        details({ status: 200, cause: error }),
+        details({ status: lastStatus || 200, cause: error }),
       );
     }
     throw error;
