@@ -1,3 +1,4 @@
+import { TokenRefreshError } from "../auth/tokenRefreshError.js";
 import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
 import { ResponseDeserializationError, TimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
@@ -114,12 +115,21 @@ export async function runCall<R>(
       const headers = new Headers(request.headers);
       headers.set("user-agent", userAgent);
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
-      await settings.credential.apply(headers, false, signal);
+      // A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
+      const authorize = async (forceRefresh: boolean) => {
+        try {
+          await settings.credential.apply(headers, forceRefresh, signal);
+        } catch (error) {
+          if (error instanceof AstroTriggersError || signal.aborted) throw error;
+          throw new TokenRefreshError(forceRefresh, details({ cause: error }));
+        }
+      };
+      await authorize(false);
       const send = () => settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
       let response = await send();
       if (response.status === 401 && settings.credential.canRefresh) {
         await response.body?.cancel().catch(() => {});
-        await settings.credential.apply(headers, true, signal);
+        await authorize(true);
         response = await send();
       }
       phase = "body";
