@@ -81,6 +81,7 @@ export function parseHttpDate(value: string, now: number): number | undefined {
     const nowYear = new Date(now).getUTCFullYear();
     let year = Math.floor(nowYear / 100) * 100 + Number(m[4]);
     if (year > nowYear + 50) year -= 100;
+    else if (year <= nowYear - 50) year += 100;
     return utc(year, m[3]!, Number(m[2]), m[5]!, m[6]!, m[7]!);
   }
   m = ASCTIME.exec(value);

@@ -50,6 +50,8 @@ describe("parseHttpDate: the three HTTP-date forms only", () => {
   it("RFC 850, two-digit year within 50 years of now", () => {
     expect(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT", AT_DATE)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37));
     expect(parseHttpDate("Sunday, 01-Mar-26 12:01:00 GMT", AT_DATE)).toBe(Date.UTC(2026, 2, 1, 12, 1, 0));
+    // Seen from 2090, "10" is 2110 (20 years ahead), not 2010 (80 years back).
+    expect(parseHttpDate("Monday, 01-Mar-10 12:01:00 GMT", Date.UTC(2090, 0, 1))).toBe(Date.UTC(2110, 2, 1, 12, 1, 0));
   });
   it("asctime", () => expect(parseHttpDate("Sun Nov  6 08:49:37 1994", AT_DATE)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37)));
   it.each([
