@@ -28,6 +28,7 @@ export {
   InvalidArgumentError,
   UnsupportedOperationError,
 } from "./core/errors/clientErrors.js";
+export { TokenRefreshError } from "./core/auth/tokenRefreshError.js";
 export type { ClientOptions, RequestOptions, TokenProvider } from "./core/clientOptions.js";
 export type { Clock } from "./core/http/clock.js";
 export { systemClock } from "./core/http/clock.js";

@@ -1,9 +1,12 @@
+import type { TokenRefreshError } from "./auth/tokenRefreshError.js";
 import type { Clock } from "./http/clock.js";
 import type { RetryOptions } from "./retry/retryOptions.js";
 
 /**
  * Supplies a token for `Authorization: Bearer`. Called before each attempt with `forceRefresh` false, and once
- * with `true` after a 401 (the request is then repeated once). Every token it returns is masked in errors.
+ * with `true` after a 401 (the request is then repeated once). Every token it returns is masked in errors. If it
+ * throws, the call fails with {@link TokenRefreshError} (the provider's error as `cause`; nothing sent, or the 401 not
+ * repeated; `mayHaveBeenProcessed` false), not retried.
  */
 export type TokenProvider = (forceRefresh: boolean, signal: AbortSignal) => string | Promise<string>;
 

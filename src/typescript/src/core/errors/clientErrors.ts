@@ -36,13 +36,27 @@ export class TimeoutError extends AstroTriggersError {
   }
 }
 
-/** A 2xx answer whose body is not what the operation returns (not JSON, empty, the wrong shape). Not retried. */
-export class ResponseDeserializationError extends AstroTriggersError {}
+/**
+ * A 2xx answer whose body is not what the operation returns (not JSON, empty, the wrong shape). Not retried.
+ * `mayHaveBeenProcessed` is always true (as C#'s ResponseDeserializationException): the service answered with
+ * success, so it acted on the request; only its answer is lost. `status` is the 2xx received (201 for a create).
+ */
+export class ResponseDeserializationError extends AstroTriggersError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, mayHaveBeenProcessed: true });
+  }
+}
 
-/** The response exceeded `maxResponseBytes` (16 MiB by default), by its Content-Length or while streaming. Not retried. */
-export class ResponseTooLargeError extends AstroTriggersError {
+/**
+ * A success body exceeded `maxResponseBytes` (16 MiB by default), by its Content-Length or while streaming; it was
+ * refused, not buffered. A kind of {@link ResponseDeserializationError} (as C#'s ResponseTooLargeException): the
+ * service acted, so `mayHaveBeenProcessed` is true. Not retried.
+ */
+export class ResponseTooLargeError extends ResponseDeserializationError {
   /** The limit in bytes. */
   readonly maxResponseBytes: number;
+  /** The Content-Length the service declared, or undefined for a body without one (refused once the count passed the limit). */
+  readonly declaredLength: number | undefined;
   constructor(maxResponseBytes: number, declared: number | undefined, details: ErrorDetails) {
     super(
       `${details.service} ${details.operationId}: the response is larger than ${maxResponseBytes} bytes` +
@@ -50,6 +64,7 @@ export class ResponseTooLargeError extends AstroTriggersError {
       details,
     );
     this.maxResponseBytes = maxResponseBytes;
+    this.declaredLength = declared;
   }
 }
 

@@ -15,7 +15,9 @@ export interface ErrorBody {
  * Reads an error body in any of the services' shapes: Agentset `{error:{code,message,doc_url}}`, TrueFoundry
  * `{statusCode,message,code}`, Mixpeek `{error:{message,type}}` and FastAPI `{detail:[{loc,msg,type}]}`,
  * Astropod `{error,code,reason,action}`, Shipyard `{request:{id},data:null}`. Anything else (HTML, text,
- * empty, truncated JSON) gives an empty result; the status still decides the error type.
+ * empty, truncated JSON) gives an empty result; the status still decides the error type. Every text field also
+ * accepts a JSON number or boolean, read as its text (TrueFoundry's numeric `code` 4001 is "4001", a `true` is
+ * "true"), as the C# ErrorBody does; objects and arrays are not text.
  */
 export function parseErrorBody(raw: string | undefined): ErrorBody {
   if (!raw || raw.trimStart()[0] !== "{") return {};
@@ -26,7 +28,7 @@ export function parseErrorBody(raw: string | undefined): ErrorBody {
     return {};
   }
   if (!isObject(root)) return {};
-  let code = str(root, "code") ?? num(root, "code");
+  let code = str(root, "code");
   let message = str(root, "message");
   let doc = str(root, "doc_url") ?? str(root, "docUrl");
   const error = root["error"];
@@ -65,14 +67,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A field as text: a string as is, a number or boolean as its JSON text; anything else (object, array, null) none.
+ * A number is written back by JavaScript (`12.50` reads as "12.5", C# keeps the raw "12.50"). */
 function str(obj: Record<string, unknown>, key: string): string | undefined {
   const value = obj[key];
-  return typeof value === "string" ? value : undefined;
-}
-
-function num(obj: Record<string, unknown>, key: string): string | undefined {
-  const value = obj[key];
-  return typeof value === "number" ? String(value) : undefined;
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? JSON.stringify(value) : undefined;
 }
 
 function clean(body: ErrorBody): ErrorBody {

@@ -1,3 +1,4 @@
+import { TokenRefreshError } from "../auth/tokenRefreshError.js";
 import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
 import { ResponseDeserializationError, TimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
@@ -69,6 +70,8 @@ export async function runCall<R>(
   const callSignal = caller ? AbortSignal.any([caller, callTimer.signal]) : callTimer.signal;
   let attempts = 0;
   let lastUrl = "";
+  // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
+  let lastStatus = 0;
   const details = (extra: ErrorDetails = {}): ErrorDetails => ({
     service: operation.service,
     operationId: operation.operationId,
@@ -112,18 +115,28 @@ export async function runCall<R>(
       const headers = new Headers(request.headers);
       headers.set("user-agent", userAgent);
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
-      await settings.credential.apply(headers, false, signal);
+      // A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
+      const authorize = async (forceRefresh: boolean) => {
+        try {
+          await settings.credential.apply(headers, forceRefresh, signal);
+        } catch (error) {
+          if (error instanceof AstroTriggersError || signal.aborted) throw error;
+          throw new TokenRefreshError(forceRefresh, details({ cause: error }));
+        }
+      };
+      await authorize(false);
       const send = () => settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
       let response = await send();
       if (response.status === 401 && settings.credential.canRefresh) {
         await response.body?.cancel().catch(() => {});
-        await settings.credential.apply(headers, true, signal);
+        await authorize(true);
         response = await send();
       }
       phase = "body";
       if (response.status < 200 || response.status > 299) {
         throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
       }
+      lastStatus = response.status;
       const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
       const out = new Headers(response.headers);
       out.delete("content-length");
@@ -172,7 +185,7 @@ export async function runCall<R>(
     if (error instanceof SyntaxError) {
       throw new ResponseDeserializationError(
         `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
-        details({ status: 200, cause: error }),
+        details({ status: lastStatus || 200, cause: error }),
       );
     }
     throw error;

@@ -1,7 +1,10 @@
 import { AstroTriggersError } from "../errors/astroTriggersError.js";
 import type { RunSnapshot } from "./runStatus.js";
 
-/** A run ended `failed` or `cancelled` while `waitForCompletion` waited (with `throwOnFailure`, the default). */
+/**
+ * A run ended `failed` or `cancelled` while `waitForCompletion` waited (with `throwOnFailure`, the default).
+ * `mayHaveBeenProcessed` is true (as C#'s RunFailedException): the run was started and ran.
+ */
 export class RunFailedError extends AstroTriggersError {
   /** The run's id. */
   readonly runId: string;
@@ -11,14 +14,17 @@ export class RunFailedError extends AstroTriggersError {
     super(
       `${service} run ${runId} ended ${snapshot.status} (${snapshot.rawStatus ?? "no status"})` +
         (snapshot.errorMessage ? `: ${snapshot.errorMessage}` : "."),
-      { service },
+      { service, mayHaveBeenProcessed: true },
     );
     this.runId = runId;
     this.snapshot = snapshot;
   }
 }
 
-/** `waitForCompletion` ran out of its `timeout`; the run itself was not stopped. */
+/**
+ * `waitForCompletion` ran out of its `timeout`; the run itself was not stopped. `mayHaveBeenProcessed` is true (as
+ * C#'s RunWaitTimeoutException): the run was started and may still be running.
+ */
 export class RunWaitTimeoutError extends AstroTriggersError {
   /** The run's id. */
   readonly runId: string;
@@ -29,7 +35,7 @@ export class RunWaitTimeoutError extends AstroTriggersError {
   /** The last snapshot. */
   readonly snapshot: RunSnapshot;
   constructor(service: string, runId: string, timeout: number, polls: number, snapshot: RunSnapshot) {
-    super(`${service} run ${runId} was still ${snapshot.status} after ${timeout} ms (${polls} status reads); the run was not stopped.`, { service });
+    super(`${service} run ${runId} was still ${snapshot.status} after ${timeout} ms (${polls} status reads); the run was not stopped.`, { service, mayHaveBeenProcessed: true });
     this.runId = runId;
     this.timeout = timeout;
     this.polls = polls;
