@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
-import { Guard } from "../core/guard.js";
+import { Guard, isBlank } from "../core/guard.js";
 import { checkMetadata } from "./tenantRule.js";
 
 // What Agentset's document requires of a create body (openapi/agentset.yaml), checked before sending so a payload the
@@ -73,7 +73,7 @@ function checkConfig(config: unknown, name: string): void {
 /** Free text: a string, not empty or whitespace; line breaks are fine. */
 function text(value: unknown, name: string): void {
   if (typeof value !== "string") throw new InvalidArgumentError(name, `'${name}' is required (a string).`);
-  if (value.trim().length === 0) throw new InvalidArgumentError(name, `'${name}' must not be empty or whitespace.`);
+  if (isBlank(value)) throw new InvalidArgumentError(name, `'${name}' must not be empty or whitespace.`);
 }
 
 function httpUrl(value: unknown, name: string): void {

@@ -3,12 +3,29 @@ import { InvalidArgumentError } from "./errors/clientErrors.js";
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+// White space as .NET's char.IsWhiteSpace counts it (Zs, Zl, Zp, U+0009–U+000D, U+0085): the set behind C#'s
+// string.IsNullOrWhiteSpace and string.Trim. Not String.prototype.trim's set, which also strips U+FEFF (the byte
+// order mark, a format character) and leaves U+0085: a value of only U+FEFF is text in C#, so it is here.
+const WHITE_SPACE = "\\t\\n\\v\\f\\r\\u0085\\p{Zs}\\u2028\\u2029";
+const ALL_WHITE_SPACE = new RegExp(`^[${WHITE_SPACE}]*$`, "u");
+const EDGE_WHITE_SPACE = new RegExp(`^[${WHITE_SPACE}]+|[${WHITE_SPACE}]+$`, "gu");
+
+/** True when the text is empty or only white space, as C#'s `string.IsNullOrWhiteSpace` judges it (U+FEFF is not white space). */
+export function isBlank(value: string): boolean {
+  return ALL_WHITE_SPACE.test(value);
+}
+
+/** The text without leading and trailing white space, as C#'s `string.Trim()` (U+FEFF is kept). */
+export function trimWhiteSpace(value: string): string {
+  return value.replace(EDGE_WHITE_SPACE, "");
+}
+
 /** Argument checks; every message names the argument and the rule. All throw {@link InvalidArgumentError}. */
 export const Guard = {
   /** A non-empty, non-whitespace string without control characters (CR/LF never reach a header or URL). */
   notBlank(value: unknown, name: string): string {
     if (typeof value !== "string") throw new InvalidArgumentError(name, `'${name}' is required (a string).`);
-    if (value.trim().length === 0) throw new InvalidArgumentError(name, `'${name}' must not be empty or whitespace.`);
+    if (isBlank(value)) throw new InvalidArgumentError(name, `'${name}' must not be empty or whitespace.`);
     Guard.noControlCharacters(value, name);
     return value;
   },

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
+import { isBlank, trimWhiteSpace } from "../core/guard.js";
 
 // The cron syntax Mixpeek documents, as .NET's Mixpeek/CronRule.cs: five fields (minute hour day-of-month month
 // day-of-week) of numbers, month/weekday names, `*`, lists, low-to-high ranges and steps. Macros (`@daily`) and scheduler
@@ -24,8 +25,8 @@ const invalid = (name: string, expression: string, problem: string) =>
 
 /** @throws InvalidArgumentError naming `name`, the rule and the field that breaks it. */
 export function checkCronExpression(expression: unknown, name: string): void {
-  if (typeof expression !== "string" || expression.trim().length === 0) throw new InvalidArgumentError(name, `'${name}' is required (a five-field cron expression).`);
-  const trimmed = expression.trim();
+  if (typeof expression !== "string" || isBlank(expression)) throw new InvalidArgumentError(name, `'${name}' is required (a five-field cron expression).`);
+  const trimmed = trimWhiteSpace(expression);
   if (trimmed.startsWith("@")) {
     const equivalent = MACROS[trimmed.toLowerCase()];
     throw invalid(name, expression, `macros such as '@daily' are not accepted by Mixpeek.${equivalent ? ` Write '${equivalent}' instead.` : ""}`);
@@ -70,7 +71,7 @@ const hint = (field: Field) => (field.names ? ` or ${field.names[0]}-${field.nam
 /** An IANA time zone id the runtime knows ("Europe/Berlin", "UTC"). @throws InvalidArgumentError */
 export function checkTimeZone(zone: unknown, name: string): void {
   if (zone === undefined) return;
-  let known = typeof zone === "string" && zone.trim() === zone && zone.length > 0;
+  let known = typeof zone === "string" && trimWhiteSpace(zone) === zone && zone.length > 0;
   if (known) {
     try {
       new Intl.DateTimeFormat("en-US", { timeZone: zone as string });

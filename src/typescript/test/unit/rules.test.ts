@@ -104,8 +104,8 @@ describe("secrets and URLs (Redactor, KnownSecrets)", () => {
     secrets.add("abc");
     expect(secrets.mask("abc")).toBe("abc");
   });
-  it("redacts user info and secret query parameters", () => {
-    expect(redactUrl("https://u:p@h.example/a?token=t1&x=1&API_KEY=k")).toBe("https://***@h.example/a?token=***&x=1&API_KEY=***");
+  it("redacts user info and every query value but the services' documented parameters", () => {
+    expect(redactUrl("https://u:p@h.example/a?token=t1&x=1&API_KEY=k&limit=5")).toBe("https://***@h.example/a?token=***&x=***&API_KEY=***&limit=5");
   });
 });
 

@@ -1,7 +1,16 @@
 /** The text that replaces a secret. */
 export const MASK = "***";
 
-const SECRET_QUERY_KEYS = new Set(["token", "access_token", "api_key", "apikey", "key", "secret", "password", "signature", "sig", "code"]);
+// An allow-list, as C#'s Redactor.Uri (and Azure's HttpMessageSanitizer) keep one: the query parameters the
+// services' documents define (openapi/*.yaml) are shown; any other value is masked, so a secret in a parameter
+// nobody anticipated (a pre-signed URL's X-Amz-Signature, a proxy's token) never reaches a log or an error.
+// Compared case-insensitively, after percent-decoding the key, as C# does.
+const SHOWN_QUERY_KEYS = new Set(
+  [
+    "account", "cursor", "cursorDirection", "deploymentId", "jobRunName", "limit", "offset", "order", "orderBy",
+    "perPage", "searchPrefix", "sortBy", "status", "statuses", "triggeredBy", "versionNumbers",
+  ].map((key) => key.toLowerCase()),
+);
 const BEARER = /bearer\s+[A-Za-z0-9\-._~+/]+=*/gi;
 
 /** Replaces `Bearer <token>` anywhere in a text. */
@@ -9,7 +18,15 @@ export function redactText(text: string): string {
   return text.replace(BEARER, `Bearer ${MASK}`);
 }
 
-/** A URL with user info and secret query parameters (token, api_key, key, …) replaced by `***`. */
+function unescapeKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key; // as .NET's Uri.UnescapeDataString, an invalid escape is left as it is
+  }
+}
+
+/** A URL with user info and the value of every query parameter the services' documents do not define replaced by `***`. */
 export function redactUrl(url: string): string {
   let parsed: URL;
   try {
@@ -28,7 +45,7 @@ export function redactUrl(url: string): string {
         .map((pair) => {
           const eq = pair.indexOf("=");
           const key = eq < 0 ? pair : pair.slice(0, eq);
-          return eq >= 0 && SECRET_QUERY_KEYS.has(key.toLowerCase()) ? `${key}=${MASK}` : pair;
+          return eq >= 0 && !SHOWN_QUERY_KEYS.has(unescapeKey(key).toLowerCase()) ? `${key}=${MASK}` : pair;
         })
         .join("&");
   }
