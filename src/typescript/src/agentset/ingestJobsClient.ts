@@ -114,7 +114,7 @@ export class IngestJobsClient {
    * @throws InvalidArgumentError for an id without the `job_` prefix.
    */
   track(job: IngestJob | string, options?: AgentsetRequestOptions): IngestJobRun {
-    const id = Guard.prefixedId(typeof job === "string" ? job : job?.id, "job_", "job.id");
+    const id = typeof job === "string" ? Guard.prefixedId(job, "job_", "jobId") : Guard.prefixedId(job?.id, "job_", "job.id");
     const { signal: _ignored, ...perCall } = options ?? {};
     return new IngestJobRun(id, typeof job === "string" ? undefined : job, (signal) => this.get(id, { ...perCall, signal }), this.#core.clock);
   }

@@ -13,7 +13,8 @@ export interface Page<T> {
 /** Where `byPage` starts and how big pages are. */
 export interface PageOptions {
   /** A token from an earlier page's `continuationToken`/`previousToken`; default the list's own start. */
-  continuationToken?: string;
+  // `| undefined` spelled out: a caller's `let saved: string | undefined` must pass under exactOptionalPropertyTypes.
+  continuationToken?: string | undefined;
   /** Items per page, within the service's range; default the list's own page size or the service default. */
-  pageSize?: number;
+  pageSize?: number | undefined;
 }
