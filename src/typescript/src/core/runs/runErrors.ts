@@ -21,7 +21,9 @@ export class RunFailedError<T = unknown> extends AstroTriggersError {
   readonly serviceError: string | undefined;
   /** @param run - the run, in its final (failed or cancelled) state. */
   constructor(run: TriggeredRun<T>) {
-    const serviceError = run.errorMessage === undefined ? undefined : redactText(run.errorMessage);
+    // A service may send null for "no error text" (TrueFoundry); only a string is text.
+    const text: unknown = run.errorMessage;
+    const serviceError = typeof text === "string" ? redactText(text) : undefined;
     super(
       `${run.service} run '${run.id}' ${run.status === "cancelled" ? "was cancelled" : `ended ${run.status}`} (service status '${run.rawStatus ?? ""}')` +
         (serviceError ? `: ${serviceError}` : "."),
@@ -29,7 +31,7 @@ export class RunFailedError<T = unknown> extends AstroTriggersError {
     );
     this.run = run;
     this.finalStatus = run.status;
-    this.rawStatus = run.rawStatus;
+    this.rawStatus = run.rawStatus ?? undefined;
     this.serviceError = serviceError;
   }
 }

@@ -57,3 +57,17 @@ describe("run errors", () => {
     expect(error.message).toContain(`after 2500 ms and ${error.polls} status reads; it was not stopped.`);
   });
 });
+
+describe("run errors from a service that sends null for no error text", () => {
+  let server: ScriptedServer;
+  beforeEach(async () => (server = await ScriptedServer.start()));
+  afterEach(async () => server.close());
+
+  it("a cancelled Agentset job whose error is null: RunCancelledError with no serviceError", async () => {
+    server.reply(json(200, jobBody("job_1", "CANCELLED", { error: null })));
+    const { client } = agentset(server.url);
+    const error = (await client.ingestJobs.track("job_1").waitForCompletion().catch((e: unknown) => e)) as RunCancelledError;
+    expect(error).toBeInstanceOf(RunCancelledError);
+    expect(error.serviceError).toBeUndefined();
+  });
+});
