@@ -21,7 +21,7 @@ export {
 } from "./core/errors/statusErrors.js";
 export {
   TransportError,
-  TimeoutError,
+  ServiceTimeoutError,
   ResponseDeserializationError,
   ResponseTooLargeError,
   PagingError,
@@ -38,7 +38,7 @@ export { AsyncPageable } from "./core/paging/asyncPageable.js";
 export type { Page, PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
 export { TriggeredRun, type WaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
-export { RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
+export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
 
 export { AgentsetClient } from "./agentset/agentsetClient.js";
 export { IngestJobsClient } from "./agentset/ingestJobsClient.js";

@@ -88,7 +88,7 @@ const typeRenames = {
   ServiceRequestException: "ServiceRequestError",
   InternalServerErrorException: "InternalServerError",
   ServiceTransportException: "TransportError",
-  ServiceTimeoutException: "TimeoutError",
+  ServiceTimeoutException: "ServiceTimeoutError",
   ServiceClientOptions: "ClientOptions",
   RunWaitOptions: "WaitOptions",
   IngestJobStatus: "IngestJobStatus",

@@ -82,7 +82,7 @@ export class IngestJobsClient {
   /**
    * Creates an ingest job (`POST …/ingest-jobs`, 201). Not idempotent: retried only when Agentset certainly did
    * not act (refused connection, 429, 503 with Retry-After); set `externalId` to recognise a job you created.
-   * @throws InvalidArgumentError, ServiceRequestError subclasses (mayHaveBeenProcessed on 5xx), TransportError, TimeoutError.
+   * @throws InvalidArgumentError, ServiceRequestError subclasses (mayHaveBeenProcessed on 5xx), TransportError (ServiceTimeoutError among them).
    */
   async create(job: CreateIngestJobRequest, options?: AgentsetRequestOptions): Promise<IngestJob> {
     if (!isRecord(job)) throw new InvalidArgumentError("job", "'job' is required.");

@@ -15,7 +15,7 @@ import {
   ResponseTooLargeError,
   RunFailedError,
   ServiceRequestError,
-  TimeoutError,
+  ServiceTimeoutError,
   TransportError,
 } from "../../src/index.js";
 import { operations } from "./adapters/scenarioOperations.js";
@@ -43,7 +43,7 @@ const skip = process.env.ASTRO_SKIP_INTEGRATION === "1";
 /** The error in the suite's vocabulary (README, "Scenarios"). */
 function describeError(error: unknown, secret: string | undefined): JsonObject {
   const kind =
-    error instanceof TimeoutError ? "Timeout"
+    error instanceof ServiceTimeoutError ? "Timeout"
     : error instanceof TransportError ? "Transport"
     : error instanceof ResponseTooLargeError ? "TooLarge"
     : error instanceof ResponseDeserializationError ? "Deserialization"
@@ -56,7 +56,7 @@ function describeError(error: unknown, secret: string | undefined): JsonObject {
     result.status = error.status;
     result.errorCode = error.errorCode ?? null;
     result.mayHaveBeenProcessed = error.mayHaveBeenProcessed;
-    result.serviceMessage = (error instanceof RunFailedError ? error.snapshot.errorMessage : error.serviceMessage) ?? null;
+    result.serviceMessage = (error instanceof RunFailedError ? error.serviceError : error.serviceMessage) ?? null;
     result.requestId = error instanceof RunFailedError ? null : (error.requestId ?? null);
   }
   result.retryAfterMs = error instanceof ServiceRequestError && error.retryAfter !== undefined ? error.retryAfter : null;

@@ -154,7 +154,6 @@ describe("Agentset retries (IngestJobsRetryTests)", () => {
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toBeInstanceOf(AstroTriggersError);
     expect(error.status).toBe(0);
-    expect(error.mayHaveReachedServer).toBe(false);
     expect(error.mayHaveBeenProcessed).toBe(false);
     expect(error.message).toContain("did not reach the service");
     expect(clock.sleeps).toHaveLength(3);

@@ -6,7 +6,7 @@ import { redactUrl } from "../../src/core/security/redactor.js";
 import { backoff, neverConnected, shouldRetry } from "../../src/core/http/callRunner.js";
 import { resolveRetryOptions } from "../../src/core/retry/retryOptions.js";
 import { normalizeUtcTimestamps } from "../../src/core/json/utcTimestamps.js";
-import { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceUnavailable, TimeoutError, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "./rulesImports.js";
+import { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceTimeoutError, ServiceUnavailable, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "./rulesImports.js";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 const info = (status: number, retryAfter?: number) => ({ status, service: "S", operationId: "op", method: "POST", retryAfter });
@@ -40,14 +40,14 @@ describe("Retry-After (RetryAfterParser)", () => {
 
 describe("retry decision (RetryDecision)", () => {
   const options = resolveRetryOptions();
-  const transport = (reached: boolean) => new TransportError("x", reached, {});
+  const transport = (mayHaveBeenProcessed: boolean) => new TransportError("x", { mayHaveBeenProcessed });
   it("reads retry on retryable statuses, connection failures and attempt timeouts", () => {
     for (const status of [408, 429, 502, 503, 504]) expect(shouldRetry(new RateLimitExceededError(info(status)), false, true, options)).toBe(true);
     expect(shouldRetry(new InternalServerError(info(500)), false, true, options)).toBe(false);
     expect(shouldRetry(new InternalServerError(info(500)), false, true, resolveRetryOptions({ retryInternalServerError: true }))).toBe(true);
     expect(shouldRetry(transport(true), false, true, options)).toBe(true);
-    expect(shouldRetry(new TimeoutError(1, "attempt", true, {}), true, true, options)).toBe(true);
-    expect(shouldRetry(new TimeoutError(1, "call", true, {}), false, true, options)).toBe(false);
+    expect(shouldRetry(new ServiceTimeoutError(1, "attempt", { mayHaveBeenProcessed: true }), true, true, options)).toBe(true);
+    expect(shouldRetry(new ServiceTimeoutError(1, "call", { mayHaveBeenProcessed: true }), false, true, options)).toBe(false);
   });
   it("unsafe requests retry only when the service certainly did not act", () => {
     expect(shouldRetry(transport(false), false, false, options)).toBe(true);
@@ -56,7 +56,7 @@ describe("retry decision (RetryDecision)", () => {
     expect(shouldRetry(new ServiceUnavailable(info(503, 1000)), false, false, options)).toBe(true);
     expect(shouldRetry(new ServiceUnavailable(info(503)), false, false, options)).toBe(false);
     expect(shouldRetry(new ServiceUnavailable(info(502)), false, false, options)).toBe(false);
-    expect(shouldRetry(new TimeoutError(1, "attempt", true, {}), true, false, options)).toBe(false);
+    expect(shouldRetry(new ServiceTimeoutError(1, "attempt", { mayHaveBeenProcessed: true }), true, false, options)).toBe(false);
     expect(shouldRetry(transport(true), false, false, resolveRetryOptions({ retryUnsafeRequests: true }))).toBe(true);
   });
   it("backoff doubles from the base, caps at maxDelay and jitters 50–100 %", () => {

@@ -1,2 +1,2 @@
-export { InternalServerError, InvalidArgumentError, RateLimitExceededError, TimeoutError, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "../../src/index.js";
+export { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceTimeoutError, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "../../src/index.js";
 export { UnexpectedStatusError as ServiceUnavailable } from "../../src/index.js";

@@ -29,7 +29,7 @@ export interface ErrorDetails {
 
 /**
  * The one root of every error the SDK throws: typed HTTP errors ({@link ServiceRequestError} and its
- * per-status subclasses), transport and timeout errors, deserialization, paging, argument and run errors.
+ * per-status subclasses), transport errors (timeouts among them), deserialization, paging, argument and run errors.
  * A caller's own abort is not wrapped: it surfaces as the signal's `reason` (an `AbortError` by default).
  */
 export class AstroTriggersError extends Error {
@@ -51,7 +51,12 @@ export class AstroTriggersError extends Error {
   readonly url: string | undefined;
   /** Response body text, ≤ 16 KB, secrets masked. */
   readonly rawBody: string | undefined;
-  /** True when a request that is not safe to repeat may have been acted on by the service (it was not repeated). */
+  /**
+   * The one flag (as C#'s MayHaveBeenProcessed): true when the service may have acted on the request — a create or
+   * start that got an ambiguous answer (500, 502, 504), no answer after the request may have been sent (a transport
+   * error or timeout; false only when the connection was never established), a success answer whose body could not be
+   * read, or a run that was started. The SDK never repeats such a request on its own; check before starting again.
+   */
   readonly mayHaveBeenProcessed: boolean;
 
   /** @param message - the full, already masked message. @param details - see {@link ErrorDetails}. */

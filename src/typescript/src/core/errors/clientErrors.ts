@@ -1,38 +1,35 @@
 import { AstroTriggersError, type ErrorDetails } from "./astroTriggersError.js";
 
 /**
- * No HTTP response arrived: refused, reset, DNS failure, or the connection broke while the body was read.
- * `mayHaveReachedServer` says whether the service may have received the request.
+ * No HTTP response arrived: refused, reset, DNS failure, or the connection broke while the body was read (as C#'s
+ * ServiceTransportException). `mayHaveBeenProcessed` is the one flag: false only when the request certainly never
+ * reached the service (the connection was never established); true when it may have, so a create or start may have
+ * been acted on. `status` is 0.
  */
 export class TransportError extends AstroTriggersError {
-  /** False only when the connection was never established (refused, unresolved host): the service cannot have acted. */
-  readonly mayHaveReachedServer: boolean;
-  /** @param what - what failed; @param mayHaveReachedServer - see the property. */
-  constructor(what: string, mayHaveReachedServer: boolean, details: ErrorDetails) {
+  /** @param what - what failed. @param details - the call's; `mayHaveBeenProcessed` as above. */
+  constructor(what: string, details: ErrorDetails) {
     super(
       `${details.service} ${details.operationId}: ${what}. ` +
-        (mayHaveReachedServer ? "The request may have reached the service." : "The request did not reach the service."),
-      details,
+        (details.mayHaveBeenProcessed ? "The request may have reached the service." : "The request did not reach the service."),
+      { ...details, status: 0 },
     );
-    this.mayHaveReachedServer = mayHaveReachedServer;
   }
 }
 
-/** An attempt (`retry.attemptTimeout`) or the whole call (`timeout`) ran out of time, a stalled body included. */
-export class TimeoutError extends AstroTriggersError {
+/**
+ * An attempt (`retry.attemptTimeout`) or the whole call (`timeout`) ran out of time, a stalled body included. A kind
+ * of {@link TransportError} (as C#'s ServiceTimeoutException): catching `TransportError` catches it too. Its name is
+ * not the `"TimeoutError"` of the `DOMException` that `AbortSignal.timeout()` throws; a caller's own signal, a
+ * timeout signal included, still surfaces as that signal's reason, never as this.
+ */
+export class ServiceTimeoutError extends TransportError {
   /** The limit that ran out, in milliseconds. */
   readonly timeout: number;
-  /** Whether the request may have reached the service (true once a connection was attempted). */
-  readonly mayHaveReachedServer: boolean;
-  /** @param timeout - ms; @param which - "attempt" or "call". */
-  constructor(timeout: number, which: "attempt" | "call", mayHaveReachedServer: boolean, details: ErrorDetails) {
-    super(
-      `${details.service} ${details.operationId}: the ${which} timed out after ${timeout} ms. ` +
-        (mayHaveReachedServer ? "The request may have reached the service." : "The request did not reach the service."),
-      details,
-    );
+  /** @param timeout - ms; @param which - "attempt" or "call"; @param details - `mayHaveBeenProcessed` as on {@link TransportError}. */
+  constructor(timeout: number, which: "attempt" | "call", details: ErrorDetails) {
+    super(`the ${which} timed out after ${timeout} ms`, details);
     this.timeout = timeout;
-    this.mayHaveReachedServer = mayHaveReachedServer;
   }
 }
 
@@ -68,8 +65,18 @@ export class ResponseTooLargeError extends ResponseDeserializationError {
   }
 }
 
-/** A paging service misbehaved: it repeated a cursor, or said more items follow without a cursor. */
-export class PagingError extends AstroTriggersError {}
+/**
+ * A paging service broke its own contract: it repeated a cursor, said more items follow without a cursor, or ignored
+ * the offset; the walk stops instead of looping or ending early. As C#'s PagingException: it carries the service and
+ * the list operation (empty when the list does not know them), `status` 0 (every page was answered with success) and
+ * `mayHaveBeenProcessed` false (lists only read).
+ */
+export class PagingError extends AstroTriggersError {
+  /** @param message - what the service did wrong. @param details - the list's service and operation (e.g. `"TrueFoundry"`, `"listJobRuns"`). */
+  constructor(message: string, details: { service?: string; operationId?: string } = {}) {
+    super(message, { service: details.service ?? "", operationId: details.operationId ?? "", status: 0, mayHaveBeenProcessed: false });
+  }
+}
 
 /** An argument broke a documented rule; thrown before any request is sent. `argument` names it. */
 export class InvalidArgumentError extends AstroTriggersError {

@@ -1,6 +1,6 @@
 import { TokenRefreshError } from "../auth/tokenRefreshError.js";
 import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
-import { ResponseDeserializationError, TimeoutError, TransportError } from "../errors/clientErrors.js";
+import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import type { RetryOptions } from "../retry/retryOptions.js";
@@ -91,7 +91,8 @@ export async function runCall<R>(
       } catch (raw) {
         if (caller?.aborted) throw caller.reason;
         if (callTimer.signal.aborted || raw instanceof CallTimedOut) {
-          throw new TimeoutError(settings.timeout, "call", attempts > 0, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw }));
+          // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
+          throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: attempts > 0, cause: raw }));
         }
         const error = toSdkError(raw);
         const delay = decide(error, raw instanceof AttemptTimedOut);
@@ -100,7 +101,7 @@ export async function runCall<R>(
           await clock.sleep(delay, callSignal);
         } catch (sleepError) {
           if (caller?.aborted) throw caller.reason;
-          throw new TimeoutError(settings.timeout, "call", true, details({ mayHaveBeenProcessed: error.mayHaveBeenProcessed, cause: sleepError }));
+          throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: error.mayHaveBeenProcessed, cause: sleepError }));
         }
       }
     }
@@ -161,13 +162,14 @@ export async function runCall<R>(
   const toSdkError = (raw: unknown): AstroTriggersError => {
     if (raw instanceof AstroTriggersError) return raw;
     if (raw instanceof AttemptTimedOut) {
-      return new TimeoutError(retry.attemptTimeout, "attempt", true, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw }));
+      return new ServiceTimeoutError(retry.attemptTimeout, "attempt", details({ mayHaveBeenProcessed: true, cause: raw }));
     }
     if (raw instanceof BodyReadFailure) {
-      return new TransportError(raw.message, true, details({ mayHaveBeenProcessed: !operation.idempotent, cause: raw.cause }));
+      return new TransportError(raw.message, details({ mayHaveBeenProcessed: true, cause: raw.cause }));
     }
     const never = neverConnected(raw);
-    return new TransportError(secrets.mask(describe(raw, never)), !never, details({ mayHaveBeenProcessed: !never && !operation.idempotent, cause: raw }));
+    // One flag, as C#: false only when the connection was never established; a read's reset may have reached the service too.
+    return new TransportError(secrets.mask(describe(raw, never)), details({ mayHaveBeenProcessed: !never, cause: raw }));
   };
 
   /** The wait before the next attempt in ms, or undefined to throw now. */
@@ -216,12 +218,13 @@ export function retryDecision(
 /** Whether to try again (README "Retries"): reads on any transient failure, unsafe requests only when the service certainly did not act. */
 export function shouldRetry(error: AstroTriggersError, attemptTimedOut: boolean, idempotent: boolean, retry: RetryOptions): boolean {
   const mayRepeatAmbiguous = idempotent || retry.retryUnsafeRequests;
-  if (error instanceof TimeoutError) return attemptTimedOut && mayRepeatAmbiguous;
+  // By class, never by name: a ServiceTimeoutError is a TransportError, so it is decided first.
+  if (error instanceof ServiceTimeoutError) return attemptTimedOut && mayRepeatAmbiguous;
   if (error instanceof ServiceRequestError) {
     const retryable = retry.retryableStatusCodes.includes(error.status) || (error.status === 500 && retry.retryInternalServerError);
     return retryable && (mayRepeatAmbiguous || error.status === 429 || (error.status === 503 && error.retryAfter !== undefined));
   }
-  if (error instanceof TransportError) return !error.mayHaveReachedServer || mayRepeatAmbiguous;
+  if (error instanceof TransportError) return !error.mayHaveBeenProcessed || mayRepeatAmbiguous;
   // An unreadable, oversized or malformed success body reads the same the next time.
   return false;
 }

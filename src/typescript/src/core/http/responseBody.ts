@@ -90,6 +90,8 @@ function transcode(bytes: Uint8Array, contentType: string | null): Uint8Array {
   }
 }
 
+/** The platform's abort of a read (`DOMException` `AbortError`, or `TimeoutError` from `AbortSignal.timeout()`); the SDK's own
+ * errors are told apart by class, none of them is named so. */
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+  return error instanceof DOMException && (error.name === "AbortError" || error.name === "TimeoutError");
 }

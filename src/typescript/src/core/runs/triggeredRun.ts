@@ -1,9 +1,9 @@
-import { TimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
+import { ServiceTimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
 import { nextPollInterval } from "./pollSchedule.js";
-import { RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
+import { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
 import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
 
 /**
@@ -29,7 +29,7 @@ export interface WaitOptions {
   backoffFactor?: number;
   /** How long to wait in all. Default 3 600 000 ms (1 h). Then {@link RunWaitTimeoutError} (the run is not stopped). */
   timeout?: number;
-  /** Throw {@link RunFailedError} when the run ends failed or cancelled. Default true. */
+  /** Throw {@link RunFailedError} when the run ends failed, {@link RunCancelledError} (a RunFailedError) when cancelled. Default true. */
   throwOnFailure?: boolean;
   /** Called with each snapshot read. */
   onProgress?: (snapshot: RunSnapshot) => void;
@@ -109,7 +109,7 @@ export class TriggeredRun<T> {
   /**
    * Polls until the run is final. A 429/503 while polling (after the client's own retries) waits its
    * `Retry-After` and polls again; other errors surface as they are.
-   * @returns this run, final, with `value` read. @throws RunFailedError (failed/cancelled, with `throwOnFailure`),
+   * @returns this run, final, with `value` read. @throws RunFailedError (failed; RunCancelledError when cancelled; with `throwOnFailure`),
    * RunWaitTimeoutError, InvalidArgumentError for bad options, the signal's reason on abort.
    */
   async waitForCompletion(options: WaitOptions = {}): Promise<CompletedRun<this>> {
@@ -127,7 +127,7 @@ export class TriggeredRun<T> {
     const signal = options.signal ? AbortSignal.any([options.signal, deadlineTimer.signal]) : deadlineTimer.signal;
     let interval: number | undefined;
     let polls = 0;
-    const timedOut = () => new RunWaitTimeoutError(this.service, this.id, timeout, polls, this.#current);
+    const timedOut = () => new RunWaitTimeoutError(this, timeout, polls);
     try {
       for (;;) {
         options.signal?.throwIfAborted();
@@ -139,12 +139,12 @@ export class TriggeredRun<T> {
           options.onProgress?.(this.#current);
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
-          if (deadlineTimer.signal.aborted || error instanceof TimeoutError && this.#clock.now() >= deadline) throw timedOut();
+          if (deadlineTimer.signal.aborted || error instanceof ServiceTimeoutError && this.#clock.now() >= deadline) throw timedOut();
           if (error instanceof ServiceRequestError && (error.status === 429 || error.status === 503)) serverWait = error.retryAfter;
           else throw error;
         }
         if (this.isCompleted) {
-          if (this.status !== "succeeded" && throwOnFailure) throw new RunFailedError(this.service, this.id, this.#current);
+          if (this.status !== "succeeded" && throwOnFailure) throw this.status === "cancelled" ? new RunCancelledError(this) : new RunFailedError(this);
           return this as CompletedRun<this>;
         }
         // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.

@@ -1,4 +1,4 @@
-import { ResponseDeserializationError, TimeoutError, TransportError } from "../../../src/core/errors/clientErrors.js";
+import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../../../src/core/errors/clientErrors.js";
 import type { AstroTriggersError } from "../../../src/core/errors/astroTriggersError.js";
 import { createServiceError } from "../../../src/core/errors/errorMapper.js";
 import { retryDecision as decide } from "../../../src/core/http/callRunner.js";
@@ -16,16 +16,16 @@ function failure(input: JsonObject): { error: AstroTriggersError; attemptTimedOu
       return { error: createServiceError({ ...details, status: input["status"] as number, retryAfter: typeof hint === "number" ? hint : undefined }), attemptTimedOut: false };
     }
     case "refused-connection":
-      return { error: new TransportError("the connection was refused", false, details), attemptTimedOut: false };
+      return { error: new TransportError("the connection was refused", { ...details, mayHaveBeenProcessed: false }), attemptTimedOut: false };
     case "connect-timeout":
       // undici's UND_ERR_CONNECT_TIMEOUT: neverConnected, so reported as not having reached the service.
-      return { error: new TransportError("no connection was established within the connect timeout", false, details), attemptTimedOut: false };
+      return { error: new TransportError("no connection was established within the connect timeout", { ...details, mayHaveBeenProcessed: false }), attemptTimedOut: false };
     case "reset-before-headers":
-      return { error: new TransportError("the connection was reset before a complete response", true, details), attemptTimedOut: false };
+      return { error: new TransportError("the connection was reset before a complete response", { ...details, mayHaveBeenProcessed: true }), attemptTimedOut: false };
     case "reset-in-body":
-      return { error: new TransportError("the connection failed while the response body was being read", true, details), attemptTimedOut: false };
+      return { error: new TransportError("the connection failed while the response body was being read", { ...details, mayHaveBeenProcessed: true }), attemptTimedOut: false };
     case "attempt-timeout":
-      return { error: new TimeoutError(30_000, "attempt", true, details), attemptTimedOut: true };
+      return { error: new ServiceTimeoutError(30_000, "attempt", { ...details, mayHaveBeenProcessed: true }), attemptTimedOut: true };
     case "caller-cancelled":
       // runCall rethrows the caller's abort reason; it is no AstroTriggersError, so no retry rule takes it.
       return { error: new DOMException("The operation was aborted.", "AbortError") as unknown as AstroTriggersError, attemptTimedOut: false };

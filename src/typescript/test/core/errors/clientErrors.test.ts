@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ResponseDeserializationError, ResponseTooLargeError } from "../../../src/index.js";
+import { AstroTriggersError, PagingError, ResponseDeserializationError, ResponseTooLargeError, ServiceTimeoutError, TransportError } from "../../../src/index.js";
 import { agentset } from "../../support/clients.js";
-import { huge, raw, ScriptedServer } from "../../support/scriptedServer.js";
+import { huge, raw, ScriptedServer, stallHeaders } from "../../support/scriptedServer.js";
 
 // Issue 27 §1 (as C#'s ResponseDeserializationException / ResponseTooLargeException): a 2xx whose body cannot be
 // read, or is too large, was still acted on by the service, so mayHaveBeenProcessed is true, the status is the one
@@ -39,5 +39,56 @@ describe("unreadable and too-large success bodies may have been processed", () =
     const streamed = (await client.ingestJobs.get("job_1").catch((e: unknown) => e)) as ResponseTooLargeError;
     expect([streamed.declaredLength, streamed.mayHaveBeenProcessed]).toEqual([undefined, true]);
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+// Issue 27 §1 (as C#'s ServiceTimeoutException : ServiceTransportException and PagingException): a timeout is a kind of
+// transport error under a name that is not the DOMException's "TimeoutError"; one flag, mayHaveBeenProcessed; a
+// PagingError names the list's service and operation, status 0, not processed.
+describe("the error hierarchy as C#'s", () => {
+  let server: ScriptedServer;
+  beforeEach(async () => (server = await ScriptedServer.start()));
+  afterEach(async () => server.close());
+
+  it("a ServiceTimeoutError is a TransportError, named apart from AbortSignal.timeout()'s DOMException", () => {
+    const error = new ServiceTimeoutError(150, "attempt", { service: "Agentset", operationId: "getIngestJob", mayHaveBeenProcessed: true });
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toBeInstanceOf(AstroTriggersError);
+    expect([error.name, error.timeout, error.status, error.mayHaveBeenProcessed]).toEqual(["ServiceTimeoutError", 150, 0, true]);
+    expect(error.message).toBe("Agentset getIngestJob: the attempt timed out after 150 ms. The request may have reached the service.");
+    expect(Object.keys(error)).not.toContain("mayHaveReachedServer");
+    expect(Object.keys(new TransportError("x", {}))).not.toContain("mayHaveReachedServer");
+  });
+
+  it("one flag: a transport error says whether the request may have reached the service by mayHaveBeenProcessed", () => {
+    const never = new TransportError("the connection was refused", { service: "Agentset", operationId: "createIngestJob", mayHaveBeenProcessed: false });
+    expect([never.mayHaveBeenProcessed, never.message]).toEqual([false, "Agentset createIngestJob: the connection was refused. The request did not reach the service."]);
+    const reached = new TransportError("the connection was reset", { service: "Agentset", operationId: "createIngestJob", mayHaveBeenProcessed: true });
+    expect(reached.message).toContain("The request may have reached the service.");
+  });
+
+  it("a read's stalled answer ends as a ServiceTimeoutError, caught as a TransportError", async () => {
+    server.otherwise(stallHeaders);
+    const { client } = agentset(server.url, { timeout: 200 });
+    const error = await client.ingestJobs.get("job_1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceTimeoutError);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as ServiceTimeoutError).mayHaveBeenProcessed).toBe(true);
+  });
+
+  it("a caller's AbortSignal.timeout() surfaces as its own DOMException TimeoutError, not as the SDK's timeout", async () => {
+    server.otherwise(stallHeaders);
+    const { client } = agentset(server.url);
+    const error = await client.ingestJobs.get("job_1", { signal: AbortSignal.timeout(100) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe("TimeoutError");
+    expect(error).not.toBeInstanceOf(AstroTriggersError);
+  });
+
+  it("a PagingError carries the list's service and operation, status 0, not processed (as C#'s PagingException)", () => {
+    const named = new PagingError("it ignores the offset", { service: "TrueFoundry", operationId: "listJobRuns" });
+    expect([named.service, named.operationId, named.status, named.mayHaveBeenProcessed, named.message]).toEqual(["TrueFoundry", "listJobRuns", 0, false, "it ignores the offset"]);
+    const unnamed = new PagingError("a cursor repeated");
+    expect([unnamed.service, unnamed.operationId, unnamed.status, unnamed.mayHaveBeenProcessed]).toEqual(["", "", 0, false]);
   });
 });
