@@ -56,7 +56,7 @@ export function recordingFetch(): { fetch: typeof globalThis.fetch; seen: SeenRe
 /** The real clock, with every retry and poll wait recorded. */
 export function recordingClock(): Clock & { sleeps: number[] } {
   const sleeps: number[] = [];
-  return { sleeps, now: () => systemClock.now(), sleep: (ms, signal) => (sleeps.push(ms), systemClock.sleep(ms, signal)) };
+  return { sleeps, now: () => systemClock.now(), monotonic: () => systemClock.monotonic(), sleep: (ms, signal) => (sleeps.push(ms), systemClock.sleep(ms, signal)) };
 }
 
 function described(name: keyof FakesDocument["services"]): FakeDescription {

@@ -6,9 +6,10 @@ import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import type { RetryOptions } from "../retry/retryOptions.js";
 import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
-import type { Clock } from "./clock.js";
+import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
+import { linkSignals } from "./signals.js";
 import { userAgent } from "./userAgent.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
@@ -36,6 +37,8 @@ export interface CallSettings {
 // Errors of one attempt before they are decided on.
 class AttemptTimedOut extends Error {}
 class CallTimedOut extends Error {}
+// A failure before the request was handed to fetch (nothing sent): never "may have reached the service".
+class NotSent extends Error {}
 // UND_ERR_CONNECT_TIMEOUT: undici's (Node's fetch) connect timeout (10 s by default) ran out before the connection was
 // established (TCP and TLS), so no byte of the request was written (issue 27, as the C# ConnectTimeout of issue 25).
 const NEVER_CONNECTED = new Set([
@@ -63,11 +66,17 @@ export async function runCall<R>(
   const { retry, clock, secrets } = settings;
   const caller = settings.signal;
   caller?.throwIfAborted();
-  const started = clock.now();
+  // Elapsed time on the monotonic clock: a wall clock stepped by hours must not spend (or extend) the budget.
+  const started = clock.monotonic();
   const budget = Math.min(settings.timeout, retry.maxElapsed);
-  const callTimer = new AbortController();
-  const callTimeout = setTimeout(() => callTimer.abort(new CallTimedOut()), settings.timeout);
-  const callSignal = caller ? AbortSignal.any([caller, callTimer.signal]) : callTimer.signal;
+  // One listener on the caller's signal for the call's duration, removed when it ends (no AbortSignal.any: see signals.ts).
+  const call = linkSignals(caller);
+  let callTimedOut = false;
+  const cancelCallTimer = startTimer(clock, settings.timeout, () => {
+    callTimedOut = true;
+    call.abort(new CallTimedOut());
+  });
+  const callSignal = call.signal;
   let attempts = 0;
   let lastUrl = "";
   // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
@@ -90,7 +99,7 @@ export async function runCall<R>(
         return await attempt(request, body);
       } catch (raw) {
         if (caller?.aborted) throw caller.reason;
-        if (callTimer.signal.aborted || raw instanceof CallTimedOut) {
+        if (callTimedOut || raw instanceof CallTimedOut) {
           // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
           throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: attempts > 0, cause: raw }));
         }
@@ -108,11 +117,13 @@ export async function runCall<R>(
   };
 
   const attempt = async (request: Request, body: ArrayBuffer | undefined): Promise<Response> => {
-    const attemptTimer = new AbortController();
-    const timer = setTimeout(() => attemptTimer.abort(new AttemptTimedOut()), retry.attemptTimeout);
-    const signal = AbortSignal.any([callSignal, attemptTimer.signal]);
-    let phase: "connect" | "body" = "connect";
+    // Made inside the try, so the finally clears the timer and the listener whatever fails.
+    let cancelTimer: (() => void) | undefined;
+    const scope = linkSignals(callSignal);
+    const signal = scope.signal;
+    let phase: "prepare" | "connect" | "body" = "prepare";
     try {
+      cancelTimer = startTimer(clock, retry.attemptTimeout, () => scope.abort(new AttemptTimedOut()));
       const headers = new Headers(request.headers);
       headers.set("user-agent", userAgent);
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
@@ -126,7 +137,10 @@ export async function runCall<R>(
         }
       };
       await authorize(false);
-      const send = () => settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
+      const send = () => {
+        phase = "connect";
+        return settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
+      };
       let response = await send();
       if (response.status === 401 && settings.credential.canRefresh) {
         await response.body?.cancel().catch(() => {});
@@ -150,12 +164,14 @@ export async function runCall<R>(
       if (signal.aborted) {
         // Which limit ended the attempt: the caller, the call's budget, or this attempt's own timeout.
         if (caller?.aborted) throw caller.reason;
-        throw callTimer.signal.aborted ? new CallTimedOut() : new AttemptTimedOut();
+        throw callTimedOut ? new CallTimedOut() : new AttemptTimedOut();
       }
       if (error instanceof BodyReadFailure) throw error;
+      if (phase === "prepare") throw new NotSent(error instanceof Error ? error.message : String(error), { cause: error });
       throw phase === "body" ? new BodyReadFailure("the connection failed while the response body was being read", { cause: error }) : error;
     } finally {
-      clearTimeout(timer);
+      cancelTimer?.();
+      scope.dispose();
     }
   };
 
@@ -163,6 +179,9 @@ export async function runCall<R>(
     if (raw instanceof AstroTriggersError) return raw;
     if (raw instanceof AttemptTimedOut) {
       return new ServiceTimeoutError(retry.attemptTimeout, "attempt", details({ mayHaveBeenProcessed: true, cause: raw }));
+    }
+    if (raw instanceof NotSent) {
+      return new TransportError(`the request could not be sent: ${secrets.mask(raw.message)}`, details({ mayHaveBeenProcessed: false, cause: raw.cause }));
     }
     if (raw instanceof BodyReadFailure) {
       return new TransportError(raw.message, details({ mayHaveBeenProcessed: true, cause: raw.cause }));
@@ -174,7 +193,7 @@ export async function runCall<R>(
 
   /** The wait before the next attempt in ms, or undefined to throw now. */
   const decide = (error: AstroTriggersError, attemptTimedOut: boolean): number | undefined => {
-    const remaining = budget - (clock.now() - started);
+    const remaining = budget - (clock.monotonic() - started);
     const decision = retryDecision(error, attemptTimedOut, operation.idempotent, retry, attempts, remaining);
     if (decision === undefined) return undefined;
     const wait = decision.hint ?? backoff(attempts - 1, retry);
@@ -192,7 +211,8 @@ export async function runCall<R>(
     }
     throw error;
   } finally {
-    clearTimeout(callTimeout);
+    cancelCallTimer();
+    call.dispose();
   }
 }
 

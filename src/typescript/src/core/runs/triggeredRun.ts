@@ -1,7 +1,8 @@
 import { ServiceTimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
-import type { Clock } from "../http/clock.js";
+import { type Clock, startTimer } from "../http/clock.js";
+import { linkSignals } from "../http/signals.js";
 import { nextPollInterval } from "./pollSchedule.js";
 import { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
 import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
@@ -120,18 +121,25 @@ export class TriggeredRun<T> {
     const ratio = Guard.between(options.pollIntervalRatio ?? 0.1, 0, 10, "pollIntervalRatio");
     const schedule = { pollInterval, maxPollInterval, pollIntervalRatio: ratio, backoffFactor: factor };
     const throwOnFailure = options.throwOnFailure ?? true;
-    const started = this.#clock.now();
+    // The deadline on the monotonic clock (a stepped wall clock neither ends nor extends the wait); the timer is the
+    // clock's (chained past setTimeout's 2^31-1 ms, so a 30-day timeout is 30 days), cleared in the finally.
+    const clock = this.#clock;
+    const started = clock.monotonic();
     const deadline = started + timeout;
-    const deadlineTimer = new AbortController();
-    const timer = setTimeout(() => deadlineTimer.abort(), timeout);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadlineTimer.signal]) : deadlineTimer.signal;
+    const wait = linkSignals(options.signal);
+    const signal = wait.signal;
+    let expired = false;
+    const cancelTimer = startTimer(clock, timeout, () => {
+      expired = true;
+      wait.abort(new Error("the run wait timed out"));
+    });
     let interval: number | undefined;
     let polls = 0;
     const timedOut = () => new RunWaitTimeoutError(this, timeout, polls);
     try {
       for (;;) {
         options.signal?.throwIfAborted();
-        if (this.#clock.now() >= deadline || deadlineTimer.signal.aborted) throw timedOut();
+        if (clock.monotonic() >= deadline || expired) throw timedOut();
         let serverWait: number | undefined;
         try {
           await this.updateStatus({ signal });
@@ -139,7 +147,7 @@ export class TriggeredRun<T> {
           options.onProgress?.(this.#current);
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
-          if (deadlineTimer.signal.aborted || error instanceof ServiceTimeoutError && this.#clock.now() >= deadline) throw timedOut();
+          if (expired || error instanceof ServiceTimeoutError && clock.monotonic() >= deadline) throw timedOut();
           if (error instanceof ServiceRequestError && (error.status === 429 || error.status === 503)) serverWait = error.retryAfter;
           else throw error;
         }
@@ -148,20 +156,21 @@ export class TriggeredRun<T> {
           return this as CompletedRun<this>;
         }
         // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
-        const next = nextPollInterval(interval, this.#clock.now() - started, schedule);
+        const next = nextPollInterval(interval, clock.monotonic() - started, schedule);
         interval = next;
-        const wait = Math.max(serverWait ?? 0, next);
+        const pause = Math.max(serverWait ?? 0, next);
         // As in C#: a wait that would end at or past the deadline is not slept; the timeout is thrown at once.
-        if (wait >= deadline - this.#clock.now()) throw timedOut();
+        if (pause >= deadline - clock.monotonic()) throw timedOut();
         try {
-          await this.#clock.sleep(wait, signal);
+          await clock.sleep(pause, signal);
         } catch {
           if (options.signal?.aborted) throw options.signal.reason;
           throw timedOut();
         }
       }
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
+      wait.dispose();
     }
   }
 
