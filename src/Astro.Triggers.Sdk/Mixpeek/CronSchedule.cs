@@ -28,9 +28,13 @@ public sealed class CronSchedule : TriggerSchedule
     {
         CronExpression = Guard.NotNullOrWhiteSpace(cronExpression);
         TimeZone = Guard.NotNullOrWhiteSpace(timeZone);
-        Parse(CronExpression, nameof(cronExpression));
-        FindZone(TimeZone, nameof(timeZone));
+        // Checked once, where it is written: the schedule is immutable, so previews and sends reuse what was parsed.
+        _expression = Parse(CronExpression, nameof(cronExpression));
+        _zone = FindZone(TimeZone, nameof(timeZone));
     }
+
+    private readonly Cronos.CronExpression _expression;
+    private readonly TimeZoneInfo _zone;
 
     /// <summary>The cron expression (<c>cron_expression</c>).</summary>
     public string CronExpression { get; }
@@ -46,14 +50,12 @@ public sealed class CronSchedule : TriggerSchedule
     /// <param name="count">How many times to return, 1 to 10,000.</param>
     /// <returns>Up to <paramref name="count"/> times in ascending order, each with the zone's offset at that moment;
     /// fewer if the expression has no more (e.g. a 29 February that never comes again is not a case: cron repeats).</returns>
-    /// <exception cref="ArgumentException">The expression or time zone is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1 to 10,000.</exception>
     public IReadOnlyList<DateTimeOffset> GetNextFireTimes(DateTimeOffset after, int count)
     {
         var times = new List<DateTimeOffset>(PreviewCount(count));
-        var expression = Parse(CronExpression, nameof(CronExpression));
-        var zone = FindZone(TimeZone, nameof(TimeZone));
         var from = after;
-        while (times.Count < count && expression.GetNextOccurrence(from, zone) is { } next)
+        while (times.Count < count && _expression.GetNextOccurrence(from, _zone) is { } next)
         {
             times.Add(next);
             from = next;
@@ -64,12 +66,6 @@ public sealed class CronSchedule : TriggerSchedule
 
     internal static CronSchedule Read(ConfigFields fields) =>
         new(fields.RequiredString("cron_expression"), fields.String("timezone") ?? "UTC");
-
-    internal override void Validate(string path, MixpeekClientOptions options)
-    {
-        Parse(CronExpression, $"{path}.{nameof(CronExpression)}");
-        FindZone(TimeZone, $"{path}.{nameof(TimeZone)}");
-    }
 
     /// <summary>Resolves an IANA id; a Windows id is refused with its IANA equivalent named, because the service
     /// only knows IANA names.</summary>

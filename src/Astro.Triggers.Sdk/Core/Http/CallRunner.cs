@@ -183,14 +183,14 @@ internal static class CallRunner
         {
             var (timeout, which) = callToken.IsCancellationRequested ? (call.Timeout, "call's timeout") : (call.Retry.AttemptTimeout, "attempt timeout");
             return new ServiceTimeoutException(
-                operation, $"the {which} of {timeout} ran out while the connection was still being established", timeout, mayHaveBeenProcessed: false, ex);
+                operation, $"the {which} of {HumanDuration.Format(timeout)} ran out while the connection was still being established", timeout, mayHaveBeenProcessed: false, ex);
         }
 
         return ex switch
         {
             // SocketsHttpHandler's ConnectTimeout: a cancellation carrying a TimeoutException, on no token of ours.
             OperationCanceledException { InnerException: TimeoutException } => new ServiceTimeoutException(
-                operation, $"no connection was established within the connect timeout of {call.ConnectTimeout}", call.ConnectTimeout,
+                operation, $"no connection was established within the connect timeout of {HumanDuration.Format(call.ConnectTimeout)}", call.ConnectTimeout,
                 mayHaveBeenProcessed: false, ex),
             HttpRequestException http => new ServiceTransportException(operation, call.Secrets.Mask(Describe(http))!, mayHaveBeenProcessed: false, ex),
             IOException => new ServiceTransportException(

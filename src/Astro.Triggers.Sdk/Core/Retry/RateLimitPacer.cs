@@ -170,8 +170,9 @@ internal sealed class RateLimitPacer(TimeProvider timeProvider)
             }
             else
             {
-                var later = window.ServerReset > _serverReset + Max(window.Precision, _precision);
-                var sameWindow = !later && window.ServerReset >= _serverReset - Max(window.Precision, _precision);
+                var precision = Max(window.Precision, _precision);
+                var later = window.ServerReset > _serverReset + precision;
+                var sameWindow = !later && window.ServerReset >= _serverReset - precision;
                 // Stale or not, a picture is only replaced by a fresher one, so an answer that overtook others on its way
                 // never hands back slots they showed taken. Once the window's reset has passed, the probe's own answer
                 // is taken whatever its reset says (a service counting per node may answer with an earlier window):
