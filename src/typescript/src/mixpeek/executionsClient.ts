@@ -11,6 +11,7 @@ import type { MixpeekClientOptions, MixpeekRequestOptions, TriggerExecution, Tri
 import { resolveNamespace } from "./namespaceRule.js";
 import { TriggerExecutionRun } from "./triggerExecutionRun.js";
 import { wireRunId } from "../core/runs/wireRunId.js";
+import { mixpeekPageSizes } from "./pageSizes.js";
 
 const ops = operationTable("Mixpeek", operations);
 const isTask = (d: any) => isRecord(d);
@@ -108,8 +109,7 @@ export class ExecutionsClient {
       {
         startOffset: filter.startOffset ?? 0,
         pageSize: filter.pageSize,
-        defaultPageSize: 50,
-        maxPageSize: 1000,
+        ...mixpeekPageSizes,
         argument: "filter",
         signal: options?.signal,
         operation: op,

@@ -13,6 +13,7 @@ import type {
 } from "./models.js";
 import { resolveNamespace } from "./namespaceRule.js";
 import { checkCronExpression, checkTimeZone } from "./cronRule.js";
+import { mixpeekPageSizes } from "./pageSizes.js";
 
 const ops = operationTable("Mixpeek", operations);
 const isTrigger = (d: any) => isRecord(d) && typeof d.trigger_id === "string";
@@ -73,8 +74,7 @@ export class TriggersClient {
       {
         startOffset: filter.startOffset ?? 0,
         pageSize: filter.pageSize,
-        defaultPageSize: 50,
-        maxPageSize: 1000,
+        ...mixpeekPageSizes,
         argument: "filter",
         signal: options?.signal,
         operation: op,
