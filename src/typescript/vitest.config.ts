@@ -14,13 +14,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/integration/**"] },
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/integration/**", "test/readme/**"] },
       },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts"],
+          // README's snippets run against a fakes process of their own (the CLI this project's setup builds).
+          include: ["test/integration/**/*.test.ts", "test/readme/**/*.test.ts"],
           globalSetup: ["test/integration/fakes.globalSetup.ts"],
           testTimeout: 20_000,
           hookTimeout: 20_000,

@@ -50,13 +50,13 @@ function ensureCliBuilt(): void {
   }
 }
 
-interface RunningFakes {
+export interface RunningFakes {
   document: FakesDocument;
   stop: () => Promise<void>;
 }
 
 /** Starts `astro-triggers fakes --fast --out <file>` and resolves once the file exists (it is written when every fake listens). */
-async function startFakes(): Promise<RunningFakes> {
+export async function startFakes(): Promise<RunningFakes> {
   const dir = await mkdtemp(join(tmpdir(), "astro-fakes-"));
   const outFile = join(dir, "fakes.json");
   const child = spawn("dotnet", [cliDll, "fakes", "--fast", "--out", outFile], { cwd: dir, env: dotnetEnv, stdio: ["ignore", "pipe", "pipe"] });
