@@ -10,6 +10,7 @@ import {
 import { agentsetError, jobBody } from "../support/agentsetJson.js";
 import { agentset } from "../support/clients.js";
 import { closedPortUrl, json, ScriptedServer } from "../support/scriptedServer.js";
+import { serverSaw } from "../support/timedFaults.js";
 import { AgentsetClient } from "../../src/index.js";
 import { VirtualClock } from "../support/virtualClock.js";
 
@@ -173,8 +174,11 @@ describe("Agentset retries (IngestJobsRetryTests)", () => {
     server.otherwise(() => {});
     const { client } = agentset(server.url);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await client.ingestJobs.get("job_1", { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client.ingestJobs.get("job_1", { signal: controller.signal }).catch((e: unknown) => e);
+    // After the request reached the server, not after 50 real ms (a loaded machine may not have sent it by then).
+    await serverSaw(server, 1);
+    controller.abort();
+    const error = await pending;
     expect((error as Error).name).toBe("AbortError");
     expect(server.requests).toHaveLength(1);
   });

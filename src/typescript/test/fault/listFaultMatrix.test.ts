@@ -3,6 +3,7 @@ import { InternalServerError, PagingError, ResponseTooLargeError, ResponseDeseri
 import { page } from "../support/agentsetJson.js";
 import { agentset, tfyRun, truefoundry } from "../support/clients.js";
 import { huge, json, raw, reset, resetMidBody, ScriptedServer, stallBody } from "../support/scriptedServer.js";
+import { serverSaw, timedClock } from "../support/timedFaults.js";
 
 describe("list fault matrix (ListFaultMatrixTests)", () => {
   let server: ScriptedServer;
@@ -25,8 +26,12 @@ describe("list fault matrix (ListFaultMatrixTests)", () => {
 
   it("a stalled page is retried after the attempt timeout", async () => {
     server.reply(stallBody(), json(200, page(["job_1"], null)));
-    const { client } = agentset(server.url, { retry: { attemptTimeout: 150 } });
-    expect((await client.ingestJobs.list().toArray()).map((j) => j.id)).toEqual(["job_1"]);
+    const clock = timedClock();
+    const { client } = agentset(server.url, { clock, retry: { attemptTimeout: 150 } });
+    const listed = client.ingestJobs.list().toArray();
+    await serverSaw(server, 1);
+    clock.advance(150);
+    expect((await listed).map((j) => j.id)).toEqual(["job_1"]);
     expect(server.requests).toHaveLength(2);
   });
 

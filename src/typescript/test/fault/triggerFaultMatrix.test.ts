@@ -10,6 +10,7 @@ import {
 import { jobBody } from "../support/agentsetJson.js";
 import { agentset, KEY, tfyRun, truefoundry } from "../support/clients.js";
 import { huge, json, raw, reset, resetMidBody, ScriptedServer, stallBody, stallHeaders } from "../support/scriptedServer.js";
+import { serverSaw, timedClock } from "../support/timedFaults.js";
 
 // The C# TriggerFaultMatrixTests: every fault against a trigger (not idempotent) and a read (idempotent), with
 // the exact number of requests the server saw.
@@ -96,28 +97,41 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
 
   it("a body that stalls ends at the attempt timeout without a repeat for a trigger", async () => {
     server.otherwise(stallBody());
-    const { client } = truefoundry(server.url, { retry: { attemptTimeout: 150 } });
-    const started = Date.now();
-    const error = (await client.jobRuns.start(TRIGGER).catch((e: unknown) => e)) as ServiceTimeoutError;
+    const clock = timedClock();
+    const { client } = truefoundry(server.url, { clock, retry: { attemptTimeout: 150 } });
+    const pending = client.jobRuns.start(TRIGGER).catch((e: unknown) => e);
+    await serverSaw(server, 1);
+    clock.advance(149);
+    expect(clock.pendingTimers).toBeGreaterThan(0);
+    clock.advance(1);
+    const error = (await pending) as ServiceTimeoutError;
     expect(error).toBeInstanceOf(ServiceTimeoutError);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.timeout).toBe(150);
     expect(error.mayHaveBeenProcessed).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(clock.pendingTimers).toBe(0);
     expect(server.requests).toHaveLength(1);
   });
 
   it("a read whose body stalls is retried after the attempt timeout", async () => {
     server.reply(stallBody(), json(200, jobBody("job_1")));
-    const { client } = agentset(server.url, { retry: { attemptTimeout: 150 } });
-    expect((await client.ingestJobs.get("job_1")).id).toBe("job_1");
+    const clock = timedClock();
+    const { client } = agentset(server.url, { clock, retry: { attemptTimeout: 150 } });
+    const read = client.ingestJobs.get("job_1");
+    await serverSaw(server, 1);
+    clock.advance(150);
+    expect((await read).id).toBe("job_1");
     expect(server.requests).toHaveLength(2);
   });
 
   it("an answer slower than the overall timeout ends at the timeout", async () => {
     server.otherwise(stallHeaders);
-    const { client } = agentset(server.url, { timeout: 200 });
-    const error = (await client.ingestJobs.get("job_1").catch((e: unknown) => e)) as ServiceTimeoutError;
+    const clock = timedClock();
+    const { client } = agentset(server.url, { clock, timeout: 200 });
+    const pending = client.ingestJobs.get("job_1").catch((e: unknown) => e);
+    await serverSaw(server, 1);
+    clock.advance(200);
+    const error = (await pending) as ServiceTimeoutError;
     expect(error).toBeInstanceOf(ServiceTimeoutError);
     expect(error.message).toContain("call timed out after 200 ms");
     expect(server.requests).toHaveLength(1);

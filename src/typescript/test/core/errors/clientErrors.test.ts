@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AstroTriggersError, PagingError, ResponseDeserializationError, ResponseTooLargeError, ServiceTimeoutError, TransportError } from "../../../src/index.js";
 import { agentset } from "../../support/clients.js";
 import { huge, raw, ScriptedServer, stallHeaders } from "../../support/scriptedServer.js";
+import { serverSaw, timedClock } from "../../support/timedFaults.js";
 
 // Issue 27 §1 (as C#'s ResponseDeserializationException / ResponseTooLargeException): a 2xx whose body cannot be
 // read, or is too large, was still acted on by the service, so mayHaveBeenProcessed is true, the status is the one
@@ -69,8 +70,12 @@ describe("the error hierarchy as C#'s", () => {
 
   it("a read's stalled answer ends as a ServiceTimeoutError, caught as a TransportError", async () => {
     server.otherwise(stallHeaders);
-    const { client } = agentset(server.url, { timeout: 200 });
-    const error = await client.ingestJobs.get("job_1").catch((e: unknown) => e);
+    const clock = timedClock();
+    const { client } = agentset(server.url, { clock, timeout: 200 });
+    const pending = client.ingestJobs.get("job_1").catch((e: unknown) => e);
+    await serverSaw(server, 1);
+    clock.advance(200);
+    const error = await pending;
     expect(error).toBeInstanceOf(ServiceTimeoutError);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as ServiceTimeoutError).mayHaveBeenProcessed).toBe(true);
