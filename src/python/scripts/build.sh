@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the wheel and the sdist into dist/ (or $1): generates the models, then `python -m build` without isolation
+# (PyPI is not reachable here: the backend, hatchling, comes from Debian's python3-hatchling).
+# PYTHON picks the interpreter (default /usr/bin/python3, Debian's, which has the python3-* packages).
+set -euo pipefail
+python_dir="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:-$python_dir/dist}"
+py="${PYTHON:-/usr/bin/python3}"
+bash "$python_dir/scripts/generate.sh" >/dev/null
+args=(--no-isolation --outdir "$out")
+# Debian 12's hatchling asks for `editables`, which Debian 12 does not package; nothing here builds editable wheels.
+"$py" -c 'import editables' 2>/dev/null || args+=(--skip-dependency-check)
+cd "$python_dir"
+"$py" -m build "${args[@]}" .
