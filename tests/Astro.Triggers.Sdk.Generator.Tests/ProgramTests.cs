@@ -120,7 +120,7 @@ public sealed partial class ProgramTests : IDisposable
         var result = await Cli.RunAsync(args);
 
         result.ExitCode.Should().Be(2);
-        result.Error.Should().Be("usage: Astro.Triggers.Sdk.Generator --out <dir> <spec.yaml>...\n");
+        result.Error.Should().Be("usage: Astro.Triggers.Sdk.Generator [--lang csharp|python] --out <dir> <spec.yaml>...\n");
         result.Output.Should().BeEmpty();
     }
 
