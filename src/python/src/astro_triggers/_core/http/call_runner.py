@@ -19,7 +19,7 @@ from ..errors.error_mapper import MAX_ERROR_BODY_BYTES, error_from_answer
 from ..errors.status_errors import PacedRateLimitError
 from ..retry.retry_decision import backoff_ms, retry_decision
 from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, Details, classify
-from .call_settings import Answer, CallSettings, HttpRequest, _charset
+from .call_settings import Answer, CallSettings, HttpRequest, decode_text
 from .decoding import Decoder, Truncated, UnsupportedEncoding, decoder_for
 from .operation import OperationInfo
 from .user_agent import USER_AGENT
@@ -148,11 +148,7 @@ def _finish(decoder: Decoder) -> bytes:
 def _error_text(chunks: list[bytes], truncated: bool, response: httpx.Response) -> str | None:
     if not chunks:
         return None
-    data = b"".join(chunks)[:MAX_ERROR_BODY_BYTES]
-    try:
-        text = data.decode(_charset(response.headers) or "utf-8", errors="replace")
-    except LookupError:
-        text = data.decode("utf-8", errors="replace")
+    text = decode_text(b"".join(chunks)[:MAX_ERROR_BODY_BYTES], response.headers.get("content-type"))
     return text + "…(truncated)" if truncated else text
 
 

@@ -31,12 +31,27 @@ class Answer:
     body: bytes
 
     def text(self) -> str:
-        """The body as text in its declared charset (UTF-8 by default)."""
-        return self.body.decode(_charset(self.headers) or "utf-8", errors="replace")
+        """The body as text in its declared charset (UTF-8 by default, a byte order mark dropped)."""
+        return decode_text(self.body, self.headers.get("content-type"))
+
+
+def decode_text(data: bytes, content_type: str | None) -> str:
+    """Bytes as text in the declared charset (UTF-8 by default); a leading byte order mark is dropped, as a browser's
+    TextDecoder drops it; undecodable bytes become U+FFFD."""
+    charset = _charset_of(content_type or "") or "utf-8"
+    if charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+        charset = "utf-8-sig"
+    try:
+        return data.decode(charset, errors="replace")
+    except LookupError:
+        return data.decode("utf-8-sig", errors="replace")
 
 
 def _charset(headers: httpx.Headers) -> str | None:
-    content_type = headers.get("content-type", "")
+    return _charset_of(headers.get("content-type", ""))
+
+
+def _charset_of(content_type: str) -> str | None:
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.strip().lower() == "charset":

@@ -1,0 +1,2 @@
+"""(being written)"""
+from ._status import map_ingest_job_status
