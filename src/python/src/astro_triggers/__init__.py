@@ -33,3 +33,7 @@ from .agentset import AgentsetClient, AgentsetRequestOptions, AsyncAgentsetClien
 
 # A library adds no handler of its own: records reach the application's handlers, or nowhere.
 _logging.getLogger("astro_triggers").addHandler(_logging.NullHandler())
+from .astropod import AstropodClient, AsyncAstropodClient
+from .mixpeek import AsyncMixpeekClient, MixpeekClient, MixpeekRequestOptions
+from .shipyard import AsyncShipyardClient, ShipyardClient
+from .truefoundry import AsyncTrueFoundryClient, TrueFoundryClient

@@ -78,6 +78,18 @@ class Flavour:
     def agentset(self, c: Json, url: str) -> Any:
         return self.make(at.AgentsetClient, at.AsyncAgentsetClient, c, url, namespace_id=c.get("namespaceId"))
 
+    def truefoundry(self, c: Json, url: str) -> Any:
+        return self.make(at.TrueFoundryClient, at.AsyncTrueFoundryClient, c, url)
+
+    def astropod(self, c: Json, url: str) -> Any:
+        return self.make(at.AstropodClient, at.AsyncAstropodClient, c, url)
+
+    def shipyard(self, c: Json, url: str) -> Any:
+        return self.make(at.ShipyardClient, at.AsyncShipyardClient, c, url)
+
+    def mixpeek(self, c: Json, url: str) -> Any:
+        return self.make(at.MixpeekClient, at.AsyncMixpeekClient, c, url, namespace=c.get("namespace"))
+
 
 def text(args: Json, name: str) -> str:
     value = args.get(name)
@@ -133,6 +145,114 @@ async def _agentset_re_ingest(f: Flavour, a: Json, c: Json, url: str, w: Json | 
                                                                        request_options=_agentset_call(a)))}
 
 
+async def _tf_start(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return await waited(await maybe(f.truefoundry(c, url).job_runs.start({"applicationId": text(a, "applicationId")})), w)
+
+
+async def _tf_get(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    run = await maybe(f.truefoundry(c, url).job_runs.get(text(a, "applicationId"), text(a, "jobRunName")))
+    return {"name": run.name}
+
+
+async def _tf_list(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    runs = f.truefoundry(c, url).job_runs.list(text(a, "applicationId"), page_size=a.get("pageSize"))
+    return {"ids": await collect(runs, lambda r: r.name)}
+
+
+async def _tf_cancel(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    done = await maybe(f.truefoundry(c, url).job_runs.cancel(text(a, "deploymentId"), text(a, "jobRunName")))
+    return {"message": done.message}
+
+
+async def _tf_delete(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    await maybe(f.truefoundry(c, url).job_runs.delete(text(a, "applicationId"), text(a, "jobRunName")))
+    return {"done": True}
+
+
+async def _astropod_start(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    started = await maybe(f.astropod(c, url).ingestions.start(text(a, "deploymentNamespace"), text(a, "ingestion"),
+                                                              text(a, "account")))
+    return {"jobName": started.job_name, "namespace": started.namespace, "ingestion": started.ingestion}
+
+
+async def _astropod_list(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return {"ids": await collect(f.astropod(c, url).deployments.list(text(a, "account")), lambda d: d.id)}
+
+
+async def _astropod_get(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return {"id": (await maybe(f.astropod(c, url).deployments.get(text(a, "deploymentId")))).id}
+
+
+async def _astropod_sources(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    sources = f.astropod(c, url).deployments.list_ingestion_sources(text(a, "deploymentId"))
+    return {"names": await collect(sources, lambda s: s.name)}
+
+
+def _fleet(a: Json) -> tuple[str, str, str]:
+    return text(a, "orgId"), text(a, "projectId"), text(a, "fleetId")
+
+
+async def _shipyard_start(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return await waited(await maybe(f.shipyard(c, url).fleet_runs.start(*_fleet(a))), w)
+
+
+async def _shipyard_list(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    records = await collect(f.shipyard(c, url).fleet_runs.list(*_fleet(a)), lambda r: r)
+    return {"ids": [r.fleet_log_id for r in records], "statuses": [r.status for r in records]}
+
+
+async def _shipyard_get(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    record = await maybe(f.shipyard(c, url).fleet_runs.get(*_fleet(a), text(a, "fleetRunId")))
+    return {"id": None if record is None else record.fleet_log_id, "status": None if record is None else record.status}
+
+
+async def _mx_execute(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return await waited(await maybe(f.mixpeek(c, url).executions.start(text(a, "triggerId"))), w)
+
+
+async def _mx_task(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return {"id": (await maybe(f.mixpeek(c, url).executions.get(text(a, "taskId")))).task_id}
+
+
+async def _mx_kill(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    await maybe(f.mixpeek(c, url).executions.cancel(text(a, "taskId")))
+    return {"done": True}
+
+
+async def _mx_history(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    history = f.mixpeek(c, url).executions.list(text(a, "triggerId"), page_size=a.get("pageSize"))
+    return {"ids": await collect(history, lambda e: e.task_id)}
+
+
+async def _mx_create(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    trigger = await maybe(f.mixpeek(c, url).triggers.create({
+        "action_type": "cluster", "action_config": {"cluster_id": text(a, "clusterId")}, "trigger_type": "cron",
+        "schedule_config": {"cron_expression": text(a, "cronExpression"), "timezone": a.get("timeZone", "UTC")}}))
+    return {"id": trigger.trigger_id}
+
+
+async def _mx_list(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    return {"ids": await collect(f.mixpeek(c, url).triggers.list(page_size=a.get("pageSize")), lambda t: t.trigger_id)}
+
+
+def _mx_trigger(verb: str) -> Callable[[Flavour, Json, Json, str, Json | None], Awaitable[Json]]:
+    async def call(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+        trigger = await maybe(getattr(f.mixpeek(c, url).triggers, verb)(text(a, "triggerId")))
+        return {"id": trigger.trigger_id}
+    return call
+
+
+async def _mx_update(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    trigger = await maybe(f.mixpeek(c, url).triggers.update(text(a, "triggerId"),
+                                                            {"description": text(a, "description")}))
+    return {"id": trigger.trigger_id}
+
+
+async def _mx_delete(f: Flavour, a: Json, c: Json, url: str, w: Json | None) -> Json:
+    await maybe(f.mixpeek(c, url).triggers.delete(text(a, "triggerId")))
+    return {"done": True}
+
+
 OPERATIONS: dict[str, Callable[[Flavour, Json, Json, str, Json | None], Awaitable[Json]]] = {
     "agentset.ingestJobs.get": _agentset_get,
     "agentset.ingestJobs.create": _agentset_create,
@@ -140,4 +260,27 @@ OPERATIONS: dict[str, Callable[[Flavour, Json, Json, str, Json | None], Awaitabl
     "agentset.ingestJobs.list": _agentset_list,
     "agentset.ingestJobs.delete": _agentset_delete,
     "agentset.ingestJobs.reIngest": _agentset_re_ingest,
+    "truefoundry.jobRuns.start": _tf_start,
+    "truefoundry.jobRuns.get": _tf_get,
+    "truefoundry.jobRuns.list": _tf_list,
+    "truefoundry.jobRuns.cancel": _tf_cancel,
+    "truefoundry.jobRuns.delete": _tf_delete,
+    "astropod.ingestions.start": _astropod_start,
+    "astropod.deployments.list": _astropod_list,
+    "astropod.deployments.get": _astropod_get,
+    "astropod.deployments.listIngestionSources": _astropod_sources,
+    "shipyard.fleetRuns.start": _shipyard_start,
+    "shipyard.fleetRuns.list": _shipyard_list,
+    "shipyard.fleetRuns.get": _shipyard_get,
+    "mixpeek.executions.start": _mx_execute,
+    "mixpeek.executions.get": _mx_task,
+    "mixpeek.executions.cancel": _mx_kill,
+    "mixpeek.executions.list": _mx_history,
+    "mixpeek.triggers.create": _mx_create,
+    "mixpeek.triggers.list": _mx_list,
+    "mixpeek.triggers.get": _mx_trigger("get"),
+    "mixpeek.triggers.pause": _mx_trigger("pause"),
+    "mixpeek.triggers.resume": _mx_trigger("resume"),
+    "mixpeek.triggers.update": _mx_update,
+    "mixpeek.triggers.delete": _mx_delete,
 }
