@@ -126,7 +126,7 @@ def _check_base_url(raw: str | None, allow_insecure_http: bool, service: str) ->
         host = parts.hostname
     except ValueError:
         host = None
-        parts = None  # type: ignore[assignment]
+        parts = None
     if parts is None or not parts.scheme or not host:
         raise InvalidArgumentError("base_url", f"{service}: 'base_url' must be an absolute URL (was '{raw}').")
     if parts.scheme not in ("http", "https"):

@@ -31,9 +31,8 @@ class AstropodPlans:
             data = read_json(op, answer)
             if not isinstance(data, dict):
                 raise unreadable(op, answer.status, "is not a trigger result")
-            text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-            return IngestionTrigger(text(data.get("status")), wire_optional_name(data.get("job_name")),
-                                    text(data.get("namespace")), ingestion)
+            return IngestionTrigger(_text(data.get("status")), wire_optional_name(data.get("job_name")),
+                                    _text(data.get("namespace")), ingestion)
         return Plan(op, self.core.request(op, {"namespace": deployment_namespace, "ingestion": ingestion},
                                           {"account": account}, None, {}), parse)
 
@@ -51,6 +50,10 @@ class AstropodPlans:
         op = OPS["getDeployment"]
         return Plan(op, self.core.request(op, {"deploymentId": deployment_id}),
                     lambda a: read_model(op, a, wire.DeploymentEnvelope.from_json, "a deployment").deployment)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def sources(deployment: wire.DeploymentDetails) -> list[IngestionSource]:

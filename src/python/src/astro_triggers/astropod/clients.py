@@ -23,7 +23,10 @@ class DeploymentsClient:
         """The account's deployments (``GET /api/v1/deployments?account=``). Raises InvalidArgumentError (blank
         account) before sending; ForbiddenError for an account the token cannot see."""
         plan = self._plans.list(account)
-        return single_page(lambda: self._t.call(plan, request_options))
+
+        def fetch() -> list[DeploymentSummary]:
+            return self._t.call(plan, request_options)
+        return single_page(fetch)
 
     def get(self, deployment_id: str, *, request_options: RequestOptions | None = None) -> DeploymentDetails:
         """One deployment with its workloads."""

@@ -64,13 +64,13 @@ class ShipyardPlans:
             data = read_json(op, answer)
             if not isinstance(data, dict):
                 raise unreadable(op, answer.status, "is not a fleet run")
-            inner = data.get("data") if isinstance(data.get("data"), dict) else {}
-            request_info = data.get("request") if isinstance(data.get("request"), dict) else {}
+            raw_inner, raw_request = data.get("data"), data.get("request")
+            inner: dict[str, Any] = raw_inner if isinstance(raw_inner, dict) else {}
+            request_info: dict[str, Any] = raw_request if isinstance(raw_request, dict) else {}
             run_id = wire_run_id(inner.get("fleet_run_id"), op, answer.status, "data.fleet_run_id")
-            text = lambda v, d: v if isinstance(v, str) else d  # noqa: E731
-            return FleetRunIdentity(text(request_info.get("id"), None), text(inner.get("org_id"), org_id),
-                                    text(inner.get("project_id"), project_id), text(inner.get("fleet_id"), fleet_id),
-                                    run_id, text(data.get("log"), None))
+            return FleetRunIdentity(_text(request_info.get("id"), None), _text(inner.get("org_id"), org_id),
+                                    _text(inner.get("project_id"), project_id), _text(inner.get("fleet_id"), fleet_id),
+                                    run_id, _text(data.get("log"), None))
         return Plan(op, request, parse)
 
     def read_csv(self, org_id: str, project_id: str, fleet_id: str) -> Plan[list[FleetRunRecord]]:
@@ -78,6 +78,10 @@ class ShipyardPlans:
         op = OPS["listFleetRuns"]
         request = self.core.request(op, {"orgId": org_id, "projectId": project_id, "fleetId": fleet_id})
         return Plan(op, request, lambda a: parse_fleet_run_csv(a.text()))
+
+
+def _text(value: Any, default: str | None) -> Any:
+    return value if isinstance(value, str) else default
 
 
 def find(records: list[FleetRunRecord], fleet_run_id: str) -> FleetRunRecord | None:

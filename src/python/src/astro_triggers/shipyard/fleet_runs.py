@@ -77,7 +77,11 @@ class FleetRunsClient(_Base):
              request_options: RequestOptions | None = None) -> Pageable[FleetRunRecord]:
         """The fleet's runs from its CSV, every column kept; one page (Shipyard answers in one piece)."""
         check_fleet(org_id, project_id, fleet_id)
-        return single_page(lambda: self._t.call(self._plans.read_csv(org_id, project_id, fleet_id), request_options))
+        plan = self._plans.read_csv(org_id, project_id, fleet_id)
+
+        def fetch() -> list[FleetRunRecord]:
+            return self._t.call(plan, request_options)
+        return single_page(fetch)
 
     def get(self, org_id: str, project_id: str, fleet_id: str, fleet_run_id: str, *,
             request_options: RequestOptions | None = None) -> FleetRunRecord | None:

@@ -36,7 +36,8 @@ class TrueFoundryPlans:
             data = read_json(op, answer)
             if not isinstance(data, dict):
                 raise unreadable(op, answer.status, "is not a trigger result")
-            inner = data.get("data") if isinstance(data.get("data"), dict) else None
+            raw_inner = data.get("data")
+            inner: dict[str, Any] | None = raw_inner if isinstance(raw_inner, dict) else None
             inner_name = inner.get("name") if inner else None
             name = wire_run_id(inner_name if isinstance(inner_name, str) and inner_name.strip() else
                                data.get("jobRunName"), op, answer.status, "data.name' or 'jobRunName")
@@ -80,7 +81,8 @@ class TrueFoundryPlans:
 
         def parse(answer: Answer) -> Page[wire.JobRun]:
             runs, data = read_items(op, answer, "data", wire.JobRun.from_json, "a page of job runs")
-            p = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
+            raw = data.get("pagination")
+            p: dict[str, Any] = raw if isinstance(raw, dict) else {}
             return pager.page(OffsetSlice(runs, p.get("total"), p.get("offset"), p.get("limit")), offset, limit)
         return Plan(op, request, parse)
 

@@ -156,6 +156,11 @@ def _timeout(limit_ms: float) -> httpx.Timeout:
     return httpx.Timeout(max(limit_ms, 1.0) / 1000)
 
 
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
 class SyncCallRunner:
     """Runs one operation on an ``httpx.Client`` under the retry rules (README "Retries")."""
 
@@ -341,7 +346,7 @@ class AsyncCallRunner:
             changed = loop.create_future()
 
             def wake(f: asyncio.Future[None] = changed) -> None:
-                loop.call_soon_threadsafe(lambda: f.done() or f.set_result(None))
+                loop.call_soon_threadsafe(_settle, f)
             unsubscribe = pacer.subscribe(wake)
             try:
                 await asyncio.wait_for(asyncio.shield(changed), min(got.wait_ms, remaining) / 1000)

@@ -7,7 +7,7 @@ import zlib
 from typing import Protocol
 
 try:  # brotli is optional: without it the SDK does not ask for br.
-    import brotli as _brotli
+    import brotli as _brotli  # type: ignore[import]
 except ImportError:  # pragma: no cover - depends on the environment
     _brotli = None
 

@@ -15,7 +15,7 @@ def _refuse(token: str | None) -> None:
         raise InvalidArgumentError("continuation_token", "This list is answered in one piece and has no continuation token.")
 
 
-def single_page(fetch: Callable[[], Sequence[T]]) -> Pageable[T]:
+def single_page(fetch: Callable[[], "Sequence[T] | list[T]"]) -> Pageable[T]:
     """A list the service answers in one piece (Astropod deployments, Shipyard's CSV): one page, no tokens."""
     def page(token: str | None, _size: int | None) -> Page[T]:
         _refuse(token)

@@ -53,7 +53,7 @@ def should_retry(error: BaseException, attempt_timed_out: bool, idempotent: bool
 def backoff_ms(retry_index: int, retry: ResolvedRetry, rand: Callable[[], float] = random.random) -> float:
     """Exponential backoff: ``base_delay · 2^retry_index``, capped at ``max_delay``, with 50–100 % jitter."""
     capped = min(retry.base_delay_ms * 2 ** min(retry_index, 30), retry.max_delay_ms)
-    return capped * (0.5 + rand() * 0.5) if retry.use_jitter else capped
+    return float(capped * (0.5 + rand() * 0.5) if retry.use_jitter else capped)
 
 
 def may_have_been_processed(idempotent: bool, status: int, retry_after_ms: float | None) -> bool:
