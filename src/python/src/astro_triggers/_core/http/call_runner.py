@@ -121,6 +121,9 @@ def _declared_length(response: httpx.Response) -> int | None:
 
 
 def _decoder(call: _Call, response: httpx.Response) -> Decoder:
+    if response.is_stream_consumed:
+        # A response httpx already read (a transport that answered with in-memory content): its bytes are decoded.
+        return decoder_for(None)
     try:
         return decoder_for(response.headers.get("content-encoding"))
     except UnsupportedEncoding as error:
@@ -256,6 +259,9 @@ class SyncCallRunner:
         return response
 
     def _chunks(self, response: httpx.Response, deadline: float, call_binds: bool) -> Iterator[bytes]:
+        if response.is_stream_consumed:
+            yield response.content
+            return
         try:
             for chunk in response.iter_raw():
                 yield chunk
@@ -415,6 +421,9 @@ class AsyncCallRunner:
         return response
 
     async def _chunks(self, response: httpx.Response) -> AsyncIterator[bytes]:
+        if response.is_stream_consumed:
+            yield response.content
+            return
         try:
             async for chunk in response.aiter_raw():
                 yield chunk
