@@ -1,0 +1,39 @@
+"""astro-triggers: typed clients for the job-trigger and ingest-job APIs of Agentset, Astropod, TrueFoundry, Shipyard
+and Mixpeek, generated from the repository's openapi/*.yaml — with the guarantees of the C# and TypeScript clients.
+
+Every client has a sync (``AgentsetClient``) and an async (``AsyncAgentsetClient``) flavour. Every error derives from
+:class:`AstroTriggersError`. Logging goes to the ``astro_triggers`` logger (silent until the application configures
+logging)."""
+import logging as _logging
+
+from ._core.auth.credential import AsyncTokenProvider, TokenProvider
+from ._core.auth.token_refresh_error import TokenRefreshError
+from ._core.errors.astro_triggers_error import AstroTriggersError
+from ._core.errors.client_errors import (
+    InvalidArgumentError, PagingError, ResponseDeserializationError, ResponseTooLargeError, ServiceTimeoutError,
+    TransportError, UnsupportedOperationError,
+)
+from ._core.errors.service_request_error import ServiceRequestError
+from ._core.errors.status_errors import (
+    BadRequestError, ConflictError, ForbiddenError, GoneError, InternalServerError, NotFoundError,
+    PacedRateLimitError, PaymentRequiredError, RateLimitExceededError, UnauthorizedError, UnexpectedStatusError,
+    UnprocessableEntityError,
+)
+from ._core.errors.validation_issue import ValidationIssue
+from ._core.http.clock import Clock, SystemClock, system_clock
+from ._core.http.user_agent import USER_AGENT
+from ._core.options import RequestOptions
+from ._core.paging.page import Page
+from ._core.paging.pageable import AsyncPageable, Pageable
+from ._core.retry.retry_options import RetryOptions
+from ._core.runs.run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
+from ._core.runs.run_status import RunSnapshot, RunStatus, is_terminal
+from ._core.runs.triggered_run import AsyncTriggeredRun, RunHandle, TriggeredRun
+from .agentset import AgentsetClient, AgentsetRequestOptions, AsyncAgentsetClient
+
+# A library adds no handler of its own: records reach the application's handlers, or nowhere.
+_logging.getLogger("astro_triggers").addHandler(_logging.NullHandler())
+from .astropod import AstropodClient, AsyncAstropodClient
+from .mixpeek import AsyncMixpeekClient, MixpeekClient, MixpeekRequestOptions
+from .shipyard import AsyncShipyardClient, ShipyardClient
+from .truefoundry import AsyncTrueFoundryClient, TrueFoundryClient

@@ -1,0 +1,1 @@
+"""The shared core of every client (internal): errors, retries, transport, paging, runs, security."""

@@ -1,0 +1,1 @@
+"""The error types of the SDK: one root, :class:`AstroTriggersError`."""

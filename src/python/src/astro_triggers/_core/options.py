@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .retry.retry_options import RetryOptions
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Options of one call, passed as ``request_options=`` (keyword-only) to every operation.
+
+    A separate object rather than keyword arguments of each operation: an operation's own parameters (a trigger's
+    ``timeout`` field, a filter's ``status``) can never collide with these; one object can be kept and reused for many
+    calls; and a run handle captures it, so every status read and the cancel of a started run carry the same options.
+
+    Attributes:
+        timeout: Overall limit of this call in seconds (all attempts and waits), instead of the client's.
+        retry: Retry settings for this call over the client's, e.g. ``RetryOptions(retry_unsafe_requests=True)``.
+    """
+
+    timeout: float | None = None
+    retry: RetryOptions | None = None

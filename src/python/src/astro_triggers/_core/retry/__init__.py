@@ -1,0 +1,1 @@
+"""Retry rules: Retry-After, the decision after a failed attempt, backoff, rate-limit pacing."""

@@ -1,0 +1,1 @@
+"""Run handles: the common status model, the poll schedule, waiting for a run's end."""

@@ -1,0 +1,1 @@
+"""Secret masking: every text the SDK surfaces goes through :class:`KnownSecrets`."""

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from .._core.runs.run_status import RunStatus, map_status
+from .._generated.agentset import RUN_STATUS
+
+
+def map_ingest_job_status(status: str | None) -> RunStatus:
+    """Agentset's job status → the common model (the document's ``x-astro-run-status``); an unknown word is
+    ``unknown``."""
+    return map_status(RUN_STATUS, status)

@@ -1,0 +1,9 @@
+"""Astropod: deployments (list, get, list_ingestion_sources) and manual ingestions (start)."""
+from .._generated.astropod import DeploymentDetails, DeploymentSummary
+from .client import AstropodClient, AsyncAstropodClient
+from .clients import AsyncDeploymentsClient, AsyncIngestionsClient, DeploymentsClient, IngestionsClient
+from .models import IngestionSource, IngestionTrigger
+
+__all__ = ["AstropodClient", "AsyncAstropodClient", "DeploymentsClient", "AsyncDeploymentsClient",
+           "IngestionsClient", "AsyncIngestionsClient", "IngestionSource", "IngestionTrigger", "DeploymentSummary",
+           "DeploymentDetails"]

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import httpx
+
+from .._core.auth.credential import AsyncTokenProvider, TokenProvider
+from .._core.client_base import AsyncClientBase, SyncClientBase
+from .._core.http.clock import Clock
+from .._core.retry.retry_options import RetryOptions
+from .._core.runs.run_status import RunStatus
+from .._core.service_core import AsyncTransport, ClientCore, SyncTransport
+from ._plans import ShipyardPlans
+from .fleet_runs import AsyncFleetRunsClient, FleetRunsClient
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+DEFAULT_BASE_URL = "https://api.app.shipyardapp.com"
+
+
+class ShipyardClient(SyncClientBase):
+    """Shipyard (https://api.app.shipyardapp.com; ``X-Shipyard-API-Key``), sync: start a fleet run with per-vessel
+    environment overrides, follow it through the fleet-runs CSV. ``status_mapping``: extra status words → common
+    status over the defaults (case-insensitive). The other options are :class:`AgentsetClient`'s."""
+
+    def __init__(self, api_key: str | None = None, *, token_provider: TokenProvider | None = None,
+                 base_url: str | None = None, status_mapping: Mapping[str, RunStatus] | None = None,
+                 retry: RetryOptions | None = None, timeout: float | None = None,
+                 max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
+                 rate_limit_pacing: bool = True, http_client: httpx.Client | None = None,
+                 clock: Clock | None = None) -> None:
+        """Checks the options."""
+        core = ClientCore("Shipyard", DEFAULT_BASE_URL, "x-shipyard-api-key", api_key=api_key,
+                          token_provider=token_provider, async_token_provider=None, base_url=base_url, retry=retry,
+                          timeout=timeout, max_response_bytes=max_response_bytes, compression=compression,
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+        self._transport = SyncTransport(core, http_client)
+        self.fleet_runs = FleetRunsClient(self._transport, ShipyardPlans(core), status_mapping)
+        """Fleet runs: start, track, get, list."""
+
+    def __enter__(self) -> Self:
+        """The client itself."""
+        return self
+
+
+class AsyncShipyardClient(AsyncClientBase):
+    """Shipyard, async; the same options as :class:`ShipyardClient`."""
+
+    def __init__(self, api_key: str | None = None, *, token_provider: AsyncTokenProvider | None = None,
+                 base_url: str | None = None, status_mapping: Mapping[str, RunStatus] | None = None,
+                 retry: RetryOptions | None = None, timeout: float | None = None,
+                 max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
+                 rate_limit_pacing: bool = True, http_client: httpx.AsyncClient | None = None,
+                 clock: Clock | None = None) -> None:
+        """Checks the options."""
+        core = ClientCore("Shipyard", DEFAULT_BASE_URL, "x-shipyard-api-key", api_key=api_key, token_provider=None,
+                          async_token_provider=token_provider, base_url=base_url, retry=retry, timeout=timeout,
+                          max_response_bytes=max_response_bytes, compression=compression,
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+        self._transport = AsyncTransport(core, http_client)
+        self.fleet_runs = AsyncFleetRunsClient(self._transport, ShipyardPlans(core), status_mapping)
+        """Fleet runs: start, track, get, list."""
+
+    async def __aenter__(self) -> Self:
+        """The client itself."""
+        return self
