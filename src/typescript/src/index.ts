@@ -33,7 +33,7 @@ export type { ClientOptions, RequestOptions, TokenProvider } from "./core/client
 export type { Clock } from "./core/http/clock.js";
 export { systemClock } from "./core/http/clock.js";
 export { userAgent } from "./core/http/userAgent.js";
-export { defaultRetryOptions, type RetryOptions } from "./core/retry/retryOptions.js";
+export { defaultRetryOptions, RetryOptions } from "./core/retry/retryOptions.js";
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
 export type { Page, PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
@@ -54,13 +54,13 @@ export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
 export { JobRunsClient } from "./truefoundry/jobRunsClient.js";
 export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
 export type {
-  JobRun, JobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions,
+  JobRun, JobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions,
 } from "./truefoundry/models.js";
 
 export { ShipyardClient, type ShipyardClientOptions } from "./shipyard/shipyardClient.js";
 export { FleetRunsClient, type VesselOverride } from "./shipyard/fleetRunsClient.js";
 export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
-export { parseFleetRunCsv, type FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export type { FleetRunRecord } from "./shipyard/fleetRunCsv.js";
 
 export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
 export { TriggersClient } from "./mixpeek/triggersClient.js";

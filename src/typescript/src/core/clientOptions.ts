@@ -35,6 +35,12 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Time source for waits and budgets; tests pass a virtual one. Default the system clock. */
   clock?: Clock;
+  /**
+   * Your application's name, put in front of the SDK's `User-Agent` (`my-pipeline astro-triggers-sdk-js/0.1.0 (Node
+   * 20.20.2; linux)`) so the service can tell your calls apart. 1–24 characters, no spaces or control characters
+   * (else `InvalidArgumentError("applicationId")` from the constructor). Default none: the SDK's own User-Agent only.
+   */
+  applicationId?: string;
 }
 
 /** Options of one call. */

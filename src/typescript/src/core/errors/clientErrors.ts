@@ -50,17 +50,18 @@ export class ResponseDeserializationError extends AstroTriggersError {
  * service acted, so `mayHaveBeenProcessed` is true. Not retried.
  */
 export class ResponseTooLargeError extends ResponseDeserializationError {
-  /** The limit in bytes. */
-  readonly maxResponseBytes: number;
+  /** The limit in bytes: the client's `maxResponseBytes` (as C#'s `ResponseTooLargeException.Limit`). */
+  readonly limit: number;
   /** The Content-Length the service declared, or undefined for a body without one (refused once the count passed the limit). */
   readonly declaredLength: number | undefined;
-  constructor(maxResponseBytes: number, declared: number | undefined, details: ErrorDetails) {
+  /** @param limit - the limit in bytes. @param declared - the declared Content-Length, if any. @param details - the call's. */
+  constructor(limit: number, declared: number | undefined, details: ErrorDetails) {
     super(
-      `${details.service} ${details.operationId}: the response is larger than ${maxResponseBytes} bytes` +
+      `${details.service} ${details.operationId}: the response is larger than ${limit} bytes` +
         (declared === undefined ? " (refused while streaming)." : ` (Content-Length ${declared}).`),
       details,
     );
-    this.maxResponseBytes = maxResponseBytes;
+    this.limit = limit;
     this.declaredLength = declared;
   }
 }

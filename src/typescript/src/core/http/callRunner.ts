@@ -10,7 +10,6 @@ import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
 import { linkSignals } from "./signals.js";
-import { userAgent } from "./userAgent.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
 export interface Credential {
@@ -32,6 +31,8 @@ export interface CallSettings {
   credential: Credential;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal | undefined;
+  /** `User-Agent` of every attempt (the client's `applicationId` first, when set). */
+  userAgent: string;
 }
 
 // Errors of one attempt before they are decided on.
@@ -125,7 +126,7 @@ export async function runCall<R>(
     try {
       cancelTimer = startTimer(clock, retry.attemptTimeout, () => scope.abort(new AttemptTimedOut()));
       const headers = new Headers(request.headers);
-      headers.set("user-agent", userAgent);
+      headers.set("user-agent", settings.userAgent);
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
       // A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
       const authorize = async (forceRefresh: boolean) => {
