@@ -33,6 +33,7 @@ export type { ClientOptions, RequestOptions, TokenProvider } from "./core/client
 export type { Clock } from "./core/http/clock.js";
 export { systemClock } from "./core/http/clock.js";
 export { userAgent } from "./core/http/userAgent.js";
+export { ResponseInfo } from "./core/http/responseInfo.js";
 export { defaultRetryOptions, RetryOptions } from "./core/retry/retryOptions.js";
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
 export type { Page, PageOptions } from "./core/paging/page.js";

@@ -61,6 +61,7 @@ export class ServiceCore<Paths extends {}> {
       fetch: this.#fetch,
       signal: options?.signal,
       userAgent: this.#userAgent,
+      onResponse: options?.onResponse,
     };
     return runCall(operation, settings, invoke);
   }

@@ -9,6 +9,7 @@ import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
+import { notifyResponse, ResponseCallbackFailed, type ResponseInfo } from "./responseInfo.js";
 import { linkSignals } from "./signals.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
@@ -33,6 +34,8 @@ export interface CallSettings {
   signal: AbortSignal | undefined;
   /** `User-Agent` of every attempt (the client's `applicationId` first, when set). */
   userAgent: string;
+  /** The call's `RequestOptions.onResponse`, told every 2xx answer before its body is read. */
+  onResponse: ((response: ResponseInfo) => void) | undefined;
 }
 
 // Errors of one attempt before they are decided on.
@@ -99,6 +102,7 @@ export async function runCall<R>(
       try {
         return await attempt(request, body);
       } catch (raw) {
+        if (raw instanceof ResponseCallbackFailed) throw raw;
         if (caller?.aborted) throw caller.reason;
         if (callTimedOut || raw instanceof CallTimedOut) {
           // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
@@ -153,6 +157,7 @@ export async function runCall<R>(
         throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
       }
       lastStatus = response.status;
+      if (settings.onResponse) await notifyResponse(settings.onResponse, operation, response, secrets);
       const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
       const out = new Headers(response.headers);
       out.delete("content-length");
@@ -161,7 +166,7 @@ export async function runCall<R>(
       const nullBody = response.status === 204 || response.status === 205 || bytes.byteLength === 0;
       return new Response(nullBody ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: response.statusText, headers: out });
     } catch (error) {
-      if (error instanceof AstroTriggersError) throw error;
+      if (error instanceof AstroTriggersError || error instanceof ResponseCallbackFailed) throw error;
       if (signal.aborted) {
         // Which limit ended the attempt: the caller, the call's budget, or this attempt's own timeout.
         if (caller?.aborted) throw caller.reason;
@@ -204,6 +209,7 @@ export async function runCall<R>(
   try {
     return await invoke(runAttempts);
   } catch (error) {
+    if (error instanceof ResponseCallbackFailed) throw error.cause;
     if (error instanceof SyntaxError) {
       throw new ResponseDeserializationError(
         `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
