@@ -39,8 +39,18 @@ export class ServiceTimeoutError extends TransportError {
  * success, so it acted on the request; only its answer is lost. `status` is the 2xx received (201 for a create).
  */
 export class ResponseDeserializationError extends AstroTriggersError {
-  constructor(message: string, details: ErrorDetails = {}) {
+  /**
+   * Where in the body reading stopped, as a JSON path in C#'s form (`$`, `$.data.createdAt`, `$.data[2]`), as C#'s
+   * `ResponseDeserializationException.JsonPath`: for a body that is not JSON (or was cut short) the value being read
+   * when it broke off (`$` when it is not JSON at all); for a required field missing or of the wrong type, the object
+   * that was checked (`$`), the message naming what was expected. Undefined for an empty body, a run id the answer
+   * names but the SDK cannot use, and a too-large body (as in C#, where no parser said where).
+   */
+  readonly jsonPath: string | undefined;
+  /** @param message - what was wrong. @param details - the call's. @param jsonPath - where reading stopped, when known. */
+  constructor(message: string, details: ErrorDetails = {}, jsonPath?: string) {
     super(message, { ...details, mayHaveBeenProcessed: true });
+    this.jsonPath = jsonPath;
   }
 }
 

@@ -10,6 +10,7 @@ import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
 import { notifyResponse, ResponseCallbackFailed, type ResponseInfo } from "./responseInfo.js";
+import { jsonPathOfFailure } from "../json/jsonPath.js";
 import { linkSignals } from "./signals.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
@@ -85,6 +86,8 @@ export async function runCall<R>(
   let lastUrl = "";
   // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
   let lastStatus = 0;
+  // Its body, so a body that is not JSON can say where reading stopped (ResponseDeserializationError.jsonPath).
+  let lastBody: Uint8Array | undefined;
   const details = (extra: ErrorDetails = {}): ErrorDetails => ({
     service: operation.service,
     operationId: operation.operationId,
@@ -158,7 +161,7 @@ export async function runCall<R>(
       }
       lastStatus = response.status;
       if (settings.onResponse) await notifyResponse(settings.onResponse, operation, response, secrets);
-      const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
+      const bytes = (lastBody = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status })));
       const out = new Headers(response.headers);
       out.delete("content-length");
       out.delete("content-encoding");
@@ -214,6 +217,7 @@ export async function runCall<R>(
       throw new ResponseDeserializationError(
         `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
         details({ status: lastStatus || 200, cause: error }),
+        lastBody && jsonPathOfFailure(new TextDecoder().decode(lastBody)),
       );
     }
     throw error;
