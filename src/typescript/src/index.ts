@@ -38,7 +38,7 @@ export { defaultRetryOptions, RetryOptions } from "./core/retry/retryOptions.js"
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
 export type { Page, PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
-export { TriggeredRun, type WaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
+export { TriggeredRun, type RunWaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
 export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
 
 export { AgentsetClient } from "./agentset/agentsetClient.js";
@@ -54,8 +54,11 @@ export type { AstropodClientOptions, IngestionSource, IngestionTrigger, Deployme
 export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
 export { JobRunsClient } from "./truefoundry/jobRunsClient.js";
 export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+// Service-specific names a later service could also have are exported with the service's name (C# has a namespace
+// per service): TrueFoundry's JobRun model is TrueFoundryJobRunDetails (TrueFoundryJobRun is its run handle).
 export type {
-  JobRun, JobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions,
+  JobRun as TrueFoundryJobRunDetails, JobRunStatus as TrueFoundryJobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest,
+  TrueFoundryClientOptions, JobRunListOptions,
 } from "./truefoundry/models.js";
 
 export { ShipyardClient, type ShipyardClientOptions } from "./shipyard/shipyardClient.js";
@@ -67,4 +70,7 @@ export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
 export { TriggersClient } from "./mixpeek/triggersClient.js";
 export { ExecutionsClient } from "./mixpeek/executionsClient.js";
 export { TriggerExecutionRun, mapTaskStatus } from "./mixpeek/triggerExecutionRun.js";
-export type * from "./mixpeek/models.js";
+export type {
+  Trigger as MixpeekTrigger, TriggerStatus as MixpeekTriggerStatus, CreateTriggerRequest, UpdateTriggerRequest, TriggerExecution, TriggerTask,
+  MixpeekTaskStatus, MixpeekClientOptions, MixpeekRequestOptions, TriggerListOptions, TriggerHistoryOptions,
+} from "./mixpeek/models.js";
