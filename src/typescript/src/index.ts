@@ -36,7 +36,7 @@ export { userAgent } from "./core/http/userAgent.js";
 export { ResponseInfo } from "./core/http/responseInfo.js";
 export { defaultRetryOptions, RetryOptions } from "./core/retry/retryOptions.js";
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
-export type { Page, PageOptions } from "./core/paging/page.js";
+export { Page, type PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
 export { TriggeredRun, type RunWaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
 export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
@@ -44,16 +44,19 @@ export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/r
 export { AgentsetClient } from "./agentset/agentsetClient.js";
 export { IngestJobsClient } from "./agentset/ingestJobsClient.js";
 export { IngestJobRun, mapIngestJobStatus } from "./agentset/ingestJobRun.js";
+export { AgentsetModelFactory } from "./agentset/agentsetModelFactory.js";
 export type * from "./agentset/models.js";
 
 export { AstropodClient } from "./astropod/astropodClient.js";
 export { DeploymentsClient } from "./astropod/deploymentsClient.js";
 export { IngestionsClient } from "./astropod/ingestionsClient.js";
+export { AstropodModelFactory } from "./astropod/astropodModelFactory.js";
 export type { AstropodClientOptions, IngestionSource, IngestionTrigger, DeploymentSummary, DeploymentDetails } from "./astropod/models.js";
 
 export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
 export { JobRunsClient } from "./truefoundry/jobRunsClient.js";
 export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+export { TrueFoundryModelFactory } from "./truefoundry/trueFoundryModelFactory.js";
 // Service-specific names a later service could also have are exported with the service's name (C# has a namespace
 // per service): TrueFoundry's JobRun model is TrueFoundryJobRunDetails (TrueFoundryJobRun is its run handle).
 export type {
@@ -65,11 +68,13 @@ export { ShipyardClient, type ShipyardClientOptions } from "./shipyard/shipyardC
 export { FleetRunsClient, type VesselOverride } from "./shipyard/fleetRunsClient.js";
 export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
 export type { FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export { ShipyardModelFactory } from "./shipyard/shipyardModelFactory.js";
 
 export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
 export { TriggersClient } from "./mixpeek/triggersClient.js";
 export { ExecutionsClient } from "./mixpeek/executionsClient.js";
 export { TriggerExecutionRun, mapTaskStatus } from "./mixpeek/triggerExecutionRun.js";
+export { MixpeekModelFactory } from "./mixpeek/mixpeekModelFactory.js";
 export type {
   Trigger as MixpeekTrigger, TriggerStatus as MixpeekTriggerStatus, CreateTriggerRequest, UpdateTriggerRequest, TriggerExecution, TriggerTask,
   MixpeekTaskStatus, MixpeekClientOptions, MixpeekRequestOptions, TriggerListOptions, TriggerHistoryOptions,
