@@ -3,9 +3,10 @@ import {
   AgentsetModelFactory, AstropodModelFactory, InvalidArgumentError, MixpeekModelFactory, RunFailedError, ShipyardModelFactory,
   TrueFoundryModelFactory, UnsupportedOperationError, type IngestJob, type TriggerTask,
 } from "../../../src/index.js";
+import { job as wireJob } from "../../support/agentsetJson.js";
 
 // Run handles in a given state, without a client (C#: <Service>ModelFactory, DetachedRun).
-const job = (status: string): IngestJob => ({ id: "job_1", namespaceId: "ns_1", status, payload: { type: "TEXT", text: "x" } }) as IngestJob;
+const job = (status: string): IngestJob => wireJob("job_1", status) as unknown as IngestJob;
 const task = (status: string): TriggerTask => ({ task_id: "task_1", status }) as TriggerTask;
 
 describe("model factories", () => {
