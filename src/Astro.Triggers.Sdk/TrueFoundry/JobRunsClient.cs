@@ -21,7 +21,7 @@ public class JobRunsClient
     {
         _operations = operations;
         _options = options;
-        _runs = new RunSource<JobRun>(ReadRunAsync, (run, ct) => CancelRunAsync(run.Value, (RequestOptions?)run.SourceState, ct));
+        _runs = new RunSource<JobRun>(ReadRunAsync, CancelRunAsync);
     }
 
     /// <summary>Starts a run of a job, by deployment id or application id (exactly one), with an optional command
@@ -53,7 +53,7 @@ public class JobRunsClient
     /// <param name="applicationId">The job's application id (TrueFoundry reads run status under it).</param>
     /// <param name="jobRunName">The run's name.</param>
     /// <param name="options">Per-call retry and timeout for every status read and for cancelling.</param>
-    /// <returns>The run handle.</returns>
+    /// <returns>The run handle; its <c>CancelAsync</c> reads the run once for its deployment id when no status read has yet.</returns>
     /// <exception cref="ArgumentException">An id is empty, ".", "..", or holds a control character.</exception>
     public virtual TrueFoundryJobRun Track(string applicationId, string jobRunName, RequestOptions? options = null)
     {
@@ -216,15 +216,24 @@ public class JobRunsClient
             ? GetAsync(applicationId, run.Id, (RequestOptions?)run.SourceState, cancellationToken)
             : throw TrueFoundryJobRun.CannotRead(run.Id);
 
-    private async Task CancelRunAsync(JobRun run, RequestOptions? options, CancellationToken cancellationToken)
+    // The deployment id comes with a status read, so a handle that has none yet (Track) reads the run once first, as the
+    // TypeScript client does; a handle that cannot read (started by deployment id) knows it from its start.
+    private async Task CancelRunAsync(TriggeredRun<JobRun> run, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(run.DeploymentId))
+        var options = (RequestOptions?)run.SourceState;
+        var deploymentId = run.Value.DeploymentId;
+        if (string.IsNullOrWhiteSpace(deploymentId) && ((TrueFoundryJobRun)run).ApplicationId is { } applicationId)
         {
-            throw new InvalidOperationException(
-                $"TrueFoundry terminates a run by deployment id, and run '{run.Name}' does not say its deployment yet: read its status " +
-                $"first ({nameof(TriggeredRun.UpdateStatusAsync)}) or call {nameof(JobRunsClient)}.{nameof(CancelAsync)}(deploymentId, \"{run.Name}\").");
+            deploymentId = (await GetAsync(applicationId, run.Id, options, cancellationToken).ConfigureAwait(false)).DeploymentId;
         }
 
-        await CancelAsync(run.DeploymentId, run.Name, options, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(deploymentId))
+        {
+            throw new InvalidOperationException(
+                $"TrueFoundry terminates a run by deployment id, and run '{run.Id}' does not say its deployment: " +
+                $"call {nameof(JobRunsClient)}.{nameof(CancelAsync)}(deploymentId, \"{run.Id}\").");
+        }
+
+        await CancelAsync(deploymentId, run.Id, options, cancellationToken).ConfigureAwait(false);
     }
 }

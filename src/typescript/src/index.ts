@@ -33,37 +33,49 @@ export type { ClientOptions, RequestOptions, TokenProvider } from "./core/client
 export type { Clock } from "./core/http/clock.js";
 export { systemClock } from "./core/http/clock.js";
 export { userAgent } from "./core/http/userAgent.js";
-export { defaultRetryOptions, type RetryOptions } from "./core/retry/retryOptions.js";
+export { ResponseInfo } from "./core/http/responseInfo.js";
+export { defaultRetryOptions, RetryOptions } from "./core/retry/retryOptions.js";
 export { AsyncPageable } from "./core/paging/asyncPageable.js";
-export type { Page, PageOptions } from "./core/paging/page.js";
+export { Page, type PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
-export { TriggeredRun, type WaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
+export { TriggeredRun, type RunWaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
 export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
 
 export { AgentsetClient } from "./agentset/agentsetClient.js";
 export { IngestJobsClient } from "./agentset/ingestJobsClient.js";
 export { IngestJobRun, mapIngestJobStatus } from "./agentset/ingestJobRun.js";
+export { AgentsetModelFactory } from "./agentset/agentsetModelFactory.js";
 export type * from "./agentset/models.js";
 
 export { AstropodClient } from "./astropod/astropodClient.js";
 export { DeploymentsClient } from "./astropod/deploymentsClient.js";
 export { IngestionsClient } from "./astropod/ingestionsClient.js";
+export { AstropodModelFactory } from "./astropod/astropodModelFactory.js";
 export type { AstropodClientOptions, IngestionSource, IngestionTrigger, DeploymentSummary, DeploymentDetails } from "./astropod/models.js";
 
 export { TrueFoundryClient } from "./truefoundry/trueFoundryClient.js";
 export { JobRunsClient } from "./truefoundry/jobRunsClient.js";
 export { TrueFoundryJobRun, mapJobRunStatus } from "./truefoundry/trueFoundryJobRun.js";
+export { TrueFoundryModelFactory } from "./truefoundry/trueFoundryModelFactory.js";
+// Service-specific names a later service could also have are exported with the service's name (C# has a namespace
+// per service): TrueFoundry's JobRun model is TrueFoundryJobRunDetails (TrueFoundryJobRun is its run handle).
 export type {
-  JobRun, JobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest, TrueFoundryClientOptions, JobRunListOptions, TrackRunOptions,
+  JobRun as TrueFoundryJobRunDetails, JobRunStatus as TrueFoundryJobRunStatus, JobRunSortBy, JobRunTermination, TriggerJobRequest,
+  TrueFoundryClientOptions, JobRunListOptions,
 } from "./truefoundry/models.js";
 
 export { ShipyardClient, type ShipyardClientOptions } from "./shipyard/shipyardClient.js";
 export { FleetRunsClient, type VesselOverride } from "./shipyard/fleetRunsClient.js";
 export { ShipyardFleetRun, mapFleetRunStatus, defaultFleetRunStatusMapping, type FleetRunIdentity } from "./shipyard/shipyardFleetRun.js";
-export { parseFleetRunCsv, type FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export type { FleetRunRecord } from "./shipyard/fleetRunCsv.js";
+export { ShipyardModelFactory } from "./shipyard/shipyardModelFactory.js";
 
 export { MixpeekClient } from "./mixpeek/mixpeekClient.js";
 export { TriggersClient } from "./mixpeek/triggersClient.js";
 export { ExecutionsClient } from "./mixpeek/executionsClient.js";
 export { TriggerExecutionRun, mapTaskStatus } from "./mixpeek/triggerExecutionRun.js";
-export type * from "./mixpeek/models.js";
+export { MixpeekModelFactory } from "./mixpeek/mixpeekModelFactory.js";
+export type {
+  Trigger as MixpeekTrigger, TriggerStatus as MixpeekTriggerStatus, CreateTriggerRequest, UpdateTriggerRequest, TriggerExecution, TriggerTask,
+  MixpeekTaskStatus, MixpeekClientOptions, MixpeekRequestOptions, TriggerListOptions, TriggerHistoryOptions,
+} from "./mixpeek/models.js";

@@ -277,6 +277,25 @@ public sealed class JobsClientTests : ClientTestBase
         await tracked.Should().ThrowAsync<NotFoundException>("the tracked handle reads /jobs/app-1/runs/… (no stub here: 404)");
     }
 
+    [Fact]
+    public async Task A_tracked_run_cancels_after_reading_its_deployment_id_once_as_in_TypeScript()
+    {
+        var run = TrueFoundryJson.Envelope("etl-7", "RUNNING").Replace("\"applicationName\"", "\"deploymentId\": \"dep-7\", \"applicationName\"", StringComparison.Ordinal);
+        var get = Request.Create().WithPath("/api/svc/v1/jobs/app-1/runs/etl-7").UsingGet();
+        Server.Given(get).InScenario("c").WillSetStateTo("terminating").RespondWith(Response.Create().WithBody(run));
+        Server.Given(get).InScenario("c").WhenStateIs("terminating")
+            .RespondWith(Response.Create().WithBody(run.Replace("\"RUNNING\"", "\"TERMINATING\"", StringComparison.Ordinal)));
+        Respond("POST", "/api/svc/v1/jobs/terminate", 200, """{ "message": "ok", "jobRunStatus": "TERMINATION_REQUESTED" }""");
+        using var client = CreateClient();
+
+        var tracked = client.JobRuns.Track("app-1", "etl-7");
+        await tracked.CancelAsync();
+
+        Server.LogEntries.Select(e => e.RequestMessage!.Method + " " + new Uri(e.RequestMessage.AbsoluteUrl).PathAndQuery).Should().Equal(
+            "GET /api/svc/v1/jobs/app-1/runs/etl-7", "POST /api/svc/v1/jobs/terminate?deploymentId=dep-7&jobRunName=etl-7", "GET /api/svc/v1/jobs/app-1/runs/etl-7");
+        tracked.Status.Should().Be(RunStatus.Cancelled);
+    }
+
     [Theory]
     [InlineData(JobRunStatus.Created, RunStatus.Queued)]
     [InlineData(JobRunStatus.Scheduled, RunStatus.Queued)]

@@ -1,5 +1,6 @@
 import type { TokenRefreshError } from "./auth/tokenRefreshError.js";
 import type { Clock } from "./http/clock.js";
+import type { ResponseInfo } from "./http/responseInfo.js";
 import type { RetryOptions } from "./retry/retryOptions.js";
 
 /**
@@ -35,6 +36,12 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Time source for waits and budgets; tests pass a virtual one. Default the system clock. */
   clock?: Clock;
+  /**
+   * Your application's name, put in front of the SDK's `User-Agent` (`my-pipeline astro-triggers-sdk-js/0.1.0 (Node
+   * 20.20.2; linux)`) so the service can tell your calls apart. 1–24 characters, no spaces or control characters
+   * (else `InvalidArgumentError("applicationId")` from the constructor). Default none: the SDK's own User-Agent only.
+   */
+  applicationId?: string;
 }
 
 /** Options of one call. */
@@ -45,4 +52,12 @@ export interface RequestOptions {
   timeout?: number;
   /** Retry settings for this call over the client's (e.g. `{ retryUnsafeRequests: true }`). */
   retry?: Partial<RetryOptions>;
+  /**
+   * Called with the status, headers, request id and rate-limit headers of every successful (2xx) response this call
+   * reads (each attempt that succeeds, each page of a list, each status read and the cancel of a run started or
+   * tracked with these options), before its body is read, as C#'s `RequestOptions.OnResponse`. Header values holding
+   * the client's secrets are masked. Called synchronously (a returned promise is not awaited); if it throws, the call
+   * ends with that error as it is: not wrapped, not retried (the service has answered). Default none.
+   */
+  onResponse?: (response: ResponseInfo) => void;
 }

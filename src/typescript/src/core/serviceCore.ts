@@ -4,6 +4,7 @@ import { Guard } from "./guard.js";
 import type { ClientOptions, RequestOptions } from "./clientOptions.js";
 import { type CallSettings, type Credential, runCall } from "./http/callRunner.js";
 import { type Clock, systemClock } from "./http/clock.js";
+import { userAgentFor } from "./http/userAgent.js";
 import type { OperationInfo } from "./http/operation.js";
 import { resolveRetryOptions, type RetryOptions } from "./retry/retryOptions.js";
 import { KnownSecrets } from "./security/knownSecrets.js";
@@ -30,6 +31,7 @@ export class ServiceCore<Paths extends {}> {
   readonly #acceptEncoding: string;
   readonly #credential: Credential;
   readonly #fetch: typeof globalThis.fetch;
+  readonly #userAgent: string;
 
   constructor(service: string, options: ClientOptions, defaultBaseUrl: string | undefined, style: CredentialStyle) {
     this.service = service;
@@ -41,6 +43,7 @@ export class ServiceCore<Paths extends {}> {
     this.#acceptEncoding = options.compression === false ? "identity" : "gzip, br";
     this.clock = options.clock ?? systemClock;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#userAgent = userAgentFor(options.applicationId);
     this.#credential = createCredential(options, style, this.secrets, service);
     this.api = createClient<Paths>({ baseUrl });
   }
@@ -57,6 +60,8 @@ export class ServiceCore<Paths extends {}> {
       credential: this.#credential,
       fetch: this.#fetch,
       signal: options?.signal,
+      userAgent: this.#userAgent,
+      onResponse: options?.onResponse,
     };
     return runCall(operation, settings, invoke);
   }

@@ -98,13 +98,20 @@ export class TriggersClient {
     return this.#triggerCall("resumeTrigger", "POST", "/v1/triggers/{trigger_id}/resume", triggerId, options);
   }
 
-  /** Updates what `update` sets (`PATCH`); an update that sets nothing is refused before sending. */
+  /**
+   * Updates what `update` sets (`PATCH`); an update that sets nothing is refused before sending, and a new
+   * `schedule_config` is checked as on `create` (cron expression and time zone, interval).
+   * @throws InvalidArgumentError naming the field; the call's errors.
+   */
   async update(triggerId: string, update: UpdateTriggerRequest, options?: MixpeekRequestOptions): Promise<Trigger> {
     Guard.pathSegment(triggerId, "triggerId");
     if (!isRecord(update) || Object.values(update).every((v) => v === undefined)) {
       throw new InvalidArgumentError("update", "'update' sets nothing: set schedule_config, description or status.");
     }
     if (update.description !== undefined) Guard.noControlCharacters(update.description, "update.description");
+    // As C#'s update.Schedule?.Validate: a new schedule is checked like one given to create (its kind from its fields).
+    const schedule: unknown = update.schedule_config;
+    if (isRecord(schedule)) this.#checkSchedule("cron_expression" in schedule ? "cron" : "interval_seconds" in schedule ? "interval" : "", schedule, "update.schedule_config");
     const op = ops.updateTrigger;
     const ns = this.#namespace(options);
     const { data, response } = await this.#core.call(op, options, (fetch) =>

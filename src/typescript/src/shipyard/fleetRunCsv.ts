@@ -9,6 +9,7 @@ export interface FleetRunRecord {
 }
 
 /**
+ * @internal Used by `FleetRunsClient` (not exported from the package, as C#'s FleetRunCsv is internal).
  * Parses RFC 4180 CSV with a header row: quoted fields with embedded commas, doubled quotes and line breaks,
  * CRLF or LF line ends, a leading BOM. Columns are found by name (`Fleet Log ID`, `Status`).
  */

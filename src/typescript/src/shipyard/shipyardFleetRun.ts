@@ -49,8 +49,14 @@ export class ShipyardFleetRun extends TriggeredRun<FleetRunRecord | undefined> {
   readonly ids: FleetRunIdentity;
 
   /** @internal Built by `FleetRunsClient`. */
-  constructor(ids: FleetRunIdentity, read: (signal: AbortSignal | undefined) => Promise<FleetRunRecord | undefined>, mapping: Readonly<Record<string, RunStatus>> | undefined, clock: Clock) {
-    super("Shipyard", ids.fleetRunId, undefined, {
+  constructor(
+    ids: FleetRunIdentity,
+    read: (signal: AbortSignal | undefined) => Promise<FleetRunRecord | undefined>,
+    mapping: Readonly<Record<string, RunStatus>> | undefined,
+    clock: Clock,
+    record?: FleetRunRecord,
+  ) {
+    super("Shipyard", ids.fleetRunId, record, {
       read,
       snapshot: (record) => ({ status: mapFleetRunStatus(record?.status, mapping), rawStatus: record?.status, errorMessage: undefined }),
       cannotCancel: `Shipyard's API has no call to stop a fleet run; run ${ids.fleetRunId} goes on (stop it in the Shipyard app).`,

@@ -9,7 +9,7 @@ import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
 import type { RequestOptions } from "../core/clientOptions.js";
 import type { ServiceCore } from "../core/serviceCore.js";
-import type { JobRun, JobRunListOptions, JobRunTermination, TrackRunOptions, TriggerJobRequest } from "./models.js";
+import type { JobRun, JobRunListOptions, JobRunTermination, TriggerJobRequest } from "./models.js";
 import { TrueFoundryJobRun } from "./trueFoundryJobRun.js";
 
 const ops = operationTable("TrueFoundry", operations);
@@ -51,15 +51,14 @@ export class JobRunsClient {
    * Follows a run known by name, e.g. one a previous CI step started (rehydration); nothing is sent until it is read.
    * @param applicationId - the job's application id (TrueFoundry reads run status under it).
    * @param jobRunName - the run's name (`run.id`).
-   * @param options - per-call options for every status read and the cancel; `deploymentId` lets `cancel()` skip its read.
+   * @param options - per-call options for every status read and the cancel. As C#'s `Track(applicationId, jobRunName)`:
+   * `cancel()` terminates by the deployment id the run reports, reading the run once when no status read has yet.
    * @throws InvalidArgumentError for a blank id or a `.`/`..` segment.
    */
-  track(applicationId: string, jobRunName: string, options: TrackRunOptions & RequestOptions = {}): TrueFoundryJobRun {
+  track(applicationId: string, jobRunName: string, options?: RequestOptions): TrueFoundryJobRun {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
-    if (options.deploymentId !== undefined) Guard.notBlank(options.deploymentId, "deploymentId");
-    const { deploymentId, ...perCall } = options;
-    return this.#handle({ name: jobRunName, applicationId, deploymentId }, applicationId, undefined, perCall);
+    return this.#handle({ name: jobRunName, applicationId }, applicationId, undefined, options);
   }
 
   /**
@@ -79,11 +78,12 @@ export class JobRunsClient {
   /**
    * The runs of a job by offset pages (`limit`/`offset`; the page token is the next offset). Filters are sent
    * as repeated keys.
-   * @throws InvalidArgumentError (page size outside 1–1000) before sending; the call's errors while iterating.
+   * @throws InvalidArgumentError (page size outside 1–1000, a blank `triggeredBy`, a `versionNumbers` entry not an integer from 0) before sending; the call's errors while iterating.
    */
   list(applicationId: string, filter: JobRunListOptions = {}, options?: RequestOptions): AsyncPageable<JobRun> {
     Guard.pathSegment(applicationId, "applicationId");
     for (const subject of filter.triggeredBy ?? []) Guard.notBlank(subject, "filter.triggeredBy");
+    for (const version of filter.versionNumbers ?? []) Guard.inRange(version, 0, 2_147_483_647, "filter.versionNumbers");
     const op = ops.listJobRuns;
     return offsetPageable<JobRun>(
       async (offset, limit, signal) => {
@@ -99,6 +99,7 @@ export class JobRunsClient {
                 order: filter.order,
                 triggeredBy: filter.triggeredBy?.length ? [...filter.triggeredBy] : undefined,
                 status: filter.statuses?.length ? [...filter.statuses] : undefined,
+                versionNumbers: filter.versionNumbers?.length ? [...filter.versionNumbers] : undefined,
               },
             },
             fetch,

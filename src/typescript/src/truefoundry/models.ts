@@ -26,6 +26,8 @@ export interface JobRunListOptions {
   statuses?: readonly JobRunStatus[];
   /** Only runs triggered by these subjects (repeated keys). */
   triggeredBy?: readonly string[];
+  /** Only runs of these deployment versions (repeated `versionNumbers` keys), each an integer from 0. */
+  versionNumbers?: readonly number[];
   /** Only runs whose name starts with this. */
   searchPrefix?: string;
   /** Sort field. */
@@ -36,12 +38,6 @@ export interface JobRunListOptions {
   pageSize?: number;
   /** Offset to start from (a page's `continuationToken` is the next offset). Default 0. */
   startOffset?: number;
-}
-
-/** How to follow a run rehydrated from its name (`jobRuns.track`). */
-export interface TrackRunOptions {
-  /** The run's deployment id, when known: `cancel()` then terminates without reading the run first. */
-  deploymentId?: string;
 }
 
 export type { RequestOptions };

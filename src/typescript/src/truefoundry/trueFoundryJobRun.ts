@@ -29,11 +29,6 @@ export class TrueFoundryJobRun extends TriggeredRun<JobRun> {
     this.applicationId = applicationId;
     this.message = message;
   }
-
-  /** The run's deployment id, when known (from the start request, `track`, or a status read). */
-  get deploymentId(): string | undefined {
-    return this.value.deploymentId;
-  }
 }
 
 function snapshot(run: JobRun): Omit<RunSnapshot, "observedAt"> {

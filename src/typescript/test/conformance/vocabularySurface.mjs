@@ -21,10 +21,22 @@ function isPublicMember(member) {
 }
 
 /**
+ * The object literal a value is initialized with, through `as const`, `satisfies`, parentheses and `Object.freeze(…)`.
+ * @param {ts.Expression | undefined} node
+ * @returns {ts.ObjectLiteralExpression | undefined}
+ */
+function objectLiteralOf(node) {
+  while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.expression;
+  if (node && ts.isCallExpression(node) && node.expression.getText() === "Object.freeze") node = node.arguments[0];
+  return node && ts.isObjectLiteralExpression(node) ? node : undefined;
+}
+
+/**
  * @param {string} packageDir src/typescript
  * @returns {{ name: string, kind: "class" | "interface" | "type" | "function" | "variable", members: string[] }[]}
  *   every export of src/index.ts, sorted by name; members are the declared public members of a class (instance and
- *   static, constructor excluded) or interface (inherited ones belong to the base), sorted.
+ *   static, constructor excluded) or interface (inherited ones belong to the base), and the properties of a value
+ *   initialized with an object literal (a namespace-like const such as `RetryOptions.none`), sorted.
  */
 export function typescriptSurface(packageDir) {
   const index = path.join(packageDir, "src", "index.ts");
@@ -50,6 +62,11 @@ export function typescriptSurface(packageDir) {
       if (ts.isClassDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) {
         for (const member of declaration.members) {
           if (isPublicMember(member)) members.add(member.name.getText());
+        }
+      } else if (ts.isVariableDeclaration(declaration)) {
+        // A namespace-like value (`export const RetryOptions = Object.freeze({ none })`, a model factory): its properties.
+        for (const property of objectLiteralOf(declaration.initializer)?.properties ?? []) {
+          if (property.name && !ts.isPrivateIdentifier(property.name) && !isInternal(property)) members.add(property.name.getText());
         }
       }
     }

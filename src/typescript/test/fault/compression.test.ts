@@ -83,7 +83,7 @@ describe("compressed answers (CompressedBodyTests, CompressionBombTests)", () =>
 
     const grown = process.memoryUsage().arrayBuffers + process.memoryUsage().heapUsed - heapBefore;
     expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect((error as ResponseTooLargeError).maxResponseBytes).toBe(1024 * 1024);
+    expect((error as ResponseTooLargeError).limit).toBe(1024 * 1024);
     expect(server.requests).toHaveLength(1);
     expect(grown).toBeLessThan(inflated / 4);
   });

@@ -157,7 +157,7 @@ describe("trigger fault matrix (TriggerFaultMatrixTests)", () => {
     const declared = (await client.ingestJobs.get("job_1").catch((e: unknown) => e)) as ResponseTooLargeError;
     expect(declared).toBeInstanceOf(ResponseTooLargeError);
     expect(declared.message).toContain("Content-Length 52428800");
-    expect(declared.maxResponseBytes).toBe(16 * 1024 * 1024);
+    expect(declared.limit).toBe(16 * 1024 * 1024);
 
     server.reply(huge(4 * 1024 * 1024));
     const { client: small } = agentset(server.url, { maxResponseBytes: 256 * 1024 });

@@ -2,7 +2,7 @@
 // clients pointed at the fakes, the admin route (faults, failing runs), and a fetch that records every request.
 import { inject } from "vitest";
 import {
-  AgentsetClient, AstropodClient, type ClientOptions, type Clock, MixpeekClient, ShipyardClient, systemClock, TrueFoundryClient, type WaitOptions,
+  AgentsetClient, AstropodClient, type ClientOptions, type Clock, MixpeekClient, ShipyardClient, systemClock, TrueFoundryClient, type RunWaitOptions,
 } from "../../src/index.js";
 
 /** One fake as `astro-triggers fakes` describes it: its base URL, key and the environment a client of the real service sets. */
@@ -30,7 +30,7 @@ declare module "vitest" {
 export const fakes: FakesDocument | null = inject("fakes");
 
 /** Polls fast: the fakes run with `--fast` (each phase 100–400 ms). */
-export const quickWait: WaitOptions = { pollInterval: 100, maxPollInterval: 200, timeout: 15_000 };
+export const quickWait: RunWaitOptions = { pollInterval: 100, maxPollInterval: 200, timeout: 15_000 };
 
 /** One request a client sent and the status it got. */
 export interface SeenRequest {

@@ -28,7 +28,7 @@ describe.skipIf(!fakes)("TrueFoundry against astro-triggers fakes (TrueFoundryFa
     const tracked = tfy.jobRuns.track(applicationId, run.id);
     expect(await tracked.updateStatus()).toBe("succeeded");
     // Terminating a finished run: TrueFoundry's 417, from the fake too.
-    const late = (await tfy.jobRuns.cancel(tracked.deploymentId!, run.id).catch((e: unknown) => e)) as UnexpectedStatusError;
+    const late = (await tfy.jobRuns.cancel(tracked.value.deploymentId!, run.id).catch((e: unknown) => e)) as UnexpectedStatusError;
     expect([late.status, late.errorCode]).toEqual([417, "EXPECTATION_FAILED"]);
   });
 

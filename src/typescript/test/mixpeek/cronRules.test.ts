@@ -45,6 +45,17 @@ describe("Mixpeek cron schedules are checked before sending (CronRule)", () => {
     expect(error.message).toContain(rule);
   });
 
+  it.each([
+    [{ cron_expression: "61 * * * *", timezone: "UTC" }, "update.schedule_config.cron_expression"],
+    [{ cron_expression: "0 2 * * *", timezone: "Mars/Olympus" }, "update.schedule_config.timezone"],
+    [{ interval_seconds: 5 }, "update.schedule_config.interval_seconds"],
+  ])("an update's new schedule %j is checked as on create (C#: update.Schedule.Validate)", async (schedule_config, argument) => {
+    const error = await client().triggers.update("trg_1", { schedule_config } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe(argument);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it.each(["Mars/Olympus", "Europe/Berlinn", "W. Europe Standard Time", ""])("refuses the time zone '%s'", async (zone) => {
     const error = await refused(cron("0 2 * * *", zone));
     expect(error.argument).toBe("trigger.schedule_config.timezone");

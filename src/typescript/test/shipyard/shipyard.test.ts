@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BadRequestError, InvalidArgumentError, ShipyardClient, UnsupportedOperationError, mapFleetRunStatus, parseFleetRunCsv } from "../../src/index.js";
+import { BadRequestError, InvalidArgumentError, ShipyardClient, UnsupportedOperationError, mapFleetRunStatus } from "../../src/index.js";
+import { parseFleetRunCsv } from "../../src/shipyard/fleetRunCsv.js";
 import { KEY } from "../support/clients.js";
 import { json, raw, ScriptedServer } from "../support/scriptedServer.js";
 import { VirtualClock } from "../support/virtualClock.js";

@@ -58,6 +58,26 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("versionNumbers travel as repeated keys, as C# sends them (openapi: style form, explode)", async () => {
+    server.reply(json(200, { data: [tfyRun("r1")], pagination: { total: 1, offset: 0, limit: 10 } }));
+    const { client } = truefoundry(server.url);
+    expect((await client.jobRuns.list("app-1", { versionNumbers: [3, 4] }).toArray()).map((r) => r.name)).toEqual(["r1"]);
+    expect(server.requests[0]!.query.getAll("versionNumbers")).toEqual(["3", "4"]);
+  });
+
+  it.each([[-1], [1.5], [Number.NaN], [2 ** 31]])("versionNumbers entry %s is refused before any request, naming filter.versionNumbers", (version) => {
+    const { client } = truefoundry(server.url);
+    let error: unknown;
+    try {
+      client.jobRuns.list("app-1", { versionNumbers: [3, version] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe("filter.versionNumbers");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("cancel posts the deployment and run name as query and is retried because it is safe to repeat", async () => {
     server.reply(json(502, "bad gateway"), json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }));
     const { client } = truefoundry(server.url);
@@ -91,24 +111,31 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
   });
 
   it("cancel() on the handle terminates the run, then reads it once; its deployment id comes from a read when not known", async () => {
-    server.reply(json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }), json(200, { data: tfyRun("etl-0001", "TERMINATION_REQUESTED") }));
+    server.reply(
+      json(200, { data: tfyRun("etl-0001", "RUNNING", { deploymentId: "dep-9" }) }),
+      json(200, { message: "ok", jobRunStatus: "TERMINATION_REQUESTED" }),
+      json(200, { data: tfyRun("etl-0001", "TERMINATION_REQUESTED") }),
+    );
     const { client } = truefoundry(server.url);
-    const known = client.jobRuns.track("app-1", "etl-0001", { deploymentId: "dep-9" });
+    const known = client.jobRuns.track("app-1", "etl-0001");
     expect(known.canCancel).toBe(true);
+    await known.updateStatus();
+    expect(known.value.deploymentId).toBe("dep-9");
     await known.cancel();
-    expect(server.requests.map((r) => r.url)).toEqual(["/api/svc/v1/jobs/terminate?deploymentId=dep-9&jobRunName=etl-0001", "/api/svc/v1/jobs/app-1/runs/etl-0001"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/api/svc/v1/jobs/app-1/runs/etl-0001", "/api/svc/v1/jobs/terminate?deploymentId=dep-9&jobRunName=etl-0001", "/api/svc/v1/jobs/app-1/runs/etl-0001"]);
     expect(known.status).toBe("cancelled");
 
     server.reply(json(200, { data: tfyRun("etl-0002", "RUNNING", { deploymentId: "dep-7" }) }), json(200, { message: "ok" }), json(200, { data: tfyRun("etl-0002", "TERMINATING", { deploymentId: "dep-7" }) }));
     await client.jobRuns.track("app-1", "etl-0002").cancel();
-    expect(server.requests.slice(2).map((r) => r.url)).toEqual([
+    expect(server.requests.slice(3).map((r) => r.url)).toEqual([
       "/api/svc/v1/jobs/app-1/runs/etl-0002", "/api/svc/v1/jobs/terminate?deploymentId=dep-7&jobRunName=etl-0002", "/api/svc/v1/jobs/app-1/runs/etl-0002"]);
 
     server.reply(json(200, { data: tfyRun("etl-0003", "RUNNING") }));
     const error = await client.jobRuns.track("app-1", "etl-0003").cancel().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedOperationError);
     expect((error as Error).message).toContain('jobRuns.cancel(deploymentId, "etl-0003")');
-    expect(server.requests).toHaveLength(6);
+    expect(server.requests).toHaveLength(7);
   });
 
   it("jobRuns.cancel returns the service's message and the run's new status", async () => {
@@ -119,9 +146,9 @@ describe("TrueFoundry job runs (JobsClientTests)", () => {
   });
 
   it("terminating a finished run surfaces TrueFoundry's 417", async () => {
-    server.reply(json(417, { statusCode: 417, message: "run already finished" }));
+    server.reply(json(200, { data: tfyRun("etl-1", "FINISHED", { deploymentId: "d" }) }), json(417, { statusCode: 417, message: "run already finished" }));
     const { client } = truefoundry(server.url);
-    const error = (await client.jobRuns.track("app-1", "etl-1", { deploymentId: "d" }).cancel().catch((e: unknown) => e)) as UnexpectedStatusError;
+    const error = (await client.jobRuns.track("app-1", "etl-1").cancel().catch((e: unknown) => e)) as UnexpectedStatusError;
     expect(error.status).toBe(417);
     expect(error.serviceMessage).toBe("run already finished");
   });

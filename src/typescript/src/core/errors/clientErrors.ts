@@ -39,8 +39,18 @@ export class ServiceTimeoutError extends TransportError {
  * success, so it acted on the request; only its answer is lost. `status` is the 2xx received (201 for a create).
  */
 export class ResponseDeserializationError extends AstroTriggersError {
-  constructor(message: string, details: ErrorDetails = {}) {
+  /**
+   * Where in the body reading stopped, as a JSON path in C#'s form (`$`, `$.data.createdAt`, `$.data[2]`), as C#'s
+   * `ResponseDeserializationException.JsonPath`: for a body that is not JSON (or was cut short) the value being read
+   * when it broke off (`$` when it is not JSON at all); for a required field missing or of the wrong type, the object
+   * that was checked (`$`), the message naming what was expected. Undefined for an empty body, a run id the answer
+   * names but the SDK cannot use, and a too-large body (as in C#, where no parser said where).
+   */
+  readonly jsonPath: string | undefined;
+  /** @param message - what was wrong. @param details - the call's. @param jsonPath - where reading stopped, when known. */
+  constructor(message: string, details: ErrorDetails = {}, jsonPath?: string) {
     super(message, { ...details, mayHaveBeenProcessed: true });
+    this.jsonPath = jsonPath;
   }
 }
 
@@ -50,17 +60,18 @@ export class ResponseDeserializationError extends AstroTriggersError {
  * service acted, so `mayHaveBeenProcessed` is true. Not retried.
  */
 export class ResponseTooLargeError extends ResponseDeserializationError {
-  /** The limit in bytes. */
-  readonly maxResponseBytes: number;
+  /** The limit in bytes: the client's `maxResponseBytes` (as C#'s `ResponseTooLargeException.Limit`). */
+  readonly limit: number;
   /** The Content-Length the service declared, or undefined for a body without one (refused once the count passed the limit). */
   readonly declaredLength: number | undefined;
-  constructor(maxResponseBytes: number, declared: number | undefined, details: ErrorDetails) {
+  /** @param limit - the limit in bytes. @param declared - the declared Content-Length, if any. @param details - the call's. */
+  constructor(limit: number, declared: number | undefined, details: ErrorDetails) {
     super(
-      `${details.service} ${details.operationId}: the response is larger than ${maxResponseBytes} bytes` +
+      `${details.service} ${details.operationId}: the response is larger than ${limit} bytes` +
         (declared === undefined ? " (refused while streaming)." : ` (Content-Length ${declared}).`),
       details,
     );
-    this.maxResponseBytes = maxResponseBytes;
+    this.limit = limit;
     this.declaredLength = declared;
   }
 }

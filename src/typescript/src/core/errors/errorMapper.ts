@@ -19,7 +19,8 @@ import {
   UnprocessableEntityError,
 } from "./statusErrors.js";
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
+/** The headers a request id may come in, in the order tried: for the error of a failed call and the ResponseInfo of a successful one. */
+export const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
 
 /** Builds the typed error for a non-2xx answer: reads ≤ 16 KB of the body, masks secrets, reads Retry-After. */
 export async function errorFromResponse(

@@ -9,8 +9,9 @@ import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
+import { notifyResponse, ResponseCallbackFailed, type ResponseInfo } from "./responseInfo.js";
+import { jsonPathOfFailure } from "../json/jsonPath.js";
 import { linkSignals } from "./signals.js";
-import { userAgent } from "./userAgent.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
 export interface Credential {
@@ -32,6 +33,10 @@ export interface CallSettings {
   credential: Credential;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal | undefined;
+  /** `User-Agent` of every attempt (the client's `applicationId` first, when set). */
+  userAgent: string;
+  /** The call's `RequestOptions.onResponse`, told every 2xx answer before its body is read. */
+  onResponse: ((response: ResponseInfo) => void) | undefined;
 }
 
 // Errors of one attempt before they are decided on.
@@ -81,6 +86,8 @@ export async function runCall<R>(
   let lastUrl = "";
   // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
   let lastStatus = 0;
+  // Its body, so a body that is not JSON can say where reading stopped (ResponseDeserializationError.jsonPath).
+  let lastBody: Uint8Array | undefined;
   const details = (extra: ErrorDetails = {}): ErrorDetails => ({
     service: operation.service,
     operationId: operation.operationId,
@@ -98,6 +105,7 @@ export async function runCall<R>(
       try {
         return await attempt(request, body);
       } catch (raw) {
+        if (raw instanceof ResponseCallbackFailed) throw raw;
         if (caller?.aborted) throw caller.reason;
         if (callTimedOut || raw instanceof CallTimedOut) {
           // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
@@ -125,7 +133,7 @@ export async function runCall<R>(
     try {
       cancelTimer = startTimer(clock, retry.attemptTimeout, () => scope.abort(new AttemptTimedOut()));
       const headers = new Headers(request.headers);
-      headers.set("user-agent", userAgent);
+      headers.set("user-agent", settings.userAgent);
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
       // A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
       const authorize = async (forceRefresh: boolean) => {
@@ -152,7 +160,8 @@ export async function runCall<R>(
         throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
       }
       lastStatus = response.status;
-      const bytes = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status }));
+      if (settings.onResponse) await notifyResponse(settings.onResponse, operation, response, secrets);
+      const bytes = (lastBody = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status })));
       const out = new Headers(response.headers);
       out.delete("content-length");
       out.delete("content-encoding");
@@ -160,7 +169,7 @@ export async function runCall<R>(
       const nullBody = response.status === 204 || response.status === 205 || bytes.byteLength === 0;
       return new Response(nullBody ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: response.statusText, headers: out });
     } catch (error) {
-      if (error instanceof AstroTriggersError) throw error;
+      if (error instanceof AstroTriggersError || error instanceof ResponseCallbackFailed) throw error;
       if (signal.aborted) {
         // Which limit ended the attempt: the caller, the call's budget, or this attempt's own timeout.
         if (caller?.aborted) throw caller.reason;
@@ -203,10 +212,12 @@ export async function runCall<R>(
   try {
     return await invoke(runAttempts);
   } catch (error) {
+    if (error instanceof ResponseCallbackFailed) throw error.cause;
     if (error instanceof SyntaxError) {
       throw new ResponseDeserializationError(
         `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
         details({ status: lastStatus || 200, cause: error }),
+        lastBody && jsonPathOfFailure(new TextDecoder().decode(lastBody)),
       );
     }
     throw error;

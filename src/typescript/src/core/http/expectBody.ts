@@ -13,6 +13,8 @@ export function expectBody<T>(operation: OperationInfo, response: Response, data
         (data === undefined ? " (the body was empty)." : "."),
       // A 2xx: the service acted; only its answer is unreadable (as .NET's ResponseDeserializationException).
       { service: operation.service, operationId: operation.operationId, method: operation.method, status: response.status, mayHaveBeenProcessed: true },
+      // As C#'s JsonPath: the object whose shape was checked (its root); none for an empty body.
+      data === undefined || data === null ? undefined : "$",
     );
   }
   return data as T;

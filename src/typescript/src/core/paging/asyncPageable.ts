@@ -1,4 +1,4 @@
-import { PagingError } from "../errors/clientErrors.js";
+import { InvalidArgumentError, PagingError } from "../errors/clientErrors.js";
 import type { Page, PageOptions } from "./page.js";
 
 /** Fetches one page: the token (undefined for the first page), the page size, and the signal. */
@@ -23,6 +23,20 @@ export class AsyncPageable<T> implements AsyncIterable<T> {
     this.#initialToken = initialToken;
     this.#pageSize = pageSize;
     this.#signal = signal;
+  }
+
+  /**
+   * A pageable over pages you give, for your own unit tests (as C#'s `AsyncPageable<T>.FromPages`), e.g. what a
+   * mocked `list` returns: `for await` yields every item of every page in order; `byPage()` yields the pages as given,
+   * fetching nothing. `byPage({ continuationToken })` resumes as a service list does: from the page *after* the one
+   * whose `continuationToken` equals it (a token no page handed out throws `InvalidArgumentError("continuationToken")`
+   * on the first read). Pages are not checked against each other (`hasMore`, tokens) and `pageSize` is ignored. The
+   * pages are copied now; the pageable can be walked any number of times.
+   * @param pages - the pages in order (e.g. from `Page.fromValues`); none for an empty list.
+   * @throws InvalidArgumentError when a page is missing (null or undefined).
+   */
+  static fromPages<T>(pages: Iterable<Page<T>>): AsyncPageable<T> {
+    return new StaticAsyncPageable<T>([...pages]);
   }
 
   /** Walks the pages from `continuationToken` (default: the start of the list). */
@@ -55,5 +69,35 @@ export class AsyncPageable<T> implements AsyncIterable<T> {
     const all: T[] = [];
     for await (const item of this) all.push(item);
     return all;
+  }
+}
+
+/** The pageable behind {@link AsyncPageable.fromPages}: pages held in memory (C#: StaticAsyncPageable). */
+class StaticAsyncPageable<T> extends AsyncPageable<T> {
+  readonly #pages: readonly Page<T>[];
+
+  constructor(pages: Page<T>[]) {
+    super(() => Promise.reject(new Error("unreachable")), undefined, undefined, undefined);
+    pages.forEach((page, i) => {
+      if (page === null || page === undefined) {
+        throw new InvalidArgumentError("pages", `Page ${i} is missing; give an empty page (Page.fromValues([])) instead.`);
+      }
+    });
+    this.#pages = Object.freeze(pages);
+  }
+
+  override async *byPage(options: PageOptions = {}): AsyncGenerator<Page<T>, void, undefined> {
+    let start = 0;
+    if (options.continuationToken !== undefined) {
+      start = this.#pages.findIndex((p) => p.continuationToken === options.continuationToken) + 1;
+      if (start === 0) {
+        throw new InvalidArgumentError(
+          "continuationToken",
+          `'continuationToken' must be the continuationToken of one of the pages given to fromPages (was '${options.continuationToken}').`,
+        );
+      }
+    }
+    // Pages follow one another asynchronously, as from a service, so callers' code runs as it will in production.
+    for (const page of this.#pages.slice(start)) yield await Promise.resolve(page);
   }
 }

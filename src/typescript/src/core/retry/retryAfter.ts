@@ -1,7 +1,7 @@
 /** At or above this a number is a Unix time in milliseconds (Agentset's `Retry-After`). */
-const UNIX_MS_THRESHOLD = 100_000_000_000;
+export const UNIX_MS_THRESHOLD = 100_000_000_000;
 /** At or above this (and below the ms threshold) a number is a Unix time in seconds. */
-const UNIX_S_THRESHOLD = 1_000_000_000;
+export const UNIX_S_THRESHOLD = 1_000_000_000;
 
 /**
  * How long the server asked to wait, in milliseconds, from `Retry-After` (delta seconds, an HTTP date, or

@@ -38,6 +38,18 @@ export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
   useJitter: true,
 });
 
+/**
+ * Named retry settings, as C#'s `RetryOptions.None` (merged with the {@link RetryOptions} type, so one import gives
+ * both): pass `RetryOptions.none` as a client's or a call's `retry`.
+ */
+export const RetryOptions = Object.freeze({
+  /**
+   * No retries at all: one attempt (`{ maxAttempts: 1 }`). Only `maxAttempts` is set, so over a client's settings the
+   * rest of them (`attemptTimeout`, `maxElapsed`) still apply, e.g. `ingestJobs.get(id, { retry: RetryOptions.none })`.
+   */
+  none: Object.freeze({ maxAttempts: 1 }) as Readonly<Partial<RetryOptions>>,
+});
+
 /** Merges partial settings over the defaults and checks them. @throws InvalidArgumentError naming the field. */
 export function resolveRetryOptions(...layers: (Partial<RetryOptions> | undefined)[]): RetryOptions {
   const merged: RetryOptions = { ...defaultRetryOptions };

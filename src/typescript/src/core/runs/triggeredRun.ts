@@ -15,7 +15,7 @@ import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
  * or longer is noticed at most 10% of its length after it ended (and at most a minute after), a shorter one within a
  * second. The same rule and defaults as the .NET `RunWaitOptions`.
  */
-export interface WaitOptions {
+export interface RunWaitOptions {
   /** The wait after the first read, and the shortest wait between two reads. Default 1 000 ms. */
   pollInterval?: number;
   /** The longest wait between two reads (a longer `pollInterval` is used instead). Default 60 000 ms. */
@@ -113,7 +113,7 @@ export class TriggeredRun<T> {
    * @returns this run, final, with `value` read. @throws RunFailedError (failed; RunCancelledError when cancelled; with `throwOnFailure`),
    * RunWaitTimeoutError, InvalidArgumentError for bad options, the signal's reason on abort.
    */
-  async waitForCompletion(options: WaitOptions = {}): Promise<CompletedRun<this>> {
+  async waitForCompletion(options: RunWaitOptions = {}): Promise<CompletedRun<this>> {
     const pollInterval = Guard.positive(options.pollInterval ?? 1_000, "pollInterval");
     const maxPollInterval = Guard.positive(options.maxPollInterval ?? 60_000, "maxPollInterval");
     const timeout = Guard.positive(options.timeout ?? 3_600_000, "timeout");

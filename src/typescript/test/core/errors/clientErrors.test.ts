@@ -17,7 +17,7 @@ describe("unreadable and too-large success bodies may have been processed", () =
     expect(new ResponseDeserializationError("x", details).mayHaveBeenProcessed).toBe(true);
     const declared = new ResponseTooLargeError(4096, 10_000, details);
     expect(declared).toBeInstanceOf(ResponseDeserializationError);
-    expect([declared.mayHaveBeenProcessed, declared.maxResponseBytes, declared.declaredLength]).toEqual([true, 4096, 10_000]);
+    expect([declared.mayHaveBeenProcessed, declared.limit, declared.declaredLength]).toEqual([true, 4096, 10_000]);
     expect(new ResponseTooLargeError(4096, undefined, details).declaredLength).toBeUndefined();
   });
 
