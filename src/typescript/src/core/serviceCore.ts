@@ -5,6 +5,7 @@ import type { ClientOptions, RequestOptions } from "./clientOptions.js";
 import { type CallSettings, type Credential, runCall } from "./http/callRunner.js";
 import { type Clock, systemClock } from "./http/clock.js";
 import type { OperationInfo } from "./http/operation.js";
+import { RateLimitPacer } from "./retry/rateLimitPacer.js";
 import { resolveRetryOptions, type RetryOptions } from "./retry/retryOptions.js";
 import { KnownSecrets } from "./security/knownSecrets.js";
 
@@ -30,6 +31,8 @@ export class ServiceCore<Paths extends {}> {
   readonly #acceptEncoding: string;
   readonly #credential: Credential;
   readonly #fetch: typeof globalThis.fetch;
+  // One budget per client instance: every call (and sub-client) of this client shares the service's window.
+  readonly #pacer: RateLimitPacer | undefined;
 
   constructor(service: string, options: ClientOptions, defaultBaseUrl: string | undefined, style: CredentialStyle) {
     this.service = service;
@@ -43,6 +46,7 @@ export class ServiceCore<Paths extends {}> {
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#credential = createCredential(options, style, this.secrets, service);
     this.api = createClient<Paths>({ baseUrl });
+    this.#pacer = options.rateLimitPacing === false ? undefined : new RateLimitPacer(this.clock);
   }
 
   /** Runs one operation; `invoke` calls `this.api` with the `fetch` it is handed. */
@@ -57,6 +61,7 @@ export class ServiceCore<Paths extends {}> {
       credential: this.#credential,
       fetch: this.#fetch,
       signal: options?.signal,
+      pacer: this.#pacer,
     };
     return runCall(operation, settings, invoke);
   }
