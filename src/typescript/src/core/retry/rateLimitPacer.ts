@@ -16,8 +16,6 @@ const RESET_ROUNDING_MS = 1;
 const SECOND_PRECISION_MS = 1000;
 const UNIX_MS_THRESHOLD = 100_000_000_000;
 const INT32_MAX = 2 ** 31 - 1;
-// The largest moment a Date holds: a reset beyond it is no moment at all (C# cannot read it either), so it is garbage.
-const MAX_MOMENT_MS = 8.64e15;
 
 /** One answer's window: the count left, the reset as a wait from now and as a moment on the server's clock (to order answers without the client's clock), and how precise that moment is. */
 interface Window {
@@ -204,7 +202,7 @@ function readWindow(headers: Headers, clientNow: number): Window | undefined {
   const raw = rawReset.trim();
   const reference = serverNow(headers.get("date"), clientNow);
   const resetIn = parseRetryAfterValue(raw, reference);
-  if (resetIn === undefined || !(reference + resetIn <= MAX_MOMENT_MS)) return undefined;
+  if (resetIn === undefined) return undefined;
   const precise = raw.includes(".") || (/^\d+$/.test(raw) && Number(raw) >= UNIX_MS_THRESHOLD);
   return { remaining, limit, resetIn, serverReset: reference + resetIn, precision: precise ? RESET_ROUNDING_MS : SECOND_PRECISION_MS };
 }
@@ -228,12 +226,12 @@ export interface PacedCall {
  */
 export async function acquireSlot(pacer: RateLimitPacer, call: PacedCall): Promise<number> {
   for (;;) {
-    const slot = pacer.tryAcquire();
-    if (slot.go) return slot.ticket;
-    const remaining = call.remaining();
-    if ((slot.spent && slot.wait > remaining) || remaining <= 0) throw paced(call.operation, slot.wait);
+    const decision = pacingDecision(pacer, call.remaining());
+    if (decision.kind === "go") return decision.ticket;
+    if (decision.kind === "paced") throw paced(call.operation, decision.retryAfter);
     const scope = linkSignals(call.signal);
-    const sleep = pacer.clock.sleep(Math.min(slot.wait, remaining), scope.signal);
+    const slot = decision.slot;
+    const sleep = pacer.clock.sleep(decision.wait, scope.signal);
     // Once the picture changed first the sleep is cut short below; that rejection is nobody's failure.
     sleep.catch(() => {});
     try {
@@ -246,6 +244,24 @@ export async function acquireSlot(pacer: RateLimitPacer, call: PacedCall): Promi
       scope.abort(undefined);
     }
   }
+}
+
+/** One acquire's decision (conformance rule `rate-limit-pacing`): go now, wait (at most `wait` ms, or until the picture changes), or end the call as paced. */
+export type PacingDecision =
+  | { kind: "go"; ticket: number }
+  | { kind: "wait"; wait: number; slot: Extract<PacingSlot, { go: false }> }
+  | { kind: "paced"; retryAfter: number };
+
+/**
+ * The decision for an acquire with `remaining` ms left of the call's budget. The service said the window is spent
+ * until a moment the call cannot wait for: end now, nothing sent. Held only by attempts in flight (or an unanswered
+ * probe), the call waits as long as its budget allows: their answers may free a slot any moment.
+ */
+export function pacingDecision(pacer: RateLimitPacer, remaining: number): PacingDecision {
+  const slot = pacer.tryAcquire();
+  if (slot.go) return { kind: "go", ticket: slot.ticket };
+  if ((slot.spent && slot.wait > remaining) || remaining <= 0) return { kind: "paced", retryAfter: slot.wait };
+  return { kind: "wait", wait: Math.min(slot.wait, remaining), slot };
 }
 
 function paced(operation: OperationInfo, wait: number): PacedRateLimitError {
