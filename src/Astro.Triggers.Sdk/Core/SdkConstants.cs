@@ -15,4 +15,8 @@ internal static class SdkConstants
 
     /// <summary>A numeric reset header at or above this (and below the millisecond threshold) is Unix seconds.</summary>
     public const long UnixSecondsThreshold = 1_000_000_000;
+
+    /// <summary>The last Unix millisecond a <see cref="DateTimeOffset"/> holds (the end of the year 9999): a larger
+    /// Retry-After or reset names no moment, and reading it would throw.</summary>
+    public const long MaxUnixMilliseconds = 253_402_300_799_999;
 }

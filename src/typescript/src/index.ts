@@ -28,6 +28,7 @@ export {
   InvalidArgumentError,
   UnsupportedOperationError,
 } from "./core/errors/clientErrors.js";
+export { PacedRateLimitError } from "./core/errors/pacedRateLimitError.js";
 export { TokenRefreshError } from "./core/auth/tokenRefreshError.js";
 export type { ClientOptions, RequestOptions, TokenProvider } from "./core/clientOptions.js";
 export type { Clock } from "./core/http/clock.js";

@@ -20,6 +20,7 @@ public sealed class ConformanceTests
         ["argument-rules"] = new ArgumentRulesAdapter(),
         ["offset-paging"] = new OffsetPagingAdapter(),
         ["poll-schedule"] = new PollScheduleAdapter(),
+        ["rate-limit-pacing"] = new RateLimitPacingAdapter(),
     };
 
     /// <summary>(file, case name) for every case: strings, so xunit lists each case as its own test.</summary>

@@ -45,6 +45,7 @@ public sealed class ResponseInfo
     /// absent or a delay rather than a moment.</summary>
     public DateTimeOffset? RateLimitReset => Number("X-RateLimit-Reset") switch
     {
+        > Core.SdkConstants.MaxUnixMilliseconds => null,
         >= Core.SdkConstants.UnixMillisecondsThreshold and var ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
         >= Core.SdkConstants.UnixSecondsThreshold and var s => DateTimeOffset.FromUnixTimeSeconds(s),
         _ => null,

@@ -35,13 +35,10 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
     {
         var token = context.CancellationToken;
         long ticket;
-        while (!pacer.TryAcquire(out ticket, out var wait, out var changed, out var spent))
+        PacingDecision decision;
+        while ((decision = Decide(pacer, call.Remaining, out ticket, out var wait, out var sleep, out var changed)) != PacingDecision.Go)
         {
-            var remaining = call.Remaining;
-            // The service said the window is spent until a moment the call cannot wait for: end now, nothing sent.
-            // Held only by attempts in flight (or an unanswered probe), the call waits as long as its budget allows:
-            // their answers may free a slot any moment.
-            if ((spent && wait > remaining) || remaining <= TimeSpan.Zero)
+            if (decision == PacingDecision.Paced)
             {
                 return Outcome.FromException<TResult>(new PacedRateLimitException(call, wait));
             }
@@ -49,7 +46,7 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
             try
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-                await Task.WhenAny(changed, Task.Delay(wait < remaining ? wait : remaining, call.TimeProvider, stop.Token)).ConfigureAwait(false);
+                await Task.WhenAny(changed, Task.Delay(sleep, call.TimeProvider, stop.Token)).ConfigureAwait(false);
                 // The picture changed first: stop the timer rather than leave it pending.
                 stop.Cancel();
                 token.ThrowIfCancellationRequested();
@@ -64,4 +61,46 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
         call.PacingTicket = ticket;
         return await callback(context, state).ConfigureAwait(false);
     }
+
+    /// <summary>One acquire's decision with <paramref name="remaining"/> left of the call's budget (conformance rule
+    /// <c>rate-limit-pacing</c>).</summary>
+    /// <param name="pacer">The client's pacer.</param>
+    /// <param name="remaining">What is left of the call's budget.</param>
+    /// <param name="ticket">When <see cref="PacingDecision.Go"/>: the attempt's ticket.</param>
+    /// <param name="wait">When refused: the pacer's wait (until the reset, or the probe grace).</param>
+    /// <param name="sleep">When <see cref="PacingDecision.Wait"/>: the wait capped by <paramref name="remaining"/>.</param>
+    /// <param name="changed">When refused: completes when an answer arrives or an attempt ends.</param>
+    /// <returns>Go now, wait (at most <paramref name="sleep"/>, or until <paramref name="changed"/>), or end the call as paced.</returns>
+    internal static PacingDecision Decide(RateLimitPacer pacer, TimeSpan remaining, out long ticket, out TimeSpan wait, out TimeSpan sleep, out Task changed)
+    {
+        sleep = TimeSpan.Zero;
+        if (pacer.TryAcquire(out ticket, out wait, out changed, out var spent))
+        {
+            return PacingDecision.Go;
+        }
+
+        // The service said the window is spent until a moment the call cannot wait for: end now, nothing sent.
+        // Held only by attempts in flight (or an unanswered probe), the call waits as long as its budget allows:
+        // their answers may free a slot any moment.
+        if ((spent && wait > remaining) || remaining <= TimeSpan.Zero)
+        {
+            return PacingDecision.Paced;
+        }
+
+        sleep = wait < remaining ? wait : remaining;
+        return PacingDecision.Wait;
+    }
+}
+
+/// <summary>What an acquire decides (<see cref="PacingStrategy.Decide"/>).</summary>
+internal enum PacingDecision
+{
+    /// <summary>Send now.</summary>
+    Go,
+
+    /// <summary>Wait, then ask again.</summary>
+    Wait,
+
+    /// <summary>End the call before anything is sent (<see cref="PacedRateLimitException"/>).</summary>
+    Paced,
 }

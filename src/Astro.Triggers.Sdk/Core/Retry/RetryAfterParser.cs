@@ -40,7 +40,8 @@ internal static class RetryAfterParser
 
             if (number >= SdkConstants.UnixMillisecondsThreshold)
             {
-                return NonNegative(DateTimeOffset.FromUnixTimeMilliseconds(number) - now);
+                // Past the year 9999 it is garbage from the wire, not a wait of millennia (FromUnixTimeMilliseconds throws).
+                return number <= SdkConstants.MaxUnixMilliseconds ? NonNegative(DateTimeOffset.FromUnixTimeMilliseconds(number) - now) : null;
             }
 
             if (number >= SdkConstants.UnixSecondsThreshold)

@@ -42,6 +42,17 @@ export interface ClientOptions {
    * (else `InvalidArgumentError("applicationId")` from the constructor). Default none: the SDK's own User-Agent only.
    */
   applicationId?: string;
+  /**
+   * Paces calls by the service's rate-limit headers (`X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`,
+   * as Agentset sends on every answer): every call of this client shares one budget. A call is held only while the
+   * service's latest answer says the window is spent (until its reset, or a 429's own hint, which wins over an older
+   * window), or while the attempts in flight may take what is left (until their answers). The wait is part of the
+   * call's `timeout` and `retry.maxElapsed`, never of `retry.attemptTimeout` and not capped by `retry.maxDelay`; a wait
+   * that cannot fit in what remains ends the call, before anything is sent, with `PacedRateLimitError` (a
+   * `RateLimitExceededError`: errorCode `rate_limit_paced`, `mayHaveBeenProcessed` false, `retryAfter` the wait). A
+   * service that sends no such headers is not paced. Default true (C#: `ServiceClientOptions.RateLimitPacing`).
+   */
+  rateLimitPacing?: boolean;
 }
 
 /** Options of one call. */

@@ -6,6 +6,7 @@ import { type CallSettings, type Credential, runCall } from "./http/callRunner.j
 import { type Clock, systemClock } from "./http/clock.js";
 import { userAgentFor } from "./http/userAgent.js";
 import type { OperationInfo } from "./http/operation.js";
+import { RateLimitPacer } from "./retry/rateLimitPacer.js";
 import { resolveRetryOptions, type RetryOptions } from "./retry/retryOptions.js";
 import { KnownSecrets } from "./security/knownSecrets.js";
 
@@ -32,6 +33,8 @@ export class ServiceCore<Paths extends {}> {
   readonly #credential: Credential;
   readonly #fetch: typeof globalThis.fetch;
   readonly #userAgent: string;
+  // One budget per client instance: every call (and sub-client) of this client shares the service's window.
+  readonly #pacer: RateLimitPacer | undefined;
 
   constructor(service: string, options: ClientOptions, defaultBaseUrl: string | undefined, style: CredentialStyle) {
     this.service = service;
@@ -46,6 +49,7 @@ export class ServiceCore<Paths extends {}> {
     this.#userAgent = userAgentFor(options.applicationId);
     this.#credential = createCredential(options, style, this.secrets, service);
     this.api = createClient<Paths>({ baseUrl });
+    this.#pacer = options.rateLimitPacing === false ? undefined : new RateLimitPacer(this.clock);
   }
 
   /** Runs one operation; `invoke` calls `this.api` with the `fetch` it is handed. */
@@ -62,6 +66,7 @@ export class ServiceCore<Paths extends {}> {
       signal: options?.signal,
       userAgent: this.#userAgent,
       onResponse: options?.onResponse,
+      pacer: this.#pacer,
     };
     return runCall(operation, settings, invoke);
   }

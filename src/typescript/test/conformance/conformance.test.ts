@@ -8,6 +8,7 @@ import { argumentRules } from "./adapters/argumentRules.js";
 import { errorBody } from "./adapters/errorBody.js";
 import { offsetPaging } from "./adapters/offsetPaging.js";
 import { pollSchedule } from "./adapters/pollSchedule.js";
+import { rateLimitPacing } from "./adapters/rateLimitPacing.js";
 import { retryAfter } from "./adapters/retryAfter.js";
 import { retryDecision } from "./adapters/retryDecision.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
@@ -28,6 +29,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "argument-rules": argumentRules,
   "offset-paging": offsetPaging,
   "poll-schedule": pollSchedule,
+  "rate-limit-pacing": rateLimitPacing,
 };
 
 const files = loadRuleFiles();

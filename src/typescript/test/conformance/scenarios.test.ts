@@ -13,6 +13,7 @@ import {
   PagingError,
   ResponseDeserializationError,
   ResponseTooLargeError,
+  RateLimitExceededError,
   RunFailedError,
   ServiceRequestError,
   ServiceTimeoutError,
@@ -49,6 +50,8 @@ function describeError(error: unknown, secret: string | undefined): JsonObject {
     : error instanceof ResponseDeserializationError ? "Deserialization"
     : error instanceof PagingError ? "Paging"
     : error instanceof InvalidArgumentError ? "InvalidArgument"
+    // A paced refusal is a RateLimitExceededError (as C#'s runner matches PacedRateLimitException by its base).
+    : error instanceof RateLimitExceededError ? "RateLimitExceeded"
     : error instanceof AstroTriggersError ? error.constructor.name.replace(/Error$/, "").replace(/^InternalServer$/, "InternalServerError")
     : `unexpected ${String(error)}`;
   const result: JsonObject = { kind };

@@ -3,6 +3,7 @@ import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersEr
 import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
+import { acquireSlot, type RateLimitPacer } from "../retry/rateLimitPacer.js";
 import type { RetryOptions } from "../retry/retryOptions.js";
 import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
@@ -37,6 +38,8 @@ export interface CallSettings {
   userAgent: string;
   /** The call's `RequestOptions.onResponse`, told every 2xx answer before its body is read. */
   onResponse: ((response: ResponseInfo) => void) | undefined;
+  /** The client's shared rate-limit budget (rateLimitPacer.ts); undefined with `rateLimitPacing` off. */
+  pacer?: RateLimitPacer | undefined;
 }
 
 // Errors of one attempt before they are decided on.
@@ -101,9 +104,11 @@ export async function runCall<R>(
     lastUrl = request.url;
     const body = request.body ? await request.arrayBuffer() : undefined;
     for (;;) {
+      // Paced inside the call's budget, before the attempt's own timeout starts; a paced refusal is never retried.
+      const ticket = settings.pacer ? await acquireSlot(settings.pacer, { operation, remaining: () => budget - (clock.monotonic() - started), signal: callSignal, caller }) : 0;
       attempts++;
       try {
-        return await attempt(request, body);
+        return await attempt(request, body, ticket);
       } catch (raw) {
         if (raw instanceof ResponseCallbackFailed) throw raw;
         if (caller?.aborted) throw caller.reason;
@@ -124,12 +129,13 @@ export async function runCall<R>(
     }
   };
 
-  const attempt = async (request: Request, body: ArrayBuffer | undefined): Promise<Response> => {
+  const attempt = async (request: Request, body: ArrayBuffer | undefined, ticket: number): Promise<Response> => {
     // Made inside the try, so the finally clears the timer and the listener whatever fails.
     let cancelTimer: (() => void) | undefined;
     const scope = linkSignals(callSignal);
     const signal = scope.signal;
     let phase: "prepare" | "connect" | "body" = "prepare";
+    let answered = false;
     try {
       cancelTimer = startTimer(clock, retry.attemptTimeout, () => scope.abort(new AttemptTimedOut()));
       const headers = new Headers(request.headers);
@@ -156,6 +162,9 @@ export async function runCall<R>(
         response = await send();
       }
       phase = "body";
+      // Every answer (success, 429 or any error) updates the client's rate-limit picture.
+      answered = true;
+      settings.pacer?.observe(response.headers, response.status, ticket);
       if (response.status < 200 || response.status > 299) {
         throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
       }
@@ -179,6 +188,8 @@ export async function runCall<R>(
       if (phase === "prepare") throw new NotSent(error instanceof Error ? error.message : String(error), { cause: error });
       throw phase === "body" ? new BodyReadFailure("the connection failed while the response body was being read", { cause: error }) : error;
     } finally {
+      // No answer: the slot this attempt took no longer counts as in flight.
+      if (!answered) settings.pacer?.abandon(ticket);
       cancelTimer?.();
       scope.dispose();
     }

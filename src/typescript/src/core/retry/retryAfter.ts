@@ -1,5 +1,7 @@
 /** At or above this a number is a Unix time in milliseconds (Agentset's `Retry-After`). */
 export const UNIX_MS_THRESHOLD = 100_000_000_000;
+/** The last Unix millisecond of the year 9999 (.NET's DateTimeOffset.MaxValue): past it a number names no moment. */
+const MAX_UNIX_MS = 253_402_300_799_999;
 /** At or above this (and below the ms threshold) a number is a Unix time in seconds. */
 export const UNIX_S_THRESHOLD = 1_000_000_000;
 
@@ -28,7 +30,8 @@ export function parseRetryAfterValue(raw: string, now: number): number | undefin
   const value = raw.trim();
   if (/^\d+$/.test(value)) {
     const n = Number(value);
-    if (n >= UNIX_MS_THRESHOLD) return Math.max(0, n - now);
+    // Past the year 9999 it is garbage from the wire, not a wait of millennia (as C#, which cannot hold such a moment).
+    if (n >= UNIX_MS_THRESHOLD) return n > MAX_UNIX_MS ? undefined : Math.max(0, n - now);
     if (n >= UNIX_S_THRESHOLD) return Math.max(0, n * 1000 - now);
     return n * 1000;
   }
