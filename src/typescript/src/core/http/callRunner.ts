@@ -2,14 +2,15 @@ import { TokenRefreshError } from "../auth/tokenRefreshError.js";
 import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
 import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
-import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import type { RetryOptions } from "../retry/retryOptions.js";
+import { backoff, retryDecision } from "../retry/retryPolicy.js";
 import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
 import type { OperationInfo } from "./operation.js";
 import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
 import { linkSignals } from "./signals.js";
+import { describeTransportFailure, neverConnected } from "./transportFailure.js";
 import { userAgent } from "./userAgent.js";
 
 /** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
@@ -39,17 +40,6 @@ class AttemptTimedOut extends Error {}
 class CallTimedOut extends Error {}
 // A failure before the request was handed to fetch (nothing sent): never "may have reached the service".
 class NotSent extends Error {}
-// UND_ERR_CONNECT_TIMEOUT: undici's (Node's fetch) connect timeout (10 s by default) ran out before the connection was
-// established (TCP and TLS), so no byte of the request was written (issue 27, as the C# ConnectTimeout of issue 25).
-const NEVER_CONNECTED = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
 
 /**
  * Runs one SDK operation: `invoke` is handed a `fetch` for openapi-fetch, which performs every attempt itself
@@ -188,7 +178,7 @@ export async function runCall<R>(
     }
     const never = neverConnected(raw);
     // One flag, as C#: false only when the connection was never established; a read's reset may have reached the service too.
-    return new TransportError(secrets.mask(describe(raw, never)), details({ mayHaveBeenProcessed: !never, cause: raw }));
+    return new TransportError(secrets.mask(describeTransportFailure(raw, never)), details({ mayHaveBeenProcessed: !never, cause: raw }));
   };
 
   /** The wait before the next attempt in ms, or undefined to throw now. */
@@ -214,69 +204,4 @@ export async function runCall<R>(
     cancelCallTimer();
     call.dispose();
   }
-}
-
-/**
- * The retry decision after a failed attempt (conformance rule `retry-decision`): undefined to throw now (attempts used
- * up, a failure not retried, or a server's hint longer than `maxDelay` or than what remains of the call), else the
- * server's hint in ms, or `hint: undefined` for the backoff.
- */
-export function retryDecision(
-  error: AstroTriggersError,
-  attemptTimedOut: boolean,
-  idempotent: boolean,
-  retry: RetryOptions,
-  attempts: number,
-  remaining: number,
-): { hint: number | undefined } | undefined {
-  if (attempts >= retry.maxAttempts || !shouldRetry(error, attemptTimedOut, idempotent, retry)) return undefined;
-  const hint = error instanceof ServiceRequestError ? error.retryAfter : undefined;
-  if (hint !== undefined && (hint > retry.maxDelay || hint > remaining)) return undefined;
-  return { hint };
-}
-
-/** Whether to try again (README "Retries"): reads on any transient failure, unsafe requests only when the service certainly did not act. */
-export function shouldRetry(error: AstroTriggersError, attemptTimedOut: boolean, idempotent: boolean, retry: RetryOptions): boolean {
-  const mayRepeatAmbiguous = idempotent || retry.retryUnsafeRequests;
-  // By class, never by name: a ServiceTimeoutError is a TransportError, so it is decided first.
-  if (error instanceof ServiceTimeoutError) return attemptTimedOut && mayRepeatAmbiguous;
-  if (error instanceof ServiceRequestError) {
-    const retryable = retry.retryableStatusCodes.includes(error.status) || (error.status === 500 && retry.retryInternalServerError);
-    return retryable && (mayRepeatAmbiguous || error.status === 429 || (error.status === 503 && error.retryAfter !== undefined));
-  }
-  if (error instanceof TransportError) return !error.mayHaveBeenProcessed || mayRepeatAmbiguous;
-  // An unreadable, oversized or malformed success body reads the same the next time.
-  return false;
-}
-
-/** Exponential backoff: `baseDelay · 2^retryIndex`, capped at `maxDelay`, with 50–100 % jitter. */
-export function backoff(retryIndex: number, retry: RetryOptions, random: () => number = Math.random): number {
-  const capped = Math.min(retry.baseDelay * 2 ** Math.min(retryIndex, 30), retry.maxDelay);
-  return retry.useJitter ? capped * (0.5 + random() * 0.5) : capped;
-}
-
-function errorCode(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const node = e as { code?: unknown; errors?: unknown[]; cause?: unknown };
-    if (typeof node.code === "string") codes.push(node.code);
-    if (Array.isArray(node.errors)) for (const inner of node.errors) codes.push(...errorCode(inner));
-    e = node.cause;
-  }
-  return codes;
-}
-
-/** The connection was never established (refused, host not found/unreachable, connect timeout): the service cannot have acted. */
-export function neverConnected(error: unknown): boolean {
-  return errorCode(error).some((c) => NEVER_CONNECTED.has(c));
-}
-
-function describe(error: unknown, never: boolean): string {
-  const codes = errorCode(error);
-  if (never) {
-    if (codes.includes("ENOTFOUND") || codes.includes("EAI_AGAIN")) return "the host name could not be resolved";
-    return codes.includes("UND_ERR_CONNECT_TIMEOUT") ? "no connection was established within the connect timeout" : "the connection was refused";
-  }
-  if (codes.includes("ECONNRESET") || codes.includes("UND_ERR_SOCKET")) return "the connection was reset before a complete response";
-  return `the request failed: ${error instanceof Error ? error.message : String(error)}${codes.length ? ` (${codes.join(", ")})` : ""}`;
 }
