@@ -58,14 +58,13 @@ describe("a failure before anything was sent", () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
-  it("a failure while the request is prepared (a header the runtime refuses) is a TransportError that did not reach the service", async () => {
+  it("a failure while the request is prepared (a runtime that refuses to build it) is a TransportError that did not reach the service", async () => {
     const { fetch, seen } = cannedFetch(() => jobResponse("job_2", "QUEUED", 201));
-    const set = Headers.prototype.set;
-    vi.spyOn(Headers.prototype, "set").mockImplementation(function (this: Headers, name: string, value: string) {
-      if (name === "user-agent") throw new TypeError("AbortSignal.any is not a function");
-      return set.call(this, name, value);
+    const made = client({ fetch, retry: { maxAttempts: 1 } });
+    vi.stubGlobal("AbortController", function () {
+      throw new TypeError("AbortController is not a constructor");
     });
-    const error = (await client({ fetch, retry: { maxAttempts: 1 } }).ingestJobs.create(create).catch((e: unknown) => e)) as TransportError;
+    const error = (await made.ingestJobs.create(create).catch((e: unknown) => e).finally(() => vi.unstubAllGlobals())) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
     expect(error.mayHaveBeenProcessed).toBe(false);
     expect(seen).toHaveLength(0);
