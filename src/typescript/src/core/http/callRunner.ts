@@ -8,6 +8,7 @@ import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
 import { BodyReadFailure, readSuccessText } from "./responseBody.js";
+import { releaseController, takeController } from "./signals.js";
 import { describeTransportFailure, neverConnected } from "./transportFailure.js";
 import { userAgent } from "./userAgent.js";
 import type { WireAnswer, WireOperation } from "./wireOperation.js";
@@ -134,25 +135,28 @@ async function attempt(
   details: (extra: ErrorDetails) => ErrorDetails,
 ): Promise<RawAnswer> {
   const caller = settings.signal;
+  let controller: AbortController | undefined;
   let signal: AbortSignal | undefined;
   let cancelTimer: (() => void) | undefined;
   let onAbort: (() => void) | undefined;
   let phase: "prepare" | "connect" | "body" = "prepare";
   try {
     // Made inside the try, so a runtime that refuses any of it is "not sent" and the finally clears what was made.
-    const controller = new AbortController();
-    signal = controller.signal;
+    const attemptController = (controller = takeController());
+    signal = attemptController.signal;
     // One timer: the attempt's own timeout, or the rest of the call's when that ends first.
     const callEnds = callLeft <= settings.retry.attemptTimeout;
     cancelTimer = startTimer(settings.clock, callEnds ? callLeft : settings.retry.attemptTimeout, () =>
-      controller.abort(callEnds ? new CallTimedOut() : new AttemptTimedOut()),
+      attemptController.abort(callEnds ? new CallTimedOut() : new AttemptTimedOut()),
     );
     if (caller) {
-      onAbort = () => controller.abort(caller.reason);
+      onAbort = () => attemptController.abort(caller.reason);
       caller.addEventListener("abort", onAbort, { once: true });
     }
     const headers = { ...base };
-    await authorize(settings, headers, false, signal, details);
+    // A static key is set synchronously; only a token provider costs an await.
+    const pending = authorize(settings, headers, false, signal, details);
+    if (pending) await pending;
     phase = "connect";
     const init: RequestInit = { method: operation.method, headers, body: request.body, redirect: "manual", signal };
     let response = await settings.fetch(request.url, init);
@@ -181,23 +185,30 @@ async function attempt(
   } finally {
     cancelTimer?.();
     if (onAbort) caller!.removeEventListener("abort", onAbort);
+    if (controller) releaseController(controller);
   }
 }
 
-/** A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one. */
-async function authorize(
+/**
+ * Puts the credential on `headers`: undefined when done synchronously (a static key), else a promise. A token provider
+ * that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
+ */
+function authorize(
   settings: CallSettings,
   headers: Record<string, string>,
   forceRefresh: boolean,
   signal: AbortSignal,
   details: (extra: ErrorDetails) => ErrorDetails,
-): Promise<void> {
-  try {
-    const pending = settings.credential.apply(headers, forceRefresh, signal);
-    if (pending) await pending;
-  } catch (error) {
+): Promise<void> | undefined {
+  const failed = (error: unknown): never => {
     if (error instanceof AstroTriggersError || signal.aborted) throw error;
     throw new TokenRefreshError(forceRefresh, details({ cause: error }));
+  };
+  try {
+    const pending = settings.credential.apply(headers, forceRefresh, signal);
+    return pending ? pending.then(undefined, failed) : undefined;
+  } catch (error) {
+    return failed(error);
   }
 }
 

@@ -16,25 +16,33 @@ export class BodyReadFailure extends Error {}
  * @throws ResponseTooLargeError, BodyReadFailure (its message names a compressed body cut short); an abort of the
  * fetch's signal surfaces as the stream's error.
  */
-export async function readSuccessText(response: Response, maxBytes: number, details: () => ErrorDetails): Promise<string> {
+export function readSuccessText(response: Response, maxBytes: number, details: () => ErrorDetails): Promise<string> {
   const headers = response.headers;
   const length = headers.get("content-length");
   const declared = length === null ? NaN : Number(length);
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(maxBytes, declared, details());
+    const cancelled = response.body ? response.body.cancel().catch(() => {}) : Promise.resolve();
+    return cancelled.then(() => Promise.reject(new ResponseTooLargeError(maxBytes, declared, details())));
   }
-  if (!response.body) return "";
+  if (!response.body) return Promise.resolve("");
   const charset = charsetOf(headers.get("content-type"));
+  // No async layer of its own: the read's promise is handed back with its failure mapped (this runs on every call).
+  let read: Promise<string>;
   try {
     if (declared >= 0 && isIdentity(headers.get("content-encoding"))) {
-      return charset === undefined ? await response.text() : decode(new Uint8Array(await response.arrayBuffer()), charset);
+      read = charset === undefined ? response.text() : response.arrayBuffer().then((b) => decode(new Uint8Array(b), charset));
+    } else {
+      read = readCapped(response.body, maxBytes, details).then((bytes) => decode(bytes, charset));
     }
-    return decode(await readCapped(response.body, maxBytes, details), charset);
   } catch (error) {
-    if (error instanceof ResponseTooLargeError || isAbort(error)) throw error;
-    throw new BodyReadFailure(error instanceof CompressedBodyError ? error.message : "the connection failed while the response body was being read", { cause: error });
+    read = Promise.reject(error);
   }
+  return read.then(undefined, bodyFailed);
+}
+
+function bodyFailed(error: unknown): never {
+  if (error instanceof ResponseTooLargeError || isAbort(error)) throw error;
+  throw new BodyReadFailure(error instanceof CompressedBodyError ? error.message : "the connection failed while the response body was being read", { cause: error });
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, details: () => ErrorDetails): Promise<Uint8Array> {
