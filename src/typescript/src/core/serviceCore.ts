@@ -5,6 +5,7 @@ import { type CallSettings, type Credential, runCall } from "./http/callRunner.j
 import { type Clock, systemClock } from "./http/clock.js";
 import type { WireAnswer, WireOperation, WireRequest, WireSuccess } from "./http/wireOperation.js";
 import { prepareRequest, type RequestParts } from "./http/wireRequest.js";
+import { nodeTransport } from "./http/transport/nodeTransport.js";
 import { resolveRetryOptions, type RetryOptions } from "./retry/retryOptions.js";
 import { KnownSecrets } from "./security/knownSecrets.js";
 
@@ -48,7 +49,7 @@ export class ServiceCore<Operations> {
       options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : Guard.positive(options.maxResponseBytes, "maxResponseBytes");
     this.#acceptEncoding = options.compression === false ? "identity" : "gzip, br";
     this.clock = options.clock ?? systemClock;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#fetch = options.fetch ?? nodeTransport;
     this.#credential = createCredential(options, style, this.secrets, service);
     this.#baseUrl = baseUrl;
   }
