@@ -1,8 +1,10 @@
 // Generates src/generated/ from ../../openapi/*.yaml (the single source of wire truth). Never committed.
 //   <service>.ts     paths/components/operations types (openapi-typescript); a .ts, not a .d.ts: tsc copies no
 //                    .d.ts input to dist/, and the published declarations import these
-//   <service>.wire.ts what the spec says beyond types: each operation's method, path and x-astro-idempotent,
-//                    and the names of the date-time properties (read as UTC when the service omits the offset)
+//   <service>.wire.ts what the spec says beyond types: each operation's method, path template, x-astro-idempotent,
+//                    how its array query parameters are serialized and how its success body is read (the one sender,
+//                    core/http/wireRequest.ts, builds every request from it), and the names of the date-time
+//                    properties (read as UTC when the service omits the offset)
 //   runStatus.ts     each service's x-astro-run-status maps (wire status word → common run status), checked as the
 //                    C# generator checks them (RunStatusMaps.cs): a string enum, every value mapped, nothing else
 //   version.ts       the package version, for the User-Agent header
@@ -40,17 +42,27 @@ for (const file of files) {
     for (const method of methods) {
       const op = item[method];
       if (!op?.operationId) continue;
-      operations[op.operationId] = {
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveRef(doc, p));
+      const entry = {
         method: method.toUpperCase(),
         path,
         // GET/DELETE are safe to repeat; a POST/PATCH only when the spec marks it x-astro-idempotent.
         idempotent: method === "get" || method === "delete" || method === "put" || op["x-astro-idempotent"] === true,
+        // How a success body is read: json, text (e.g. text/csv) or none (no content in any 2xx answer).
+        response: responseKind(doc, op, `${file}: ${op.operationId}`),
       };
+      const query = queryArrays(doc, parameters, `${file}: ${op.operationId}`);
+      if (Object.keys(query).length > 0) entry.query = query;
+      checkPathParameters(path, parameters, `${file}: ${op.operationId}`);
+      operations[op.operationId] = entry;
     }
   }
+  // `satisfies` ties the table to the generated types: an operation in one and not the other fails the type check.
   const wire =
     banner +
-    `export const operations = ${JSON.stringify(operations, null, 2)} as const;\n` +
+    `import type { operations as Operations } from "./${service}.js";\n` +
+    `import type { WireTable } from "../core/http/wireOperation.js";\n\n` +
+    `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies WireTable<Operations>;\n` +
     `export const dateTimeFields: ReadonlySet<string> = new Set(${JSON.stringify([...dateFields].sort())});\n`;
   await writeFile(join(out, `${service}.wire.ts`), wire);
   runStatusMaps[service] = readRunStatusMaps(doc, file);
@@ -106,6 +118,57 @@ function writeRunStatusMaps(all) {
     text += "});\n";
   }
   return text;
+}
+
+function resolveRef(doc, node) {
+  let current = node;
+  for (let depth = 0; current?.$ref && depth < 10; depth++) {
+    current = current.$ref.replace(/^#\//, "").split("/").reduce((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  }
+  return current;
+}
+
+/**
+ * The array query parameters and how each travels: `comma` (style form, explode false: `statuses=a,b`) or `repeat`
+ * (form, explode true, OpenAPI's default: `status=a&status=b`). Scalars need no entry. A style the sender does not
+ * implement stops generation rather than being sent some other way.
+ */
+function queryArrays(doc, parameters, where) {
+  const arrays = {};
+  for (const p of parameters) {
+    if (p?.in !== "query") continue;
+    const style = p.style ?? "form";
+    const schema = resolveRef(doc, p.schema ?? {});
+    const isArray = schema?.type === "array";
+    const isObject = schema?.type === "object";
+    if (style !== "form" || isObject) throw new Error(`${where}: query parameter '${p.name}' has style '${style}'${isObject ? " on an object" : ""}, which the sender does not implement (form only, scalars and arrays)`);
+    if (isArray) arrays[p.name] = p.explode === false ? "comma" : "repeat";
+  }
+  return arrays;
+}
+
+/** Every {name} of the template is a path parameter, and every path parameter is in the template (style simple). */
+function checkPathParameters(path, parameters, where) {
+  const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const declared = parameters.filter((p) => p?.in === "path").map((p) => p.name);
+  for (const name of inTemplate) if (!declared.includes(name)) throw new Error(`${where}: path parameter '${name}' of '${path}' is not declared`);
+  for (const name of declared) if (!inTemplate.includes(name)) throw new Error(`${where}: path parameter '${name}' is not in '${path}'`);
+  for (const p of parameters) {
+    if (p?.in === "path" && p.style !== undefined && p.style !== "simple") throw new Error(`${where}: path parameter '${p.name}' has style '${p.style}' (simple only)`);
+  }
+}
+
+/** json when a 2xx answer has a JSON media type, text when it has a text one, none when no 2xx answer has content. */
+function responseKind(doc, op, where) {
+  const types = new Set();
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    if (!/^2/.test(status)) continue;
+    for (const type of Object.keys(resolveRef(doc, response)?.content ?? {})) types.add(type.toLowerCase());
+  }
+  if ([...types].some((t) => t === "application/json" || t.endsWith("+json"))) return "json";
+  if ([...types].some((t) => t.startsWith("text/"))) return "text";
+  if (types.size > 0) throw new Error(`${where}: success media types ${[...types].join(", ")} are neither JSON nor text`);
+  return "none";
 }
 
 async function loadWithRedocly(path) {

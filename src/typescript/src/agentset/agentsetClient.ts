@@ -1,4 +1,4 @@
-import type { paths } from "../generated/agentset.js";
+import type { operations as Operations } from "../generated/agentset.js";
 import { ServiceCore } from "../core/serviceCore.js";
 import { IngestJobsClient } from "./ingestJobsClient.js";
 import { checkTenantId } from "./tenantRule.js";
@@ -19,7 +19,7 @@ export class AgentsetClient {
 
   /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: AgentsetClientOptions) {
-    const core = new ServiceCore<paths>("Agentset", options, "https://api.agentset.ai", { kind: "bearer" });
+    const core = new ServiceCore<Operations>("Agentset", options, "https://api.agentset.ai", { kind: "bearer" });
     checkTenantId(options.tenantId, "tenantId");
     if (options.namespaceId !== undefined) Guard.prefixedId(options.namespaceId, "ns_", "namespaceId");
     this.ingestJobs = new IngestJobsClient(core, { ...options });

@@ -1,9 +1,9 @@
-import type { paths } from "../generated/agentset.js";
+import type { operations as Operations } from "../generated/agentset.js";
 import { dateTimeFields, operations } from "../generated/agentset.wire.js";
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
 import { AsyncPageable } from "../core/paging/asyncPageable.js";
 import type { ServiceCore } from "../core/serviceCore.js";
@@ -17,6 +17,7 @@ const ops = operationTable("Agentset", operations);
 const isJob = (d: any) => isRecord(d) && isRecord(d.data) && typeof d.data.id === "string";
 // Create and re-ingest: the id is checked where a run or an id to follow is handed back (wireRunId, naming the field).
 const isAnswerWithData = (d: any) => isRecord(d) && isRecord(d.data);
+const tenantHeader = (tenant: string | undefined) => (tenant === undefined ? undefined : { "x-tenant-id": tenant });
 
 /**
  * Agentset ingest jobs under `/v1/namespace/{namespaceId}/ingest-jobs`: list (cursor pages), create, start
@@ -24,11 +25,11 @@ const isAnswerWithData = (d: any) => isRecord(d) && isRecord(d.data);
  * job id (`job_…`) before sending.
  */
 export class IngestJobsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
   readonly #options: AgentsetClientOptions;
 
   /** @internal Built by `AgentsetClient`. */
-  constructor(core: ServiceCore<paths>, options: AgentsetClientOptions) {
+  constructor(core: ServiceCore<Operations>, options: AgentsetClientOptions) {
     this.#core = core;
     this.#options = options;
   }
@@ -48,26 +49,24 @@ export class IngestJobsClient {
       async (cursor, pageSize, signal) => {
         if (pageSize !== undefined) Guard.inRange(pageSize, 1, 100, "pageSize");
         const op = ops.listIngestJobs;
-        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-          this.#core.api.GET("/v1/namespace/{namespaceId}/ingest-jobs", {
-            params: {
-              path: { namespaceId: ns },
-              query: {
-                statuses: filter.statuses?.length ? [...filter.statuses] : undefined,
-                order: filter.order,
-                cursor,
-                cursorDirection: cursor === undefined ? undefined : filter.direction,
-                perPage: pageSize,
-              },
-              header: tenant === undefined ? undefined : { "x-tenant-id": tenant },
+        // `statuses` travels comma-separated (the document: style form, explode false), as the wire table says.
+        const { data, status } = await this.#core.send(
+          op,
+          {
+            path: { namespaceId: ns },
+            query: {
+              statuses: filter.statuses?.length ? [...filter.statuses] : undefined,
+              order: filter.order,
+              cursor,
+              cursorDirection: cursor === undefined ? undefined : filter.direction,
+              perPage: pageSize,
             },
-            // The service reads `statuses` comma-separated (spec: style form, explode false).
-            querySerializer: { array: { style: "form", explode: false } },
-            fetch,
-          }),
+            header: tenantHeader(tenant),
+          },
+          { ...options, signal },
         );
         const body = expectBody<{ data: IngestJob[]; pagination: { nextCursor: string | null; prevCursor: string | null; hasMore: boolean } }>(
-          op, response, data, (d) => isRecord(d) && Array.isArray(d.data) && isRecord(d.pagination), "a page of ingest jobs");
+          op, status, data, (d) => isRecord(d) && Array.isArray(d.data) && isRecord(d.pagination), "a page of ingest jobs");
         normalizeUtcTimestamps(body.data, dateTimeFields);
         const next = (backward ? body.pagination.prevCursor : body.pagination.nextCursor) ?? undefined;
         const previous = (backward ? body.pagination.nextCursor : body.pagination.prevCursor) ?? undefined;
@@ -91,14 +90,8 @@ export class IngestJobsClient {
     const ns = this.#namespace(options);
     const tenant = this.#tenant(options);
     const op = ops.createIngestJob;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/v1/namespace/{namespaceId}/ingest-jobs", {
-        params: { path: { namespaceId: ns }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
-        body: job,
-        fetch,
-      }),
-    );
-    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isAnswerWithData, "an ingest job").data, dateTimeFields);
+    const { data, status } = await this.#core.send(op, { path: { namespaceId: ns }, header: tenantHeader(tenant), body: job }, options);
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, status, data, isAnswerWithData, "an ingest job").data, dateTimeFields);
   }
 
   /** Creates a job and returns its run handle (`waitForCompletion`). Same rules and errors as {@link create}. */
@@ -125,13 +118,8 @@ export class IngestJobsClient {
     const ns = this.#namespace(options);
     const tenant = this.#tenant(options);
     const op = ops.getIngestJob;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.GET("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}", {
-        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
-        fetch,
-      }),
-    );
-    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+    const { data, status } = await this.#core.send(op, { path: { namespaceId: ns, jobId: id }, header: tenantHeader(tenant) }, options);
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, status, data, isJob, "an ingest job").data, dateTimeFields);
   }
 
   /** Queues a job for deletion. Agentset answers 200 with the job (returned) or 204 (undefined). Retried like a read. */
@@ -140,14 +128,9 @@ export class IngestJobsClient {
     const ns = this.#namespace(options);
     const tenant = this.#tenant(options);
     const op = ops.deleteIngestJob;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.DELETE("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}", {
-        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
-        fetch,
-      }),
-    );
-    if (response.status === 204 || data === undefined) return undefined;
-    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, response, data, isJob, "an ingest job").data, dateTimeFields);
+    const { data, status } = await this.#core.send(op, { path: { namespaceId: ns, jobId: id }, header: tenantHeader(tenant) }, options);
+    if (status === 204 || data === undefined) return undefined;
+    return normalizeUtcTimestamps(expectBody<{ data: IngestJob }>(op, status, data, isJob, "an ingest job").data, dateTimeFields);
   }
 
   /** Queues a finished job to be processed again; returns its id. Not idempotent (same retry rule as create). */
@@ -156,13 +139,8 @@ export class IngestJobsClient {
     const ns = this.#namespace(options);
     const tenant = this.#tenant(options);
     const op = ops.reIngestJob;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/v1/namespace/{namespaceId}/ingest-jobs/{jobId}/re-ingest", {
-        params: { path: { namespaceId: ns, jobId: id }, header: tenant === undefined ? undefined : { "x-tenant-id": tenant } },
-        fetch,
-      }),
-    );
-    return wireRunId(expectBody<{ data: { id?: unknown } }>(op, response, data, isAnswerWithData, "a re-ingest result").data.id, op, response.status, "data.id", "job_");
+    const { data, status } = await this.#core.send(op, { path: { namespaceId: ns, jobId: id }, header: tenantHeader(tenant) }, options);
+    return wireRunId(expectBody<{ data: { id?: unknown } }>(op, status, data, isAnswerWithData, "a re-ingest result").data.id, op, status, "data.id", "job_");
   }
 
   #namespace(options: AgentsetRequestOptions | undefined): string {

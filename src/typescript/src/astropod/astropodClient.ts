@@ -1,4 +1,4 @@
-import type { paths } from "../generated/astropod.js";
+import type { operations as Operations } from "../generated/astropod.js";
 import { ServiceCore } from "../core/serviceCore.js";
 import { DeploymentsClient } from "./deploymentsClient.js";
 import { IngestionsClient } from "./ingestionsClient.js";
@@ -21,7 +21,7 @@ export class AstropodClient {
 
   /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: AstropodClientOptions) {
-    const core = new ServiceCore<paths>("Astropod", options, "https://api.astropod.ai", { kind: "bearer" });
+    const core = new ServiceCore<Operations>("Astropod", options, "https://api.astropod.ai", { kind: "bearer" });
     this.deployments = new DeploymentsClient(core);
     this.ingestions = new IngestionsClient(core);
   }

@@ -1,9 +1,9 @@
-import type { paths } from "../generated/astropod.js";
+import type { operations as Operations } from "../generated/astropod.js";
 import { dateTimeFields, operations } from "../generated/astropod.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
 import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { singlePage } from "../core/paging/singlePage.js";
@@ -19,10 +19,10 @@ const INGESTION_PREFIX = "ingestion-";
  * page like every list of the SDK. Same vocabulary as the .NET `DeploymentsClient`.
  */
 export class DeploymentsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
 
   /** @internal Built by `AstropodClient`. */
-  constructor(core: ServiceCore<paths>) {
+  constructor(core: ServiceCore<Operations>) {
     this.#core = core;
   }
 
@@ -34,10 +34,8 @@ export class DeploymentsClient {
     Guard.notBlank(account, "account");
     const op = ops.listDeployments;
     return singlePage(async (signal) => {
-      const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-        this.#core.api.GET("/api/v1/deployments", { params: { query: { account } }, fetch }),
-      );
-      const list = expectBody<{ deployments: DeploymentSummary[] }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.deployments), "a deployment list");
+      const { data, status } = await this.#core.send(op, { query: { account } }, { ...options, signal });
+      const list = expectBody<{ deployments: DeploymentSummary[] }>(op, status, data, (d) => isRecord(d) && Array.isArray(d.deployments), "a deployment list");
       return normalizeUtcTimestamps(list.deployments, dateTimeFields);
     }, options?.signal);
   }
@@ -49,10 +47,8 @@ export class DeploymentsClient {
   async get(deploymentId: string, options?: RequestOptions): Promise<DeploymentDetails> {
     Guard.pathSegment(deploymentId, "deploymentId");
     const op = ops.getDeployment;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.GET("/api/v1/deployments/{deploymentId}", { params: { path: { deploymentId } }, fetch }),
-    );
-    return expectBody<{ deployment: DeploymentDetails }>(op, response, data, (d) => isRecord(d) && isRecord(d.deployment), "a deployment").deployment;
+    const { data, status } = await this.#core.send(op, { path: { deploymentId } }, options);
+    return expectBody<{ deployment: DeploymentDetails }>(op, status, data, (d) => isRecord(d) && isRecord(d.deployment), "a deployment").deployment;
   }
 
   /**

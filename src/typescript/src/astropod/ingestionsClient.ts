@@ -1,9 +1,9 @@
-import type { components, paths } from "../generated/astropod.js";
+import type { components, operations as Operations } from "../generated/astropod.js";
 import { operations } from "../generated/astropod.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import type { ServiceCore } from "../core/serviceCore.js";
 import type { IngestionTrigger } from "./models.js";
 import { wireOptionalName } from "../core/runs/wireRunId.js";
@@ -15,10 +15,10 @@ const ops = operationTable("Astropod", operations);
  * result (`hasStatusSource: false`), not a run handle. Same vocabulary as the .NET `IngestionsClient`.
  */
 export class IngestionsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
 
   /** @internal Built by `AstropodClient`. */
-  constructor(core: ServiceCore<paths>) {
+  constructor(core: ServiceCore<Operations>) {
     this.#core = core;
   }
 
@@ -36,14 +36,8 @@ export class IngestionsClient {
     Guard.pathSegment(ingestion, "ingestion");
     Guard.notBlank(account, "account");
     const op = ops.triggerIngestion;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/api/v1/deployments/{namespace}/ingestion/{ingestion}/trigger", {
-        params: { path: { namespace: deploymentNamespace, ingestion }, query: { account } },
-        body: {},
-        fetch,
-      }),
-    );
-    const result = expectBody<components["schemas"]["IngestionTriggerResult"]>(op, response, data, isRecord, "a trigger result");
+    const { data, status } = await this.#core.send(op, { path: { namespace: deploymentNamespace, ingestion }, query: { account }, body: {} }, options);
+    const result = expectBody<components["schemas"]["IngestionTriggerResult"]>(op, status, data, isRecord, "a trigger result");
     return { status: result.status, jobName: wireOptionalName(result.job_name), namespace: result.namespace, ingestion, hasStatusSource: false };
   }
 }

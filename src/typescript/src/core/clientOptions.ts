@@ -26,13 +26,19 @@ export interface ClientOptions {
   /** Largest response body read, enforced while streaming on the decoded bytes (a compressed body that inflates past it is refused, never buffered). Default 16 MiB. */
   maxResponseBytes?: number;
   /**
-   * Ask for compressed answers: `Accept-Encoding: gzip, br` (fetch decodes them; Node 20's own default is `gzip, deflate`).
-   * `false` sends `Accept-Encoding: identity`. A custom `fetch` decides for itself when it sets the header. Default true.
+   * Ask for compressed answers: `Accept-Encoding: gzip, br`. The SDK's own transport decodes gzip, deflate and br
+   * strictly: a body that ends before its end marker did not arrive whole (retried on reads, a TransportError that may
+   * have been processed otherwise). `false` sends `Accept-Encoding: identity`. Default true.
    */
   compression?: boolean;
   /** Allow plain http to a non-loopback host. Default false. */
   allowInsecureHttp?: boolean;
-  /** The fetch implementation. Default `globalThis.fetch` (Node's undici). */
+  /**
+   * The fetch implementation. Default: the SDK's own transport on `node:http`/`node:https` (keep-alive, 10 s connect
+   * timeout, strict gzip/deflate/br decoding). A fetch you inject decodes as it does: Node's own `globalThis.fetch`
+   * reads a compressed body cut before its end marker as a shorter, whole body, so such a truncation is caught only
+   * when the shorter body is not valid JSON.
+   */
   fetch?: typeof globalThis.fetch;
   /** Time source for waits and budgets; tests pass a virtual one. Default the system clock. */
   clock?: Clock;

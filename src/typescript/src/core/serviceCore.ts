@@ -1,11 +1,12 @@
-import createClient, { type Client } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors/clientErrors.js";
 import { Guard } from "./guard.js";
 import type { ClientOptions, RequestOptions } from "./clientOptions.js";
 import { type CallSettings, type Credential, runCall } from "./http/callRunner.js";
 import { type Clock, systemClock } from "./http/clock.js";
 import { userAgentFor } from "./http/userAgent.js";
-import type { OperationInfo } from "./http/operation.js";
+import type { WireAnswer, WireOperation, WireRequest, WireSuccess } from "./http/wireOperation.js";
+import { prepareRequest, type RequestParts } from "./http/wireRequest.js";
+import { nodeTransport } from "./http/transport/nodeTransport.js";
 import { RateLimitPacer } from "./retry/rateLimitPacer.js";
 import { resolveRetryOptions, type RetryOptions } from "./retry/retryOptions.js";
 import { KnownSecrets } from "./security/knownSecrets.js";
@@ -16,14 +17,21 @@ export type CredentialStyle = { kind: "bearer" } | { kind: "header"; name: strin
 const DEFAULT_TIMEOUT = 100_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+/** Per-call settings of `send`, beyond the user's {@link RequestOptions}. */
+export interface SendOptions extends RequestOptions {
+  /** Read the success body (capped, so a truncation is still caught) but hand back no data: the call site has no use for it. */
+  discardBody?: boolean;
+}
+
 /**
- * The shared part of every client (internal): validated options, the secrets it masks, the credential, the
- * openapi-fetch client over the generated `paths`, and `call()` which runs an operation under the retry rules.
- * Holds everything in private fields, so `util.inspect(client)` and `JSON.stringify` never show a key.
+ * The shared part of every client (internal): validated options, the secrets it masks, the credential, and `send()`,
+ * which builds an operation's request from its generated wire entry and runs it under the retry rules. `Operations`
+ * is the service's generated `operations` types, so a call site names only the operation and its arguments are typed
+ * from the OpenAPI document. Holds everything in private fields, so `util.inspect(client)` and `JSON.stringify`
+ * never show a key.
  */
-export class ServiceCore<Paths extends {}> {
+export class ServiceCore<Operations> {
   readonly service: string;
-  readonly api: Client<Paths>;
   readonly clock: Clock;
   readonly secrets = new KnownSecrets();
   readonly #retry: RetryOptions;
@@ -35,6 +43,7 @@ export class ServiceCore<Paths extends {}> {
   readonly #userAgent: string;
   // One budget per client instance: every call (and sub-client) of this client shares the service's window.
   readonly #pacer: RateLimitPacer | undefined;
+  readonly #baseUrl: string;
 
   constructor(service: string, options: ClientOptions, defaultBaseUrl: string | undefined, style: CredentialStyle) {
     this.service = service;
@@ -45,15 +54,24 @@ export class ServiceCore<Paths extends {}> {
       options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : Guard.positive(options.maxResponseBytes, "maxResponseBytes");
     this.#acceptEncoding = options.compression === false ? "identity" : "gzip, br";
     this.clock = options.clock ?? systemClock;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.#userAgent = userAgentFor(options.applicationId);
+    this.#fetch = options.fetch ?? nodeTransport;
     this.#credential = createCredential(options, style, this.secrets, service);
-    this.api = createClient<Paths>({ baseUrl });
+    this.#baseUrl = baseUrl;
+    this.#userAgent = userAgentFor(options.applicationId);
     this.#pacer = options.rateLimitPacing === false ? undefined : new RateLimitPacer(this.clock);
   }
 
-  /** Runs one operation; `invoke` calls `this.api` with the `fetch` it is handed. */
-  call<R>(operation: OperationInfo, options: RequestOptions | undefined, invoke: (fetch: typeof globalThis.fetch) => Promise<R>): Promise<R> {
+  /**
+   * Sends one operation: its method and path come from the generated table, `request` is typed from the document
+   * (path, query, header parameters and body), the answer's data from its success responses.
+   * @throws AstroTriggersError subclasses (InvalidArgumentError for a bad per-call timeout); the caller's abort reason.
+   */
+  send<K extends keyof Operations & string>(
+    operation: WireOperation<K>,
+    request: WireRequest<Operations[K]>,
+    options?: SendOptions,
+  ): Promise<WireAnswer<WireSuccess<Operations[K]>>> {
+    const prepared = prepareRequest(this.#baseUrl, operation, request as RequestParts);
     const settings: CallSettings = {
       retry: options?.retry ? resolveRetryOptions(this.#retry, options.retry) : this.#retry,
       timeout: options?.timeout === undefined ? this.#timeout : Guard.positive(options.timeout, "options.timeout"),
@@ -68,7 +86,7 @@ export class ServiceCore<Paths extends {}> {
       onResponse: options?.onResponse,
       pacer: this.#pacer,
     };
-    return runCall(operation, settings, invoke);
+    return runCall(operation, settings, prepared, options?.discardBody === true) as Promise<WireAnswer<WireSuccess<Operations[K]>>>;
   }
 
   /** `Service { baseUrl }` — never the key. */
@@ -100,11 +118,12 @@ function isLoopback(host: string): boolean {
 }
 
 function createCredential(options: ClientOptions, style: CredentialStyle, secrets: KnownSecrets, service: string): Credential {
-  const put = (headers: Headers, token: string) => {
+  const name = style.kind === "bearer" ? "authorization" : style.name.toLowerCase();
+  const value = (token: string) => (style.kind === "bearer" ? `Bearer ${token}` : token);
+  const put = (headers: Record<string, string>, token: string) => {
     Guard.noControlCharacters(token, "token");
     secrets.add(token);
-    if (style.kind === "bearer") headers.set("authorization", `Bearer ${token}`);
-    else headers.set(style.name, token);
+    headers[name] = value(token);
   };
   const provider = options.tokenProvider;
   if (provider) {
@@ -120,10 +139,12 @@ function createCredential(options: ClientOptions, style: CredentialStyle, secret
   }
   const key = Guard.noControlCharacters(options.apiKey, "apiKey");
   secrets.add(key);
+  // Built once: a static key is the same header on every attempt, set without an await.
+  const header = value(key);
   return {
     canRefresh: false,
-    async apply(headers) {
-      put(headers, key);
+    apply(headers) {
+      headers[name] = header;
     },
   };
 }

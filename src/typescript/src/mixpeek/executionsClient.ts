@@ -1,8 +1,8 @@
-import type { paths } from "../generated/mixpeek.js";
+import type { operations as Operations } from "../generated/mixpeek.js";
 import { dateTimeFields, operations } from "../generated/mixpeek.wire.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
 import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
@@ -22,11 +22,11 @@ const isTask = (d: any) => isRecord(d);
  * vocabulary as the .NET `ExecutionsClient`.
  */
 export class ExecutionsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
   readonly #options: MixpeekClientOptions;
 
   /** @internal Built by `MixpeekClient`. */
-  constructor(core: ServiceCore<paths>, options: MixpeekClientOptions) {
+  constructor(core: ServiceCore<Operations>, options: MixpeekClientOptions) {
     this.#core = core;
     this.#options = options;
   }
@@ -42,11 +42,9 @@ export class ExecutionsClient {
     Guard.pathSegment(triggerId, "triggerId");
     const op = ops.executeTrigger;
     const ns = resolveNamespace(this.#options, options);
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/v1/triggers/{trigger_id}/execute", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, fetch }),
-    );
-    const task = expectBody<TriggerTask>(op, response, data, isTask, "a task");
-    return this.#handle(wireRunId(task.task_id, op, response.status, "task_id"), task, options);
+    const { data, status } = await this.#core.send(op, { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, options);
+    const task = expectBody<TriggerTask>(op, status, data, isTask, "a task");
+    return this.#handle(wireRunId(task.task_id, op, status, "task_id"), task, options);
   }
 
   /**
@@ -58,10 +56,8 @@ export class ExecutionsClient {
     Guard.pathSegment(taskId, "taskId");
     const op = ops.getTask;
     const ns = resolveNamespace(this.#options, options);
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.GET("/v1/tasks/{task_id}", { params: { path: { task_id: taskId }, header: { "X-Namespace": ns } }, fetch }),
-    );
-    return expectBody<TriggerTask>(op, response, data, isTask, "a task");
+    const { data, status } = await this.#core.send(op, { path: { task_id: taskId }, header: { "X-Namespace": ns } }, options);
+    return expectBody<TriggerTask>(op, status, data, isTask, "a task");
   }
 
   /**
@@ -72,9 +68,7 @@ export class ExecutionsClient {
   async cancel(taskId: string, options?: MixpeekRequestOptions): Promise<void> {
     Guard.pathSegment(taskId, "taskId");
     const ns = resolveNamespace(this.#options, options);
-    await this.#core.call(ops.cancelTask, options, (fetch) =>
-      this.#core.api.DELETE("/v1/tasks/{task_id}", { params: { path: { task_id: taskId }, header: { "X-Namespace": ns } }, parseAs: "text", fetch }),
-    );
+    await this.#core.send(ops.cancelTask, { path: { task_id: taskId }, header: { "X-Namespace": ns } }, { ...options, discardBody: true });
   }
 
   /**
@@ -97,13 +91,8 @@ export class ExecutionsClient {
     const op = ops.getTriggerHistory;
     return offsetPageable<TriggerExecution>(
       async (offset, limit, signal) => {
-        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-          this.#core.api.GET("/v1/triggers/{trigger_id}/history", {
-            params: { path: { trigger_id: triggerId }, query: { offset, limit }, header: { "X-Namespace": ns } },
-            fetch,
-          }),
-        );
-        const history = expectBody<{ executions: TriggerExecution[]; total?: number; offset?: number; limit?: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
+        const { data, status } = await this.#core.send(op, { path: { trigger_id: triggerId }, query: { offset, limit }, header: { "X-Namespace": ns } }, { ...options, signal });
+        const history = expectBody<{ executions: TriggerExecution[]; total?: number; offset?: number; limit?: number }>(op, status, data, (d) => isRecord(d) && Array.isArray(d.executions), "a trigger history");
         return { items: normalizeUtcTimestamps(history.executions, dateTimeFields), total: history.total, offset: history.offset, limit: history.limit };
       },
       {

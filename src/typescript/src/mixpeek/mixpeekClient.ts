@@ -1,4 +1,4 @@
-import type { paths } from "../generated/mixpeek.js";
+import type { operations as Operations } from "../generated/mixpeek.js";
 import { ServiceCore } from "../core/serviceCore.js";
 import type { MixpeekClientOptions } from "./models.js";
 import { ExecutionsClient } from "./executionsClient.js";
@@ -22,7 +22,7 @@ export class MixpeekClient {
 
   /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: MixpeekClientOptions) {
-    const core = new ServiceCore<paths>("Mixpeek", options, "https://api.mixpeek.com", { kind: "bearer" });
+    const core = new ServiceCore<Operations>("Mixpeek", options, "https://api.mixpeek.com", { kind: "bearer" });
     if (options.namespace !== undefined) checkNamespace(options.namespace, "namespace");
     this.triggers = new TriggersClient(core, { ...options });
     this.executions = new ExecutionsClient(core, { ...options });

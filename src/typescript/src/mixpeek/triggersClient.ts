@@ -1,9 +1,9 @@
-import type { paths } from "../generated/mixpeek.js";
+import type { operations as Operations } from "../generated/mixpeek.js";
 import { dateTimeFields, operations } from "../generated/mixpeek.wire.js";
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import { normalizeUtcTimestamps } from "../core/json/utcTimestamps.js";
 import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
@@ -24,11 +24,11 @@ const isTrigger = (d: any) => isRecord(d) && typeof d.trigger_id === "string";
  * reads. Running a trigger now and its history are `executions` (`ExecutionsClient`).
  */
 export class TriggersClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
   readonly #options: MixpeekClientOptions;
 
   /** @internal Built by `MixpeekClient`. */
-  constructor(core: ServiceCore<paths>, options: MixpeekClientOptions) {
+  constructor(core: ServiceCore<Operations>, options: MixpeekClientOptions) {
     this.#core = core;
     this.#options = options;
   }
@@ -43,10 +43,8 @@ export class TriggersClient {
     if (trigger.description !== undefined) Guard.noControlCharacters(trigger.description, "trigger.description");
     const op = ops.createTrigger;
     const ns = this.#namespace(options);
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/v1/triggers", { params: { header: { "X-Namespace": ns } }, body: trigger, fetch }),
-    );
-    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+    const { data, status } = await this.#core.send(op, { header: { "X-Namespace": ns }, body: trigger }, options);
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, status, data, isTrigger, "a trigger"), dateTimeFields);
   }
 
   /** The namespace's triggers by offset pages; filters, sort, offset and limit travel in the JSON body. */
@@ -58,17 +56,11 @@ export class TriggersClient {
     const op = ops.listTriggers;
     return offsetPageable<Trigger>(
       async (offset, limit, signal) => {
-        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-          this.#core.api.POST("/v1/triggers/list", {
-            params: { header: { "X-Namespace": ns } },
-            body: {
+        const { data, status } = await this.#core.send(op, { header: { "X-Namespace": ns }, body: {
               action_type: filter.actionType, trigger_type: filter.triggerType, status: filter.status, resource_id: filter.resourceId,
               sort_by: filter.sortBy, direction: filter.direction, offset, limit,
-            },
-            fetch,
-          }),
-        );
-        const list = expectBody<{ results: Trigger[]; total?: number; offset?: number; limit?: number }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.results), "a page of triggers");
+            } }, { ...options, signal });
+        const list = expectBody<{ results: Trigger[]; total?: number; offset?: number; limit?: number }>(op, status, data, (d) => isRecord(d) && Array.isArray(d.results), "a page of triggers");
         return { items: normalizeUtcTimestamps(list.results, dateTimeFields), total: list.total, offset: list.offset, limit: list.limit };
       },
       {
@@ -85,17 +77,17 @@ export class TriggersClient {
 
   /** Gets one trigger. */
   async get(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
-    return this.#triggerCall("getTrigger", "GET", "/v1/triggers/{trigger_id}", triggerId, options);
+    return this.#triggerCall(ops.getTrigger, triggerId, options);
   }
 
   /** Pauses a trigger (idempotent, retried). */
   async pause(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
-    return this.#triggerCall("pauseTrigger", "POST", "/v1/triggers/{trigger_id}/pause", triggerId, options);
+    return this.#triggerCall(ops.pauseTrigger, triggerId, options);
   }
 
   /** Resumes a paused trigger (idempotent, retried). */
   async resume(triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
-    return this.#triggerCall("resumeTrigger", "POST", "/v1/triggers/{trigger_id}/resume", triggerId, options);
+    return this.#triggerCall(ops.resumeTrigger, triggerId, options);
   }
 
   /**
@@ -114,32 +106,23 @@ export class TriggersClient {
     if (isRecord(schedule)) this.#checkSchedule("cron_expression" in schedule ? "cron" : "interval_seconds" in schedule ? "interval" : "", schedule, "update.schedule_config");
     const op = ops.updateTrigger;
     const ns = this.#namespace(options);
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.PATCH("/v1/triggers/{trigger_id}", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, body: update, fetch }),
-    );
-    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+    const { data, status } = await this.#core.send(op, { path: { trigger_id: triggerId }, header: { "X-Namespace": ns }, body: update }, options);
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, status, data, isTrigger, "a trigger"), dateTimeFields);
   }
 
   /** Deletes a trigger (204). */
   async delete(triggerId: string, options?: MixpeekRequestOptions): Promise<void> {
     Guard.pathSegment(triggerId, "triggerId");
     const ns = this.#namespace(options);
-    await this.#core.call(ops.deleteTrigger, options, (fetch) =>
-      this.#core.api.DELETE("/v1/triggers/{trigger_id}", { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, parseAs: "text", fetch }),
-    );
+    await this.#core.send(ops.deleteTrigger, { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, { ...options, discardBody: true });
   }
 
-  async #triggerCall(id: "getTrigger" | "pauseTrigger" | "resumeTrigger", method: "GET" | "POST", path: string, triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
+  // Get, pause and resume take the same arguments (a trigger id, the namespace) and answer a trigger.
+  async #triggerCall(op: typeof ops.getTrigger | typeof ops.pauseTrigger | typeof ops.resumeTrigger, triggerId: string, options?: MixpeekRequestOptions): Promise<Trigger> {
     Guard.pathSegment(triggerId, "triggerId");
-    const op = ops[id];
     const ns = this.#namespace(options);
-    const init = { params: { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } } };
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      method === "GET"
-        ? this.#core.api.GET(path as "/v1/triggers/{trigger_id}", { ...init, fetch })
-        : this.#core.api.POST(path as "/v1/triggers/{trigger_id}/pause", { ...init, fetch }),
-    );
-    return normalizeUtcTimestamps(expectBody<Trigger>(op, response, data, isTrigger, "a trigger"), dateTimeFields);
+    const { data, status } = await this.#core.send(op, { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, options);
+    return normalizeUtcTimestamps(expectBody<Trigger>(op, status, data, isTrigger, "a trigger"), dateTimeFields);
   }
 
   #checkSchedule(type: string, config: unknown, name: string): void {

@@ -1,11 +1,11 @@
-import type { components, paths } from "../generated/shipyard.js";
+import type { components, operations as Operations } from "../generated/shipyard.js";
 import { operations } from "../generated/shipyard.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
 import { wireRunId } from "../core/runs/wireRunId.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { singlePage } from "../core/paging/singlePage.js";
 import type { RunStatus } from "../core/runs/runStatus.js";
@@ -24,11 +24,11 @@ export type VesselOverride = components["schemas"]["VesselOverride"];
  * `FleetRunsClient`. Shipyard has no call that stops a run.
  */
 export class FleetRunsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
   readonly #mapping: Readonly<Record<string, RunStatus>> | undefined;
 
   /** @internal Built by `ShipyardClient`. */
-  constructor(core: ServiceCore<paths>, mapping: Readonly<Record<string, RunStatus>> | undefined) {
+  constructor(core: ServiceCore<Operations>, mapping: Readonly<Record<string, RunStatus>> | undefined) {
     this.#core = core;
     this.#mapping = mapping;
   }
@@ -44,15 +44,9 @@ export class FleetRunsClient {
     checkFleet(orgId, projectId, fleetId);
     const overrides = checkOverrides(vesselOverrides);
     const op = ops.triggerFleetRun;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.POST("/orgs/{orgId}/projects/{projectId}/fleets/{fleetId}/fleetruns", {
-        params: { path: { orgId, projectId, fleetId } },
-        body: overrides ? { vessel_overrides: overrides } : {},
-        fetch,
-      }),
-    );
-    const body = expectBody<components["schemas"]["TriggerFleetRunResponse"]>(op, response, data, isRecord, "a fleet run");
-    const runId = wireRunId(body.data?.fleet_run_id, op, response.status, "data.fleet_run_id");
+    const { data, status } = await this.#core.send(op, { path: { orgId, projectId, fleetId }, body: overrides ? { vessel_overrides: overrides } : {} }, options);
+    const body = expectBody<components["schemas"]["TriggerFleetRunResponse"]>(op, status, data, isRecord, "a fleet run");
+    const runId = wireRunId(body.data?.fleet_run_id, op, status, "data.fleet_run_id");
     return this.#handle({
       requestId: body.request?.id, orgId: body.data?.org_id ?? orgId, projectId: body.data?.project_id ?? projectId,
       fleetId: body.data?.fleet_id ?? fleetId, fleetRunId: runId, logUrl: body.log,
@@ -91,13 +85,7 @@ export class FleetRunsClient {
   }
 
   async #readCsv(orgId: string, projectId: string, fleetId: string, options: RequestOptions | undefined): Promise<FleetRunRecord[]> {
-    const { data } = await this.#core.call(ops.listFleetRuns, options, (fetch) =>
-      this.#core.api.GET("/orgs/{orgId}/projects/{projectId}/fleets/{fleetId}/fleetruns", {
-        params: { path: { orgId, projectId, fleetId } },
-        parseAs: "text",
-        fetch,
-      }),
-    );
+    const { data } = await this.#core.send(ops.listFleetRuns, { path: { orgId, projectId, fleetId } }, options);
     return parseFleetRunCsv(typeof data === "string" ? data : "");
   }
 

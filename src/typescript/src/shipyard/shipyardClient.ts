@@ -1,4 +1,4 @@
-import type { paths } from "../generated/shipyard.js";
+import type { operations as Operations } from "../generated/shipyard.js";
 import type { ClientOptions } from "../core/clientOptions.js";
 import type { RunStatus } from "../core/runs/runStatus.js";
 import { ServiceCore } from "../core/serviceCore.js";
@@ -27,7 +27,7 @@ export class ShipyardClient {
 
   /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: ShipyardClientOptions) {
-    const core = new ServiceCore<paths>("Shipyard", options, "https://api.app.shipyardapp.com", { kind: "header", name: "X-Shipyard-API-Key" });
+    const core = new ServiceCore<Operations>("Shipyard", options, "https://api.app.shipyardapp.com", { kind: "header", name: "X-Shipyard-API-Key" });
     this.fleetRuns = new FleetRunsClient(core, options.statusMapping);
   }
 

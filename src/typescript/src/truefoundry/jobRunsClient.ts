@@ -1,10 +1,10 @@
-import type { paths } from "../generated/truefoundry.js";
+import type { operations as Operations } from "../generated/truefoundry.js";
 import { operations } from "../generated/truefoundry.wire.js";
 import { InvalidArgumentError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
 import { wireRunId } from "../core/runs/wireRunId.js";
 import { Guard } from "../core/guard.js";
 import { expectBody, isRecord } from "../core/http/expectBody.js";
-import { operationTable } from "../core/http/operation.js";
+import { operationTable } from "../core/http/wireOperation.js";
 import type { AsyncPageable } from "../core/paging/asyncPageable.js";
 import { offsetPageable } from "../core/paging/offsetPaging.js";
 import type { RequestOptions } from "../core/clientOptions.js";
@@ -19,10 +19,10 @@ const ops = operationTable("TrueFoundry", operations);
  * Same vocabulary as the .NET `JobRunsClient`.
  */
 export class JobRunsClient {
-  readonly #core: ServiceCore<paths>;
+  readonly #core: ServiceCore<Operations>;
 
   /** @internal Built by `TrueFoundryClient`. */
-  constructor(core: ServiceCore<paths>) {
+  constructor(core: ServiceCore<Operations>) {
     this.#core = core;
   }
 
@@ -37,10 +37,10 @@ export class JobRunsClient {
   async start(request: TriggerJobRequest, options?: RequestOptions): Promise<TrueFoundryJobRun> {
     validate(request);
     const op = ops.triggerJob;
-    const { data, response } = await this.#core.call(op, options, (fetch) => this.#core.api.POST("/api/svc/v1/jobs/trigger", { body: request, fetch }));
-    const body = expectBody<{ message?: string; jobRunName?: string; data?: JobRun }>(op, response, data, isRecord, "a trigger result");
+    const { data, status } = await this.#core.send(op, { body: request }, options);
+    const body = expectBody<{ message?: string; jobRunName?: string; data?: JobRun }>(op, status, data, isRecord, "a trigger result");
     const dataName: unknown = body.data?.name;
-    const name = wireRunId(typeof dataName === "string" && dataName.trim() !== "" ? dataName : body.jobRunName, op, response.status, "data.name' or 'jobRunName");
+    const name = wireRunId(typeof dataName === "string" && dataName.trim() !== "" ? dataName : body.jobRunName, op, status, "data.name' or 'jobRunName");
     const run: JobRun = { ...(body.data ?? { status: "CREATED" }), name };
     run.applicationId ??= request.applicationId;
     run.deploymentId ??= request.deploymentId;
@@ -69,10 +69,8 @@ export class JobRunsClient {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
     const op = ops.getJobRun;
-    const { data, response } = await this.#core.call(op, options, (fetch) =>
-      this.#core.api.GET("/api/svc/v1/jobs/{jobId}/runs/{jobRunName}", { params: { path: { jobId: applicationId, jobRunName } }, fetch }),
-    );
-    return expectBody<{ data: JobRun }>(op, response, data, (d) => isRecord(d) && isRecord(d.data) && typeof d.data.name === "string", "a job run").data;
+    const { data, status } = await this.#core.send(op, { path: { jobId: applicationId, jobRunName } }, options);
+    return expectBody<{ data: JobRun }>(op, status, data, (d) => isRecord(d) && isRecord(d.data) && typeof d.data.name === "string", "a job run").data;
   }
 
   /**
@@ -87,11 +85,7 @@ export class JobRunsClient {
     const op = ops.listJobRuns;
     return offsetPageable<JobRun>(
       async (offset, limit, signal) => {
-        const { data, response } = await this.#core.call(op, { ...options, signal }, (fetch) =>
-          this.#core.api.GET("/api/svc/v1/jobs/{jobId}/runs", {
-            params: {
-              path: { jobId: applicationId },
-              query: {
+        const { data, status } = await this.#core.send(op, { path: { jobId: applicationId }, query: {
                 limit,
                 offset,
                 searchPrefix: filter.searchPrefix,
@@ -100,12 +94,8 @@ export class JobRunsClient {
                 triggeredBy: filter.triggeredBy?.length ? [...filter.triggeredBy] : undefined,
                 status: filter.statuses?.length ? [...filter.statuses] : undefined,
                 versionNumbers: filter.versionNumbers?.length ? [...filter.versionNumbers] : undefined,
-              },
-            },
-            fetch,
-          }),
-        );
-        const list = expectBody<{ data: JobRun[]; pagination?: { total?: number; offset?: number; limit?: number } }>(op, response, data, (d) => isRecord(d) && Array.isArray(d.data), "a page of job runs");
+              } }, { ...options, signal });
+        const list = expectBody<{ data: JobRun[]; pagination?: { total?: number; offset?: number; limit?: number } }>(op, status, data, (d) => isRecord(d) && Array.isArray(d.data), "a page of job runs");
         // No pagination block: no total, so a full page is followed by the next offset until a short one ends the list.
         return { items: list.data, total: list.pagination?.total, offset: list.pagination?.offset, limit: list.pagination?.limit };
       },
@@ -132,9 +122,7 @@ export class JobRunsClient {
   async cancel(deploymentId: string, jobRunName: string, options?: RequestOptions): Promise<JobRunTermination> {
     Guard.notBlank(deploymentId, "deploymentId");
     Guard.pathSegment(jobRunName, "jobRunName");
-    const { data } = await this.#core.call(ops.terminateJobRun, options, (fetch) =>
-      this.#core.api.POST("/api/svc/v1/jobs/terminate", { params: { query: { deploymentId, jobRunName } }, fetch }),
-    );
+    const { data } = await this.#core.send(ops.terminateJobRun, { query: { deploymentId, jobRunName } }, options);
     return isRecord(data) ? { message: typeof data.message === "string" ? data.message : undefined, jobRunStatus: data.jobRunStatus as JobRunTermination["jobRunStatus"] } : {};
   }
 
@@ -142,9 +130,7 @@ export class JobRunsClient {
   async delete(applicationId: string, jobRunName: string, options?: RequestOptions): Promise<void> {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
-    await this.#core.call(ops.deleteJobRun, options, (fetch) =>
-      this.#core.api.DELETE("/api/svc/v1/jobs/{jobId}/runs/{jobRunName}", { params: { path: { jobId: applicationId, jobRunName } }, parseAs: "text", fetch }),
-    );
+    await this.#core.send(ops.deleteJobRun, { path: { jobId: applicationId, jobRunName } }, { ...options, discardBody: true });
   }
 
   #handle(run: JobRun, applicationId: string | undefined, message: string | undefined, options: RequestOptions | undefined): TrueFoundryJobRun {

@@ -1,4 +1,4 @@
-import type { paths } from "../generated/truefoundry.js";
+import type { operations as Operations } from "../generated/truefoundry.js";
 import { ServiceCore } from "../core/serviceCore.js";
 import { JobRunsClient } from "./jobRunsClient.js";
 import type { TrueFoundryClientOptions } from "./models.js";
@@ -17,7 +17,7 @@ export class TrueFoundryClient {
 
   /** Creates the client; the options are checked here (key or token provider, base URL, scope). @throws InvalidArgumentError */
   constructor(options: TrueFoundryClientOptions) {
-    this.jobRuns = new JobRunsClient(new ServiceCore<paths>("TrueFoundry", options, undefined, { kind: "bearer" }));
+    this.jobRuns = new JobRunsClient(new ServiceCore<Operations>("TrueFoundry", options, undefined, { kind: "bearer" }));
   }
 
   /** `TrueFoundryClient` — never the key. */

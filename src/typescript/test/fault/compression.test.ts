@@ -6,7 +6,7 @@ import { agentset, truefoundry, tfyRun } from "../support/clients.js";
 import { json, type Reply, ScriptedServer } from "../support/scriptedServer.js";
 
 // The C# CompressedBodyTests and CompressionBombTests (issue 18 #4): the client asks for gzip and br (`compression`,
-// default true) and Node's fetch decodes them; `maxResponseBytes` counts the decoded bytes, so a small body that inflates past it is refused
+// default true) and the SDK's own transport decodes them (core/http/transport/); `maxResponseBytes` counts the decoded bytes, so a small body that inflates past it is refused
 // while streaming, never buffered.
 
 type Coding = "gzip" | "br";
@@ -44,7 +44,7 @@ describe("compressed answers (CompressedBodyTests, CompressionBombTests)", () =>
   beforeEach(async () => (server = await ScriptedServer.start()));
   afterEach(async () => server.close());
 
-  it("asks for gzip and br by default (Node's fetch) and reads a compressed page like the identity page", async () => {
+  it("asks for gzip and br by default and reads a compressed page like the identity page", async () => {
     const body = page(["job_1", "job_2"], null);
     for (const coding of CODINGS) {
       server.reply(compressed(200, coding, encode(coding, JSON.stringify(body))));

@@ -3,7 +3,8 @@ import { parseRetryAfter, parseRetryAfterValue } from "../../src/core/retry/retr
 import { parseErrorBody } from "../../src/core/errors/errorBody.js";
 import { KnownSecrets } from "../../src/core/security/knownSecrets.js";
 import { redactUrl } from "../../src/core/security/redactor.js";
-import { backoff, neverConnected, shouldRetry } from "../../src/core/http/callRunner.js";
+import { neverConnected } from "../../src/core/http/transportFailure.js";
+import { backoff, shouldRetry } from "../../src/core/retry/retryPolicy.js";
 import { resolveRetryOptions } from "../../src/core/retry/retryOptions.js";
 import { normalizeUtcTimestamps } from "../../src/core/json/utcTimestamps.js";
 import { InternalServerError, InvalidArgumentError, RateLimitExceededError, ServiceTimeoutError, ServiceUnavailable, TransportError, mapIngestJobStatus, mapJobRunStatus, mapTaskStatus, userAgent } from "./rulesImports.js";

@@ -2,21 +2,24 @@ import { TokenRefreshError } from "../auth/tokenRefreshError.js";
 import { AstroTriggersError, type ErrorDetails } from "../errors/astroTriggersError.js";
 import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../errors/clientErrors.js";
 import { errorFromResponse } from "../errors/errorMapper.js";
-import { ServiceRequestError } from "../errors/serviceRequestError.js";
+import { jsonPathOfFailure } from "../json/jsonPath.js";
 import { acquireSlot, type RateLimitPacer } from "../retry/rateLimitPacer.js";
 import type { RetryOptions } from "../retry/retryOptions.js";
+import { backoff, retryDecision } from "../retry/retryPolicy.js";
 import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
-import type { OperationInfo } from "./operation.js";
-import { BodyReadFailure, readBoundedBody } from "./responseBody.js";
+import { BodyReadFailure, readSuccessText } from "./responseBody.js";
+import { releaseController, takeController } from "./signals.js";
 import { notifyResponse, ResponseCallbackFailed, type ResponseInfo } from "./responseInfo.js";
-import { jsonPathOfFailure } from "../json/jsonPath.js";
-import { linkSignals } from "./signals.js";
+import { describeTransportFailure, neverConnected } from "./transportFailure.js";
+import type { WireAnswer, WireOperation } from "./wireOperation.js";
+import type { PreparedRequest } from "./wireRequest.js";
 
-/** Puts the credential on a request; `forceRefresh` asks a token provider for a new token (after a 401). */
+/** Puts the credential on a request's headers; `forceRefresh` asks a token provider for a new token (after a 401). */
 export interface Credential {
-  apply(headers: Headers, forceRefresh: boolean, signal: AbortSignal): Promise<void>;
+  /** Sets the credential header; returns a promise only when it has to wait (a token provider), so a static key costs no await. */
+  apply(headers: Record<string, string>, forceRefresh: boolean, signal: AbortSignal): void | Promise<void>;
   /** Whether a 401 may be answered by refreshing once (a token provider is configured). */
   readonly canRefresh: boolean;
 }
@@ -42,263 +45,226 @@ export interface CallSettings {
   pacer?: RateLimitPacer | undefined;
 }
 
-// Errors of one attempt before they are decided on.
+// The pacer's waits end early only for the caller: its waits are capped at what is left of the call's budget.
+const NEVER_ABORTED = new AbortController().signal;
+
+// Why an attempt's signal was aborted by the runner itself (a caller's abort carries the caller's reason); errors, as a
+// user's fetch or token provider may see them as the signal's reason.
 class AttemptTimedOut extends Error {}
 class CallTimedOut extends Error {}
 // A failure before the request was handed to fetch (nothing sent): never "may have reached the service".
 class NotSent extends Error {}
-// UND_ERR_CONNECT_TIMEOUT: undici's (Node's fetch) connect timeout (10 s by default) ran out before the connection was
-// established (TCP and TLS), so no byte of the request was written (issue 27, as the C# ConnectTimeout of issue 25).
-const NEVER_CONNECTED = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
 
 /**
- * Runs one SDK operation: `invoke` is handed a `fetch` for openapi-fetch, which performs every attempt itself
- * (send and body read, so a reset, stall or truncation while the body is read is retried like one before the
- * headers), maps a non-2xx answer to its typed error, applies the retry rules (README "Retries") and returns a
- * buffered response whose size was capped while streaming. Exactly one retry layer.
+ * Runs one SDK operation: every attempt sends `request` through `settings.fetch` and reads the whole body (so a
+ * reset, stall or truncation while the body is read is retried like one before the headers), maps a non-2xx answer
+ * to its typed error, applies the retry rules (README "Retries") and returns the status, headers and the body read
+ * as the operation says (JSON parsed, text, or undefined when empty), its size capped while streaming. Exactly one
+ * retry layer.
+ *
+ * Lean by design (issue 27 §3): one AbortController and one timer per attempt, armed for the attempt's timeout or what
+ * is left of the call's, whichever ends first; a listener on the caller's signal only while an attempt runs; headers
+ * as a plain object; no Request, Headers or Response copies.
  * @throws AstroTriggersError subclasses; the caller's abort reason when `settings.signal` aborts.
  */
-export async function runCall<R>(
-  operation: OperationInfo,
+export async function runCall(
+  operation: WireOperation,
   settings: CallSettings,
-  invoke: (fetch: typeof globalThis.fetch) => Promise<R>,
-): Promise<R> {
-  const { retry, clock, secrets } = settings;
+  request: PreparedRequest,
+  discardBody = false,
+): Promise<WireAnswer<unknown>> {
+  const { retry, clock } = settings;
   const caller = settings.signal;
   caller?.throwIfAborted();
   // Elapsed time on the monotonic clock: a wall clock stepped by hours must not spend (or extend) the budget.
   const started = clock.monotonic();
   const budget = Math.min(settings.timeout, retry.maxElapsed);
-  // One listener on the caller's signal for the call's duration, removed when it ends (no AbortSignal.any: see signals.ts).
-  const call = linkSignals(caller);
-  let callTimedOut = false;
-  const cancelCallTimer = startTimer(clock, settings.timeout, () => {
-    callTimedOut = true;
-    call.abort(new CallTimedOut());
-  });
-  const callSignal = call.signal;
-  let attempts = 0;
-  let lastUrl = "";
-  // The status of the last 2xx answer handed back, so an unreadable body names the status received (201 for a create).
-  let lastStatus = 0;
-  // Its body, so a body that is not JSON can say where reading stopped (ResponseDeserializationError.jsonPath).
-  let lastBody: Uint8Array | undefined;
-  const details = (extra: ErrorDetails = {}): ErrorDetails => ({
+  const base = baseHeaders(request, settings.userAgent, settings.acceptEncoding);
+  const details = (extra: ErrorDetails): ErrorDetails => ({
     service: operation.service,
     operationId: operation.operationId,
     method: operation.method,
-    url: lastUrl ? secrets.mask(redactUrl(lastUrl)) : undefined,
+    url: settings.secrets.mask(redactUrl(request.url)),
     ...extra,
   });
-
-  const runAttempts = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    lastUrl = request.url;
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    for (;;) {
-      // Paced inside the call's budget, before the attempt's own timeout starts; a paced refusal is never retried.
-      const ticket = settings.pacer ? await acquireSlot(settings.pacer, { operation, remaining: () => budget - (clock.monotonic() - started), signal: callSignal, caller }) : 0;
-      attempts++;
-      try {
-        return await attempt(request, body, ticket);
-      } catch (raw) {
-        if (raw instanceof ResponseCallbackFailed) throw raw;
-        if (caller?.aborted) throw caller.reason;
-        if (callTimedOut || raw instanceof CallTimedOut) {
-          // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
-          throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: attempts > 0, cause: raw }));
-        }
-        const error = toSdkError(raw);
-        const delay = decide(error, raw instanceof AttemptTimedOut);
-        if (delay === undefined) throw error;
-        try {
-          await clock.sleep(delay, callSignal);
-        } catch (sleepError) {
-          if (caller?.aborted) throw caller.reason;
-          throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: error.mayHaveBeenProcessed, cause: sleepError }));
-        }
-      }
+  let attempts = 0;
+  let previous: AstroTriggersError | undefined;
+  for (;;) {
+    // Paced inside the call's budget, before the attempt's own timeout starts; a paced refusal is never retried.
+    const ticket = settings.pacer
+      ? await acquireSlot(settings.pacer, { operation, remaining: () => budget - (clock.monotonic() - started), signal: caller ?? NEVER_ABORTED, caller })
+      : 0;
+    const left = settings.timeout - (clock.monotonic() - started);
+    if (left <= 0) {
+      settings.pacer?.abandon(ticket);
+      throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: previous?.mayHaveBeenProcessed ?? false }));
     }
-  };
-
-  const attempt = async (request: Request, body: ArrayBuffer | undefined, ticket: number): Promise<Response> => {
-    // Made inside the try, so the finally clears the timer and the listener whatever fails.
-    let cancelTimer: (() => void) | undefined;
-    const scope = linkSignals(callSignal);
-    const signal = scope.signal;
-    let phase: "prepare" | "connect" | "body" = "prepare";
-    let answered = false;
+    attempts++;
+    let error: AstroTriggersError;
+    let attemptTimedOut = false;
     try {
-      cancelTimer = startTimer(clock, retry.attemptTimeout, () => scope.abort(new AttemptTimedOut()));
-      const headers = new Headers(request.headers);
-      headers.set("user-agent", settings.userAgent);
-      if (!headers.has("accept-encoding")) headers.set("accept-encoding", settings.acceptEncoding);
-      // A token provider that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
-      const authorize = async (forceRefresh: boolean) => {
-        try {
-          await settings.credential.apply(headers, forceRefresh, signal);
-        } catch (error) {
-          if (error instanceof AstroTriggersError || signal.aborted) throw error;
-          throw new TokenRefreshError(forceRefresh, details({ cause: error }));
-        }
-      };
-      await authorize(false);
-      const send = () => {
-        phase = "connect";
-        return settings.fetch(request.url, { method: request.method, headers, body, redirect: "manual", signal });
-      };
-      let response = await send();
-      if (response.status === 401 && settings.credential.canRefresh) {
-        await response.body?.cancel().catch(() => {});
-        await authorize(true);
-        response = await send();
+      const answer = await attempt(operation, settings, request, base, left, details, ticket);
+      return discardBody || answer.text === "" ? { status: answer.status, headers: answer.headers, data: undefined } : parse(operation, answer, settings.secrets, details);
+    } catch (raw) {
+      // A user's onResponse that throws ends the call with its own error, never retried.
+      if (raw instanceof ResponseCallbackFailed) throw raw.cause;
+      if (caller?.aborted) throw caller.reason;
+      if (raw instanceof CallTimedOut) {
+        // As C#: the call's budget ran out during an attempt, so the request may have reached the service.
+        throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: true, cause: raw }));
       }
-      phase = "body";
-      // Every answer (success, 429 or any error) updates the client's rate-limit picture.
-      answered = true;
-      settings.pacer?.observe(response.headers, response.status, ticket);
-      if (response.status < 200 || response.status > 299) {
-        throw await errorFromResponse(response, operation, request.url, secrets, clock.now(), signal);
-      }
-      lastStatus = response.status;
-      if (settings.onResponse) await notifyResponse(settings.onResponse, operation, response, secrets);
-      const bytes = (lastBody = await readBoundedBody(response, settings.maxResponseBytes, details({ status: response.status })));
-      const out = new Headers(response.headers);
-      out.delete("content-length");
-      out.delete("content-encoding");
-      out.delete("transfer-encoding");
-      const nullBody = response.status === 204 || response.status === 205 || bytes.byteLength === 0;
-      return new Response(nullBody ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: response.statusText, headers: out });
-    } catch (error) {
-      if (error instanceof AstroTriggersError || error instanceof ResponseCallbackFailed) throw error;
-      if (signal.aborted) {
-        // Which limit ended the attempt: the caller, the call's budget, or this attempt's own timeout.
-        if (caller?.aborted) throw caller.reason;
-        throw callTimedOut ? new CallTimedOut() : new AttemptTimedOut();
-      }
-      if (error instanceof BodyReadFailure) throw error;
-      if (phase === "prepare") throw new NotSent(error instanceof Error ? error.message : String(error), { cause: error });
-      throw phase === "body" ? new BodyReadFailure("the connection failed while the response body was being read", { cause: error }) : error;
-    } finally {
-      // No answer: the slot this attempt took no longer counts as in flight.
-      if (!answered) settings.pacer?.abandon(ticket);
-      cancelTimer?.();
-      scope.dispose();
+      attemptTimedOut = raw instanceof AttemptTimedOut;
+      error = toSdkError(raw, retry, settings.secrets, details);
     }
-  };
-
-  const toSdkError = (raw: unknown): AstroTriggersError => {
-    if (raw instanceof AstroTriggersError) return raw;
-    if (raw instanceof AttemptTimedOut) {
-      return new ServiceTimeoutError(retry.attemptTimeout, "attempt", details({ mayHaveBeenProcessed: true, cause: raw }));
-    }
-    if (raw instanceof NotSent) {
-      return new TransportError(`the request could not be sent: ${secrets.mask(raw.message)}`, details({ mayHaveBeenProcessed: false, cause: raw.cause }));
-    }
-    if (raw instanceof BodyReadFailure) {
-      return new TransportError(raw.message, details({ mayHaveBeenProcessed: true, cause: raw.cause }));
-    }
-    const never = neverConnected(raw);
-    // One flag, as C#: false only when the connection was never established; a read's reset may have reached the service too.
-    return new TransportError(secrets.mask(describe(raw, never)), details({ mayHaveBeenProcessed: !never, cause: raw }));
-  };
-
-  /** The wait before the next attempt in ms, or undefined to throw now. */
-  const decide = (error: AstroTriggersError, attemptTimedOut: boolean): number | undefined => {
     const remaining = budget - (clock.monotonic() - started);
     const decision = retryDecision(error, attemptTimedOut, operation.idempotent, retry, attempts, remaining);
-    if (decision === undefined) return undefined;
-    const wait = decision.hint ?? backoff(attempts - 1, retry);
-    return wait > remaining ? undefined : wait;
-  };
-
-  try {
-    return await invoke(runAttempts);
-  } catch (error) {
-    if (error instanceof ResponseCallbackFailed) throw error.cause;
-    if (error instanceof SyntaxError) {
-      throw new ResponseDeserializationError(
-        `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error.message)}).`,
-        details({ status: lastStatus || 200, cause: error }),
-        lastBody && jsonPathOfFailure(new TextDecoder().decode(lastBody)),
-      );
+    const wait = decision === undefined ? undefined : (decision.hint ?? backoff(attempts - 1, retry));
+    if (wait === undefined || wait > remaining) throw error;
+    previous = error;
+    try {
+      await clock.sleep(wait, caller);
+    } catch (sleepError) {
+      if (caller?.aborted) throw caller.reason;
+      throw new ServiceTimeoutError(settings.timeout, "call", details({ mayHaveBeenProcessed: error.mayHaveBeenProcessed, cause: sleepError }));
     }
-    throw error;
+  }
+}
+
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/** The headers every attempt of a call sends, before the credential: the operation's own, User-Agent, Accept-Encoding. */
+function baseHeaders(request: PreparedRequest, userAgent: string, acceptEncoding: string): Record<string, string> {
+  const headers: Record<string, string> = { ...request.headers, "user-agent": userAgent };
+  if (headers["accept-encoding"] === undefined) headers["accept-encoding"] = acceptEncoding;
+  return headers;
+}
+
+/** One attempt: send, refresh once on a 401 when a provider can, map a non-2xx answer, read the body whole and capped. */
+async function attempt(
+  operation: WireOperation,
+  settings: CallSettings,
+  request: PreparedRequest,
+  base: Record<string, string>,
+  callLeft: number,
+  details: (extra: ErrorDetails) => ErrorDetails,
+  ticket: number,
+): Promise<RawAnswer> {
+  const caller = settings.signal;
+  let controller: AbortController | undefined;
+  let signal: AbortSignal | undefined;
+  let cancelTimer: (() => void) | undefined;
+  let onAbort: (() => void) | undefined;
+  let phase: "prepare" | "connect" | "body" = "prepare";
+  let answered = false;
+  try {
+    // Made inside the try, so a runtime that refuses any of it is "not sent" and the finally clears what was made.
+    const attemptController = (controller = takeController());
+    signal = attemptController.signal;
+    // One timer: the attempt's own timeout, or the rest of the call's when that ends first.
+    const callEnds = callLeft <= settings.retry.attemptTimeout;
+    cancelTimer = startTimer(settings.clock, callEnds ? callLeft : settings.retry.attemptTimeout, () =>
+      attemptController.abort(callEnds ? new CallTimedOut() : new AttemptTimedOut()),
+    );
+    if (caller) {
+      onAbort = () => attemptController.abort(caller.reason);
+      caller.addEventListener("abort", onAbort, { once: true });
+    }
+    const headers = { ...base };
+    // A static key is set synchronously; only a token provider costs an await.
+    const pending = authorize(settings, headers, false, signal, details);
+    if (pending) await pending;
+    phase = "connect";
+    const init: RequestInit = { method: operation.method, headers, body: request.body, redirect: "manual", signal };
+    let response = await settings.fetch(request.url, init);
+    if (response.status === 401 && settings.credential.canRefresh) {
+      await response.body?.cancel().catch(() => {});
+      await authorize(settings, headers, true, signal, details);
+      phase = "connect";
+      response = await settings.fetch(request.url, init);
+    }
+    phase = "body";
+    const status = response.status;
+    // Every answer (success, 429 or any error) updates the client's rate-limit picture.
+    answered = true;
+    settings.pacer?.observe(response.headers, status, ticket);
+    if (status < 200 || status > 299) {
+      throw await errorFromResponse(response, operation, request.url, settings.secrets, settings.clock.now(), signal);
+    }
+    if (settings.onResponse) await notifyResponse(settings.onResponse, operation, response, settings.secrets);
+    const text = await readSuccessText(response, settings.maxResponseBytes, () => details({ status }));
+    return { status, headers: response.headers, text };
+  } catch (error) {
+    if (error instanceof AstroTriggersError || error instanceof ResponseCallbackFailed) throw error;
+    if (signal?.aborted) {
+      // Which limit ended the attempt: the caller (its reason, rethrown by runCall), the call's budget, or this attempt's own timeout.
+      throw signal.reason instanceof CallTimedOut || signal.reason instanceof AttemptTimedOut ? signal.reason : error;
+    }
+    if (error instanceof BodyReadFailure) throw error;
+    if (phase === "prepare") throw new NotSent(error instanceof Error ? error.message : String(error), { cause: error });
+    throw phase === "body" ? new BodyReadFailure("the connection failed while the response body was being read", { cause: error }) : error;
   } finally {
-    cancelCallTimer();
-    call.dispose();
+    // No answer: the slot this attempt took no longer counts as in flight.
+    if (!answered) settings.pacer?.abandon(ticket);
+    cancelTimer?.();
+    if (onAbort) caller!.removeEventListener("abort", onAbort);
+    if (controller) releaseController(controller);
   }
 }
 
 /**
- * The retry decision after a failed attempt (conformance rule `retry-decision`): undefined to throw now (attempts used
- * up, a failure not retried, or a server's hint longer than `maxDelay` or than what remains of the call), else the
- * server's hint in ms, or `hint: undefined` for the backoff.
+ * Puts the credential on `headers`: undefined when done synchronously (a static key), else a promise. A token provider
+ * that throws is its own error (nothing was sent, or a 401 was not repeated), never a transport one.
  */
-export function retryDecision(
-  error: AstroTriggersError,
-  attemptTimedOut: boolean,
-  idempotent: boolean,
+function authorize(
+  settings: CallSettings,
+  headers: Record<string, string>,
+  forceRefresh: boolean,
+  signal: AbortSignal,
+  details: (extra: ErrorDetails) => ErrorDetails,
+): Promise<void> | undefined {
+  const failed = (error: unknown): never => {
+    if (error instanceof AstroTriggersError || signal.aborted) throw error;
+    throw new TokenRefreshError(forceRefresh, details({ cause: error }));
+  };
+  try {
+    const pending = settings.credential.apply(headers, forceRefresh, signal);
+    return pending ? pending.then(undefined, failed) : undefined;
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** The body as the operation reads it; JSON that does not parse is the answer's fault, never retried (it reads the same again). */
+function parse(operation: WireOperation, answer: RawAnswer, secrets: KnownSecrets, details: (extra: ErrorDetails) => ErrorDetails): WireAnswer<unknown> {
+  if (operation.response !== "json") return { status: answer.status, headers: answer.headers, data: answer.text };
+  try {
+    return { status: answer.status, headers: answer.headers, data: JSON.parse(answer.text) };
+  } catch (error) {
+    throw new ResponseDeserializationError(
+      `${operation.service} ${operation.operationId}: the response body is not valid JSON (${secrets.mask(error instanceof Error ? error.message : String(error))}).`,
+      details({ status: answer.status, cause: error }),
+      jsonPathOfFailure(answer.text),
+    );
+  }
+}
+
+function toSdkError(
+  raw: unknown,
   retry: RetryOptions,
-  attempts: number,
-  remaining: number,
-): { hint: number | undefined } | undefined {
-  if (attempts >= retry.maxAttempts || !shouldRetry(error, attemptTimedOut, idempotent, retry)) return undefined;
-  const hint = error instanceof ServiceRequestError ? error.retryAfter : undefined;
-  if (hint !== undefined && (hint > retry.maxDelay || hint > remaining)) return undefined;
-  return { hint };
-}
-
-/** Whether to try again (README "Retries"): reads on any transient failure, unsafe requests only when the service certainly did not act. */
-export function shouldRetry(error: AstroTriggersError, attemptTimedOut: boolean, idempotent: boolean, retry: RetryOptions): boolean {
-  const mayRepeatAmbiguous = idempotent || retry.retryUnsafeRequests;
-  // By class, never by name: a ServiceTimeoutError is a TransportError, so it is decided first.
-  if (error instanceof ServiceTimeoutError) return attemptTimedOut && mayRepeatAmbiguous;
-  if (error instanceof ServiceRequestError) {
-    const retryable = retry.retryableStatusCodes.includes(error.status) || (error.status === 500 && retry.retryInternalServerError);
-    return retryable && (mayRepeatAmbiguous || error.status === 429 || (error.status === 503 && error.retryAfter !== undefined));
+  secrets: KnownSecrets,
+  details: (extra: ErrorDetails) => ErrorDetails,
+): AstroTriggersError {
+  if (raw instanceof AstroTriggersError) return raw;
+  if (raw instanceof AttemptTimedOut) return new ServiceTimeoutError(retry.attemptTimeout, "attempt", details({ mayHaveBeenProcessed: true, cause: raw }));
+  if (raw instanceof NotSent) {
+    return new TransportError(`the request could not be sent: ${secrets.mask(raw.message)}`, details({ mayHaveBeenProcessed: false, cause: raw.cause }));
   }
-  if (error instanceof TransportError) return !error.mayHaveBeenProcessed || mayRepeatAmbiguous;
-  // An unreadable, oversized or malformed success body reads the same the next time.
-  return false;
-}
-
-/** Exponential backoff: `baseDelay · 2^retryIndex`, capped at `maxDelay`, with 50–100 % jitter. */
-export function backoff(retryIndex: number, retry: RetryOptions, random: () => number = Math.random): number {
-  const capped = Math.min(retry.baseDelay * 2 ** Math.min(retryIndex, 30), retry.maxDelay);
-  return retry.useJitter ? capped * (0.5 + random() * 0.5) : capped;
-}
-
-function errorCode(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const node = e as { code?: unknown; errors?: unknown[]; cause?: unknown };
-    if (typeof node.code === "string") codes.push(node.code);
-    if (Array.isArray(node.errors)) for (const inner of node.errors) codes.push(...errorCode(inner));
-    e = node.cause;
-  }
-  return codes;
-}
-
-/** The connection was never established (refused, host not found/unreachable, connect timeout): the service cannot have acted. */
-export function neverConnected(error: unknown): boolean {
-  return errorCode(error).some((c) => NEVER_CONNECTED.has(c));
-}
-
-function describe(error: unknown, never: boolean): string {
-  const codes = errorCode(error);
-  if (never) {
-    if (codes.includes("ENOTFOUND") || codes.includes("EAI_AGAIN")) return "the host name could not be resolved";
-    return codes.includes("UND_ERR_CONNECT_TIMEOUT") ? "no connection was established within the connect timeout" : "the connection was refused";
-  }
-  if (codes.includes("ECONNRESET") || codes.includes("UND_ERR_SOCKET")) return "the connection was reset before a complete response";
-  return `the request failed: ${error instanceof Error ? error.message : String(error)}${codes.length ? ` (${codes.join(", ")})` : ""}`;
+  if (raw instanceof BodyReadFailure) return new TransportError(raw.message, details({ mayHaveBeenProcessed: true, cause: raw.cause }));
+  const never = neverConnected(raw);
+  // One flag, as C#: false only when the connection was never established; a read's reset may have reached the service too.
+  return new TransportError(secrets.mask(describeTransportFailure(raw, never)), details({ mayHaveBeenProcessed: !never, cause: raw }));
 }

@@ -6,13 +6,13 @@ import type { OperationInfo } from "./operation.js";
  * the operation — never later as `undefined` somewhere in the caller's code.
  * @throws ResponseDeserializationError
  */
-export function expectBody<T>(operation: OperationInfo, response: Response, data: unknown, valid: (data: any) => boolean, what: string): T {
+export function expectBody<T>(operation: OperationInfo, status: number, data: unknown, valid: (data: any) => boolean, what: string): T {
   if (data === undefined || data === null || !valid(data)) {
     throw new ResponseDeserializationError(
-      `${operation.service} ${operation.operationId}: the ${response.status} response is not ${what}` +
+      `${operation.service} ${operation.operationId}: the ${status} response is not ${what}` +
         (data === undefined ? " (the body was empty)." : "."),
       // A 2xx: the service acted; only its answer is unreadable (as .NET's ResponseDeserializationException).
-      { service: operation.service, operationId: operation.operationId, method: operation.method, status: response.status, mayHaveBeenProcessed: true },
+      { service: operation.service, operationId: operation.operationId, method: operation.method, status, mayHaveBeenProcessed: true },
       // As C#'s JsonPath: the object whose shape was checked (its root); none for an empty body.
       data === undefined || data === null ? undefined : "$",
     );

@@ -9,16 +9,3 @@ export interface OperationInfo {
   /** Safe to repeat after an ambiguous failure: GET/DELETE, or a POST/PATCH marked `x-astro-idempotent`. */
   readonly idempotent: boolean;
 }
-
-/** The operation table of one service, keyed by operationId. */
-export function operationTable<K extends string>(
-  service: string,
-  table: Readonly<Record<K, { readonly method: string; readonly idempotent: boolean }>>,
-): Readonly<Record<K, OperationInfo>> {
-  const result = {} as Record<K, OperationInfo>;
-  for (const id of Object.keys(table) as K[]) {
-    const entry = table[id];
-    result[id] = Object.freeze({ service, operationId: id, method: entry.method, idempotent: entry.idempotent });
-  }
-  return result;
-}

@@ -1,5 +1,6 @@
 import { ResponseTooLargeError } from "../errors/clientErrors.js";
 import type { ErrorDetails } from "../errors/astroTriggersError.js";
+import { CompressedBodyError } from "./transport/decodeBody.js";
 
 /** Most of an error body kept as `rawBody`. */
 export const MAX_ERROR_BODY_BYTES = 16 * 1024;
@@ -8,36 +9,81 @@ export const MAX_ERROR_BODY_BYTES = 16 * 1024;
 export class BodyReadFailure extends Error {}
 
 /**
- * Reads a success body into memory, refusing it from its Content-Length or as soon as the stream passes
- * `maxBytes` (the rest is never read). A body in a declared non-UTF-8 charset is re-encoded as UTF-8.
- * @throws ResponseTooLargeError, BodyReadFailure; an abort of the fetch's signal surfaces as the stream's error.
+ * Reads a success body as text, refusing it from its Content-Length or as soon as the stream passes `maxBytes` (the
+ * rest is never read). With a Content-Length within the cap and no content coding the body cannot outgrow it, so it
+ * is read in one go (`text()`); a body without one, or one the fetch decodes (its Content-Length counts the encoded
+ * bytes), is counted while it streams. A body in a declared non-UTF-8 charset is decoded from that charset.
+ * @throws ResponseTooLargeError, BodyReadFailure (its message names a compressed body cut short); an abort of the
+ * fetch's signal surfaces as the stream's error.
  */
-export async function readBoundedBody(response: Response, maxBytes: number, details: ErrorDetails): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (!Number.isNaN(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(maxBytes, declared, details);
+export function readSuccessText(response: Response, maxBytes: number, details: () => ErrorDetails): Promise<string> {
+  const headers = response.headers;
+  const length = headers.get("content-length");
+  const declared = length === null ? NaN : Number(length);
+  if (declared > maxBytes) {
+    const cancelled = response.body ? response.body.cancel().catch(() => {}) : Promise.resolve();
+    return cancelled.then(() => Promise.reject(new ResponseTooLargeError(maxBytes, declared, details())));
   }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  if (!response.body) return Promise.resolve("");
+  const charset = charsetOf(headers.get("content-type"));
+  // No async layer of its own: the read's promise is handed back with its failure mapped (this runs on every call).
+  let read: Promise<string>;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw new ResponseTooLargeError(maxBytes, undefined, details);
-      }
-      chunks.push(value);
+    if (declared >= 0 && isIdentity(headers.get("content-encoding"))) {
+      read = charset === undefined ? response.text() : response.arrayBuffer().then((b) => decode(new Uint8Array(b), charset));
+    } else {
+      read = readCapped(response.body, maxBytes, details).then((bytes) => decode(bytes, charset));
     }
   } catch (error) {
-    if (error instanceof ResponseTooLargeError || isAbort(error)) throw error;
-    throw new BodyReadFailure("the connection failed while the response body was being read", { cause: error });
+    read = Promise.reject(error);
   }
-  return transcode(concat(chunks, total), response.headers.get("content-type"));
+  return read.then(undefined, bodyFailed);
+}
+
+function bodyFailed(error: unknown): never {
+  if (error instanceof ResponseTooLargeError || isAbort(error)) throw error;
+  throw new BodyReadFailure(error instanceof CompressedBodyError ? error.message : "the connection failed while the response body was being read", { cause: error });
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, details: () => ErrorDetails): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(maxBytes, undefined, details());
+    }
+    chunks.push(value);
+  }
+  return concat(chunks, total);
+}
+
+function isIdentity(coding: string | null): boolean {
+  return coding === null || coding === "" || coding.trim().toLowerCase() === "identity";
+}
+
+/** The declared charset when it is not UTF-8 (or ASCII, a subset), else undefined. */
+function charsetOf(contentType: string | null): string | undefined {
+  if (contentType === null || !contentType.includes("charset")) return undefined;
+  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
+  return !charset || charset === "utf-8" || charset === "utf8" || charset === "us-ascii" ? undefined : charset;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
+
+function decode(bytes: Uint8Array, charset: string | undefined): string {
+  if (charset !== undefined) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown charset: read as UTF-8, as before.
+    }
+  }
+  return utf8.decode(bytes);
 }
 
 /** Reads at most 16 KB of an error body as text; undefined when the body cannot be read (the status still counts). */
@@ -64,8 +110,7 @@ export async function readErrorText(response: Response, signal: AbortSignal): Pr
     // Cut off mid-way: keep what arrived; the typed error is thrown either way.
     if (total === 0) return undefined;
   }
-  const bytes = transcode(concat(chunks, total).subarray(0, MAX_ERROR_BODY_BYTES), response.headers.get("content-type"));
-  const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
+  const text = decode(concat(chunks, total).subarray(0, MAX_ERROR_BODY_BYTES), charsetOf(response.headers.get("content-type")));
   return truncated ? `${text}…(truncated)` : text;
 }
 
@@ -78,16 +123,6 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
     at += c.byteLength;
   }
   return out;
-}
-
-function transcode(bytes: Uint8Array, contentType: string | null): Uint8Array {
-  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? "")?.[1]?.toLowerCase();
-  if (!charset || charset === "utf-8" || charset === "utf8" || charset === "us-ascii") return bytes;
-  try {
-    return new TextEncoder().encode(new TextDecoder(charset).decode(bytes));
-  } catch {
-    return bytes;
-  }
 }
 
 /** The platform's abort of a read (`DOMException` `AbortError`, or `TimeoutError` from `AbortSignal.timeout()`); the SDK's own

@@ -1,7 +1,7 @@
 import { ResponseDeserializationError, ServiceTimeoutError, TransportError } from "../../../src/core/errors/clientErrors.js";
 import type { AstroTriggersError } from "../../../src/core/errors/astroTriggersError.js";
 import { createServiceError } from "../../../src/core/errors/errorMapper.js";
-import { retryDecision as decide } from "../../../src/core/http/callRunner.js";
+import { retryDecision as decide } from "../../../src/core/retry/retryPolicy.js";
 import { resolveRetryOptions } from "../../../src/core/retry/retryOptions.js";
 import type { JsonObject } from "../suite.js";
 

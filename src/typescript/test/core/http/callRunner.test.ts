@@ -58,14 +58,15 @@ describe("a failure before anything was sent", () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
-  it("a failure while the request is prepared (a header the runtime refuses) is a TransportError that did not reach the service", async () => {
+  it("a failure while the request is prepared (a runtime that refuses to set its timer) is a TransportError that did not reach the service", async () => {
     const { fetch, seen } = cannedFetch(() => jobResponse("job_2", "QUEUED", 201));
-    const set = Headers.prototype.set;
-    vi.spyOn(Headers.prototype, "set").mockImplementation(function (this: Headers, name: string, value: string) {
-      if (name === "user-agent") throw new TypeError("AbortSignal.any is not a function");
-      return set.call(this, name, value);
+    const clock = new VirtualClock();
+    Object.defineProperty(clock, "setTimer", {
+      value: () => {
+        throw new TypeError("setTimeout is not a function");
+      },
     });
-    const error = (await client({ fetch, retry: { maxAttempts: 1 } }).ingestJobs.create(create).catch((e: unknown) => e)) as TransportError;
+    const error = (await client({ fetch, clock, retry: { maxAttempts: 1 } }).ingestJobs.create(create).catch((e: unknown) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
     expect(error.mayHaveBeenProcessed).toBe(false);
     expect(seen).toHaveLength(0);
@@ -146,5 +147,48 @@ describe("the retry budget on a monotonic clock", () => {
     await client({ fetch, clock }).ingestJobs.get("job_1");
     expect(seen).toHaveLength(2);
     expect(clock.pendingTimers).toBe(0);
+  });
+});
+
+describe("attempt signals are reused only when nothing holds them (issue 27 §3)", () => {
+  it("a fetch that leaves a listener on the signal gets a fresh signal next time; one that leaves none may get the same, unaborted", async () => {
+    const keeping: AbortSignal[] = [];
+    const keeper = cannedFetch(({ init }) => {
+      keeping.push(init!.signal!);
+      init!.signal!.addEventListener("abort", () => {});
+      return jobResponse("job_1");
+    });
+    const keepingClient = client({ fetch: keeper.fetch });
+    await keepingClient.ingestJobs.get("job_1");
+    await keepingClient.ingestJobs.get("job_1");
+    expect(keeping[0]).not.toBe(keeping[1]);
+
+    const clean: AbortSignal[] = [];
+    const tidy = cannedFetch(({ init }) => {
+      clean.push(init!.signal!);
+      return jobResponse("job_1");
+    });
+    const tidyClient = client({ fetch: tidy.fetch });
+    await tidyClient.ingestJobs.get("job_1");
+    await tidyClient.ingestJobs.get("job_1");
+    expect(clean[0]).toBe(clean[1]);
+    expect(clean[1]!.aborted).toBe(false);
+  });
+
+  it("a signal that aborted (a timed-out attempt) is never handed out again", async () => {
+    const clock = new VirtualClock(undefined, { timers: true });
+    const signals: AbortSignal[] = [];
+    const { fetch } = cannedFetch(({ init, n }) => {
+      signals.push(init!.signal!);
+      return n === 1 ? hangingUntilAborted(init) : jobResponse("job_1");
+    });
+    const pending = client({ fetch, clock, retry: { attemptTimeout: 100 } }).ingestJobs.get("job_1");
+    await new Promise((r) => setImmediate(r));
+    clock.advance(100);
+    expect((await pending).id).toBe("job_1");
+    expect(signals).toHaveLength(2);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[1]).not.toBe(signals[0]);
+    expect(signals[1]!.aborted).toBe(false);
   });
 });
