@@ -13,9 +13,9 @@ namespace Astro.Triggers.Cli.Tests;
 internal static class Cli
 {
     public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, CancellationToken interrupt, params string[] args) =>
-        await RunAsync(environment, interrupt, new EmbeddedFakes(), null, args);
+        await RunAsync(environment, new EmbeddedFakes(), null, interrupt, args);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, CancellationToken interrupt, IOfflineServices offline, Func<int>? interruptCode, params string[] args)
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, IOfflineServices offline, Func<int>? interruptCode, CancellationToken interrupt, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

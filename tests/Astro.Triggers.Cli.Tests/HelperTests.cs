@@ -65,7 +65,7 @@ public sealed class HelperTests
         refresh.Code.Should().Be(4, "a credential that cannot be refreshed is a refusal, not 'safe to try again'");
         refresh.Error["kind"]!.GetValue<string>().Should().Be("refused");
         refresh.Message.Should().Contain("device flow expired").And.NotContain("safe to try again");
-        var bug = ErrorReport.Describe(new NullReferenceException("boom"), "Agentset");
+        var bug = ErrorReport.Describe(new InvalidCastException("boom"), "Agentset");
         bug.Code.Should().Be(70);
         bug.Message.Should().Contain("this is a bug in astro-triggers");
         WaitCommand.Worst([0, 1, 3, 143]).Should().Be(143);

@@ -76,11 +76,11 @@ public sealed class ProcessTests
     [Fact]
     public async Task An_unexpected_crash_exits_70_and_says_it_is_a_bug()
     {
-        var plain = await Cli.RunAsync(new Dictionary<string, string>(), CancellationToken.None, new Crashing(), null, "agentset", "ingest-jobs", "list", "--offline");
-        var json = await Cli.RunAsync(new Dictionary<string, string>(), CancellationToken.None, new Crashing(), null, "agentset", "ingest-jobs", "list", "--offline", "--json");
+        var plain = await Cli.RunAsync(new Dictionary<string, string>(), new Crashing(), null, CancellationToken.None, "agentset", "ingest-jobs", "list", "--offline");
+        var json = await Cli.RunAsync(new Dictionary<string, string>(), new Crashing(), null, CancellationToken.None, "agentset", "ingest-jobs", "list", "--offline", "--json");
 
         plain.ExitCode.Should().Be(70, plain.ToString());
-        plain.Error.Should().Contain("this is a bug in astro-triggers").And.Contain("NullReferenceException");
+        plain.Error.Should().Contain("this is a bug in astro-triggers").And.Contain("InvalidCastException");
         json.ExitCode.Should().Be(70);
         json.Json.GetProperty("error").GetProperty("kind").GetString().Should().Be("bug");
     }
@@ -91,7 +91,7 @@ public sealed class ProcessTests
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMinutes(5) });
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        var result = await Cli.RunAsync(Cli.Env(fake), interrupt.Token, new EmbeddedFakesFor(), () => 143, "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), new EmbeddedFakesFor(), () => 143, interrupt.Token, "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(143, result.ToString());
         result.Json.GetProperty("error").GetProperty("kind").GetString().Should().Be("interrupted");
@@ -179,7 +179,7 @@ public sealed class ProcessTests
 
     private sealed class Crashing : IOfflineServices
     {
-        public OfflineService Start(string service) => throw new NullReferenceException("a bug planted by the test");
+        public OfflineService Start(string service) => throw new InvalidCastException("a bug planted by the test");
     }
 
     private sealed class EmbeddedFakesFor : IOfflineServices

@@ -28,7 +28,7 @@ public sealed class VocabularyTests
     [Fact]
     public void Every_service_command_is_service_noun_verb()
     {
-        var leaves = Visible(Root).Where(c => c.Command.Subcommands.Count(s => !s.Hidden) == 0 && c.Path != "fakes").Select(c => c.Path).ToList();
+        var leaves = Visible(Root).Where(c => !c.Command.Subcommands.Any(s => !s.Hidden) && c.Path != "fakes").Select(c => c.Path).ToList();
 
         leaves.Should().OnlyContain(p => p.Split(' ').Length == 3, string.Join(", ", leaves));
         leaves.Should().Contain(["agentset ingest-jobs start", "astropod ingestions start", "truefoundry job-runs start", "shipyard fleet-runs start", "mixpeek executions start"],
