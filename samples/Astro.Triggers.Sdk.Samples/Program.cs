@@ -1,6 +1,5 @@
 using System.Globalization;
 using Astro.Triggers.Sdk;
-using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Samples;
 
 // Each service's flow runs against its embedded offline fake (Astro.Triggers.Sdk.Testing) unless that service's

@@ -1,13 +1,11 @@
-using System.Runtime.InteropServices;
 using Astro.Triggers.Cli;
 using Astro.Triggers.Cli.Offline;
 using Astro.Triggers.Cli.Output;
 
-// Ctrl+C and SIGTERM (a CI runner cancelling the step) stop waiting; they never cancel the run on the service.
+// SIGINT (Ctrl+C) and SIGTERM (a CI runner cancelling the step) stop waiting; they never cancel the run on the service.
 using var interrupt = new CancellationTokenSource();
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+var host = CliHost.FromProcess(interrupt, out var signals);
+using (signals)
 {
-    context.Cancel = true;
-    interrupt.Cancel();
-});
-return await CliApp.RunAsync(args, CliHost.FromProcess(interrupt), OfflineSupport.Create()).ConfigureAwait(false);
+    return await CliApp.RunAsync(args, host, OfflineSupport.Create()).ConfigureAwait(false);
+}

@@ -12,7 +12,8 @@ public sealed class CiBehaviourTests
         var result = await Cli.RunAsync(new Dictionary<string, string>(), "--help");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Out.Should().ContainAll("agentset", "astropod", "truefoundry", "shipyard", "mixpeek", "wait", "fakes", "130 interrupted", "AGENTSET_API_KEY", "--poll-interval-ratio");
+        result.Out.Should().ContainAll("agentset", "astropod", "truefoundry", "shipyard", "mixpeek", "fakes", "130 interrupted by", "143 by SIGTERM", "70 a bug", "AGENTSET_API_KEY");
+        result.Out.Should().NotContain("  wait ", "the 0.x top-level wait is hidden: each service has <noun> wait");
     }
 
     [Fact]
@@ -20,7 +21,7 @@ public sealed class CiBehaviourTests
     {
         await using var fake = FastFakes.Agentset();
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Out.Should().NotContain("\u001b", "a CI log gets no ANSI escapes");
@@ -35,7 +36,7 @@ public sealed class CiBehaviourTests
     {
         await using var fake = FastFakes.Agentset();
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(0, result.ToString());
         var json = result.Json;
@@ -56,11 +57,11 @@ public sealed class CiBehaviourTests
         await using var fake = FastFakes.Agentset();
         fake.FailNextJobs(1, "The document could not be parsed.");
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Json.GetProperty("status").GetString().Should().Be("failed");
-        result.Json.GetProperty("error").GetString().Should().Be("The document could not be parsed.");
+        result.Json.GetProperty("serviceError").GetString().Should().Be("The document could not be parsed.");
         result.Error.Should().Contain("failed (FAILED): The document could not be parsed.");
     }
 
@@ -69,18 +70,18 @@ public sealed class CiBehaviourTests
     {
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMinutes(5) });
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--timeout", "400ms", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--timeout", "400ms", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Json.GetProperty("outcome").GetString().Should().Be("timed-out");
-        result.Error.Should().Contain("the run goes on").And.Contain("astro-triggers wait agentset job_")
+        result.Error.Should().Contain("the run goes on").And.Contain("astro-triggers agentset ingest-jobs wait job_")
             .And.Contain("after 400 ms", "durations are said as in the SDK's messages (issue 25), not '0.4s' or '00:00:00.4000000'");
     }
 
     [Fact]
     public async Task Help_says_the_duration_defaults_as_durations_not_timespans()
     {
-        var result = await Cli.RunAsync(new Dictionary<string, string>(), "mixpeek", "--help");
+        var result = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "start", "--help");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Out.Should().Contain("[default: 1 h]").And.Contain("[default: 1 s]").And.NotContain("01:00:00").And.NotContain("00:00:01");
@@ -92,7 +93,7 @@ public sealed class CiBehaviourTests
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMinutes(5) });
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-        var result = await Cli.RunAsync(Cli.Env(fake), interrupt.Token, "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(Cli.Env(fake), interrupt.Token, "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(130, result.ToString());
         result.Error.Should().Contain("the run was NOT cancelled and goes on");
@@ -104,16 +105,16 @@ public sealed class CiBehaviourTests
     {
         await using var fake = FastFakes.Agentset();
 
-        var both = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--url", "https://example.com");
-        var unknown = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--txet", "hi");
-        var badDuration = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "list", "--timeout", "soon");
-        var badId = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "get", "not-a-job-id");
+        var both = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--url", "https://example.com");
+        var unknown = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--txet", "hi");
+        var badDuration = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--timeout", "soon");
+        var badId = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "get", "not-a-job-id");
 
         both.ExitCode.Should().Be(2, both.ToString());
         both.Error.Should().Contain("exactly one of --text or --url");
         unknown.ExitCode.Should().Be(2, unknown.ToString());
         badDuration.ExitCode.Should().Be(2, badDuration.ToString());
-        badDuration.Error.Should().Contain("is not a duration");
+        badDuration.Error.Should().Contain("--timeout: 'soon' is not a duration");
         badId.ExitCode.Should().Be(2, badId.ToString());
         fake.Requests.Should().BeEmpty();
     }
@@ -123,15 +124,15 @@ public sealed class CiBehaviourTests
     {
         await using var fake = FastFakes.Agentset();
 
-        var negative = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval-ratio", "-0.5");
-        var huge = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--poll-interval-ratio", "11");
+        var negative = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--poll-interval-ratio", "-0.5");
+        var huge = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--poll-interval-ratio", "11");
 
         negative.ExitCode.Should().Be(2, negative.ToString());
         negative.Error.Should().Contain("--poll-interval-ratio must be between 0 and 10");
         huge.ExitCode.Should().Be(2, huge.ToString());
         fake.Requests.Should().BeEmpty();
 
-        var fixedInterval = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll, "--poll-interval-ratio", "0");
+        var fixedInterval = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll, "--poll-interval-ratio", "0");
         fixedInterval.ExitCode.Should().Be(0, fixedInterval.ToString());
         fixedInterval.Json.GetProperty("status").GetString().Should().Be("succeeded");
     }
@@ -139,8 +140,8 @@ public sealed class CiBehaviourTests
     [Fact]
     public async Task A_missing_variable_is_named_and_exits_2()
     {
-        var result = await Cli.RunAsync(new Dictionary<string, string> { ["AGENTSET_NAMESPACE_ID"] = "ns_x" }, "agentset", "jobs", "list");
-        var tfy = await Cli.RunAsync(new Dictionary<string, string> { ["TFY_API_KEY"] = "k-123456" }, "truefoundry", "runs", "list", "--application-id", "a");
+        var result = await Cli.RunAsync(new Dictionary<string, string> { ["AGENTSET_NAMESPACE_ID"] = "ns_x" }, "agentset", "ingest-jobs", "list");
+        var tfy = await Cli.RunAsync(new Dictionary<string, string> { ["TFY_API_KEY"] = "k-123456" }, "truefoundry", "job-runs", "list", "--application-id", "a");
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain("AGENTSET_API_KEY");
@@ -153,7 +154,7 @@ public sealed class CiBehaviourTests
     {
         await using var fake = FastFakes.Agentset();
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "get", "job_doesnotexist", "--json");
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "get", "job_doesnotexist", "--json");
 
         result.ExitCode.Should().Be(4, result.ToString());
         result.Error.Should().Contain("404");
@@ -168,7 +169,7 @@ public sealed class CiBehaviourTests
         await using var fake = FastFakes.Agentset();
         fake.Faults.ServerError(count: 1, status: 500);
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--json");
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--json");
 
         result.ExitCode.Should().Be(5, result.ToString());
         result.Error.Should().Contain("MAY HAVE BEEN PROCESSED");
@@ -183,7 +184,7 @@ public sealed class CiBehaviourTests
         await using var fake = AgentsetFake.Start();
         fake.Faults.For("getIngestJob").RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(1));
 
-        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "jobs", "create", "--text", "hi", "--wait", "--timeout", "20s", "--json");
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--timeout", "20s", "--json");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Json.GetProperty("status").GetString().Should().Be("succeeded");
@@ -195,7 +196,7 @@ public sealed class CiBehaviourTests
     {
         var env = new Dictionary<string, string> { ["AGENTSET_API_KEY"] = "key-123456", ["AGENTSET_NAMESPACE_ID"] = "ns_x", ["AGENTSET_BASE_URL"] = "http://127.0.0.1:9/" };
 
-        var result = await Cli.RunAsync(env, "agentset", "jobs", "list");
+        var result = await Cli.RunAsync(env, "agentset", "ingest-jobs", "list");
 
         result.ExitCode.Should().Be(5, result.ToString());
         result.Error.Should().Contain("safe to try again");
@@ -204,7 +205,7 @@ public sealed class CiBehaviourTests
     [Fact]
     public async Task Offline_runs_against_an_embedded_fake_without_any_variable()
     {
-        var result = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "jobs", "create", "--text", "hi", "--wait", "--offline", "--json");
+        var result = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--offline", "--json");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Json.GetProperty("status").GetString().Should().Be("succeeded");
@@ -221,7 +222,7 @@ public sealed class CiBehaviourTests
         }));
         try
         {
-            var result = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "jobs", "list", "--config", file, "--json");
+            var result = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "list", "--config", file, "--json");
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Json.GetProperty("items").GetArrayLength().Should().Be(0);

@@ -42,7 +42,7 @@ public sealed class EndToEndTests
 
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(described));
             var env = document.RootElement.GetProperty("services").GetProperty("truefoundry").GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-            var run = await RunAsync(tool, work, env, "truefoundry", "runs", "trigger", "--param", "day=1", "--wait", "--json", "--poll-interval", "100ms");
+            var run = await RunAsync(tool, work, env, "truefoundry", "job-runs", "start", "--param", "day=1", "--wait", "--json", "--poll-interval", "100ms");
 
             run.Code.Should().Be(0, run.Output + run.Error);
             using var result = JsonDocument.Parse(run.Output);

@@ -24,13 +24,13 @@ public sealed class FakesCommandTests
             (await File.ReadAllLinesAsync(envFile)).Should().Contain(l => l.StartsWith("TFY_BASE_URL=http://127.0.0.1:", StringComparison.Ordinal));
 
             var env = services.GetProperty("agentset").GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-            using var http = new HttpClient { BaseAddress = new Uri(document.RootElement.GetProperty("admin").GetString()!) };
+            using var http = new HttpClient { BaseAddress = new Uri(document.RootElement.GetProperty("admin").GetString()! + "/") };
             var fault = await http.PostAsJsonAsync("faults", new { service = "agentset", kind = "rate-limit", count = 5, retryAfterMs = 60_000 });
             fault.IsSuccessStatusCode.Should().BeTrue(await fault.Content.ReadAsStringAsync());
-            var refused = await Cli.RunAsync(env, "agentset", "jobs", "list", "--json");
+            var refused = await Cli.RunAsync(env, "agentset", "ingest-jobs", "list", "--json");
             (await http.DeleteAsync("faults?service=agentset")).IsSuccessStatusCode.Should().BeTrue();
             (await http.PostAsJsonAsync("fail-next", new { service = "agentset", count = 1, error = "boom" })).IsSuccessStatusCode.Should().BeTrue();
-            var failed = await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+            var failed = await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
             var badRoute = await http.PostAsJsonAsync("faults", new { service = "nope", kind = "rate-limit" });
             // The admin route describes the fakes as the --out file does, its own address included.
             using var described2 = JsonDocument.Parse(await http.GetStringAsync(string.Empty));
@@ -39,7 +39,7 @@ public sealed class FakesCommandTests
             refused.ExitCode.Should().Be(4, "a 429 whose Retry-After is beyond the budget is thrown, not slept on: " + refused);
             refused.Json.GetProperty("error").GetProperty("status").GetInt32().Should().Be(429);
             failed.ExitCode.Should().Be(1, failed.ToString());
-            failed.Json.GetProperty("error").GetString().Should().Be("boom");
+            failed.Json.GetProperty("serviceError").GetString().Should().Be("boom");
             ((int)badRoute.StatusCode).Should().Be(400);
         }
         finally
@@ -49,6 +49,7 @@ public sealed class FakesCommandTests
 
         var result = await serving;
         result.ExitCode.Should().Be(0, "stopping is how a server ends: " + result);
+        Schema.AssertValid(result);
         result.Json.GetProperty("services").GetProperty("mixpeek").GetProperty("apiKey").GetString().Should().NotBeNullOrEmpty();
         Directory.Delete(folder, recursive: true);
     }
@@ -65,7 +66,7 @@ public sealed class FakesCommandTests
         {
             using var document = JsonDocument.Parse(await WaitForFileAsync(described, serving));
             document.RootElement.GetProperty("services").GetProperty("truefoundry").GetProperty("baseUrl").GetString().Should().Be($"http://127.0.0.1:{basePort + 2}/");
-            document.RootElement.GetProperty("admin").GetString().Should().Be($"http://127.0.0.1:{basePort + 5}/");
+            document.RootElement.GetProperty("admin").GetString().Should().Be($"http://127.0.0.1:{basePort + 5}", "no trailing slash: $ADMIN/fail-next is one slash");
             var env = document.RootElement.GetProperty("services").GetProperty("mixpeek").GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
 
             var list = await Cli.RunAsync(env, "mixpeek", "triggers", "list", "--json");

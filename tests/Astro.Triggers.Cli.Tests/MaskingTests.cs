@@ -17,11 +17,30 @@ public sealed class MaskingTests
         await using var echo = new EchoServer();
         var env = new Dictionary<string, string> { ["AGENTSET_API_KEY"] = Key, ["AGENTSET_NAMESPACE_ID"] = "ns_x", ["AGENTSET_BASE_URL"] = echo.BaseUrl };
 
-        var result = await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "hi", flag);
+        var result = await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "hi", flag);
 
         result.ExitCode.Should().Be(4, result.ToString());
         echo.SeenAuthorization.Should().Be("Bearer " + Key, "the key did reach the server");
         (result.Out + result.Error).Should().NotContain(Key).And.Contain("***");
+    }
+
+    [Theory]
+    [InlineData("url")]
+    [InlineData("json")]
+    public async Task The_sdks_masker_catches_the_escaped_forms_of_a_key(string form)
+    {
+        // The CLI's own masker matched the key verbatim only; the SDK's (now the CLI's too) also masks it URL- and
+        // JSON-escaped, the forms a service echoes it in.
+        const string key = "sk+live/0123<456789>";
+        await using var echo = new EchoServer(header => form == "url"
+            ? Uri.EscapeDataString(header["Bearer ".Length..])
+            : System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(header["Bearer ".Length..]));
+        var env = new Dictionary<string, string> { ["AGENTSET_API_KEY"] = key, ["AGENTSET_NAMESPACE_ID"] = "ns_x", ["AGENTSET_BASE_URL"] = echo.BaseUrl };
+
+        var result = await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "hi", "--json", "--verbose");
+
+        result.ExitCode.Should().Be(4, result.ToString());
+        (result.Out + result.Error).Should().NotContain(Uri.EscapeDataString(key)).And.NotContain("sk+live").And.NotContain("0123\u003C456789").And.Contain("***");
     }
 
     /// <summary>Answers every request 400 with the request's Authorization header in Agentset's error body.</summary>
@@ -30,7 +49,7 @@ public sealed class MaskingTests
         private readonly HttpListener _listener = new();
         private readonly Task _serving;
 
-        public EchoServer()
+        public EchoServer(Func<string, string>? echo = null)
         {
             using (var probe = new TcpListener(IPAddress.Loopback, 0))
             {
@@ -55,7 +74,8 @@ public sealed class MaskingTests
                     }
 
                     SeenAuthorization = context.Request.Headers["Authorization"];
-                    var body = Encoding.UTF8.GetBytes($$$"""{"success":false,"error":{"code":"bad_request","message":"key {{{SeenAuthorization}}} is not valid for this namespace"}}""");
+                    var echoed = echo is null ? SeenAuthorization : echo(SeenAuthorization ?? string.Empty);
+                    var body = Encoding.UTF8.GetBytes($$$"""{"success":false,"error":{"code":"bad_request","message":"key {{{echoed}}} is not valid for this namespace"}}""");
                     context.Response.StatusCode = 400;
                     context.Response.ContentType = "application/json";
                     await context.Response.OutputStream.WriteAsync(body);

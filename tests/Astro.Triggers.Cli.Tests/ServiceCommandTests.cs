@@ -11,16 +11,16 @@ public sealed class ServiceCommandTests
     {
         await using var fake = FastFakes.Agentset();
         var env = Cli.Env(fake);
-        var created = await Cli.RunAsync(env, "agentset", "jobs", "create", "--url", "https://example.com/docs", "--name", "docs", "--external-id", "ext-1", "--json");
+        var created = await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--url", "https://example.com/docs", "--name", "docs", "--external-id", "ext-1", "--json");
         created.ExitCode.Should().Be(0, created.ToString());
         var id = created.Json.GetProperty("id").GetString()!;
         created.Json.GetProperty("outcome").GetString().Should().Be("started");
-        (await Cli.RunAsync(env, "wait", "agentset", id, "--poll-interval", FastFakes.Poll)).ExitCode.Should().Be(0, "only a finished job can be re-ingested");
+        (await Cli.RunAsync(env, "agentset", "ingest-jobs", "wait", id, "--poll-interval", FastFakes.Poll)).ExitCode.Should().Be(0, "only a finished job can be re-ingested");
 
-        var get = await Cli.RunAsync(env, "agentset", "jobs", "get", id, "--json");
-        var list = await Cli.RunAsync(env, "agentset", "jobs", "list", "--limit", "5");
-        var reingest = await Cli.RunAsync(env, "agentset", "jobs", "reingest", id, "--wait", "--json", "--poll-interval", FastFakes.Poll);
-        var delete = await Cli.RunAsync(env, "agentset", "jobs", "delete", id, "--json");
+        var get = await Cli.RunAsync(env, "agentset", "ingest-jobs", "get", id, "--json");
+        var list = await Cli.RunAsync(env, "agentset", "ingest-jobs", "list", "--limit", "5");
+        var reingest = await Cli.RunAsync(env, "agentset", "ingest-jobs", "re-ingest", id, "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var delete = await Cli.RunAsync(env, "agentset", "ingest-jobs", "delete", id, "--json");
 
         get.ExitCode.Should().Be(0, get.ToString());
         get.Json.GetProperty("name").GetString().Should().Be("docs");
@@ -41,8 +41,8 @@ public sealed class ServiceCommandTests
         var env = Cli.Env(fake);
 
         var deployments = await Cli.RunAsync(env, "astropod", "deployments", "list", "--json");
-        var sources = await Cli.RunAsync(env, "astropod", "sources", "list", fake.DeploymentId);
-        var trigger = await Cli.RunAsync(env, "astropod", "trigger", fake.Namespace, "docs_sync", "--account", fake.Account, "--json");
+        var sources = await Cli.RunAsync(env, "astropod", "ingestions", "list", "--deployment-id", fake.DeploymentId);
+        var trigger = await Cli.RunAsync(env, "astropod", "ingestions", "start", fake.Namespace, "docs_sync", "--account", fake.Account, "--json");
         var wait = await Cli.RunAsync(env, "wait", "astropod", "x");
 
         deployments.ExitCode.Should().Be(0, deployments.ToString());
@@ -61,18 +61,18 @@ public sealed class ServiceCommandTests
         await using var fake = FastFakes.TrueFoundry();
         var env = Cli.Env(fake);
 
-        var waited = await Cli.RunAsync(env, "truefoundry", "runs", "trigger", "--application-id", fake.ApplicationId, "--command", "python etl.py", "--param", "day=2026-11-30", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var waited = await Cli.RunAsync(env, "truefoundry", "job-runs", "start", "--application-id", fake.ApplicationId, "--command", "python etl.py", "--param", "day=2026-11-30", "--wait", "--json", "--poll-interval", FastFakes.Poll);
         waited.ExitCode.Should().Be(0, waited.ToString());
         var name = waited.Json.GetProperty("id").GetString()!;
         waited.Json.GetProperty("rawStatus").GetString().Should().Be("FINISHED");
         fake.Requests.Should().Contain(r => r.Body != null && r.Body.Contains("\"day\":\"2026-11-30\"", StringComparison.Ordinal));
 
-        var get = await Cli.RunAsync(env, "truefoundry", "runs", "get", name, "--json");
-        var list = await Cli.RunAsync(env, "truefoundry", "runs", "list", "--status", "finished", "--json");
-        var started = await Cli.RunAsync(env, "truefoundry", "runs", "trigger", "--json");
+        var get = await Cli.RunAsync(env, "truefoundry", "job-runs", "get", name, "--json");
+        var list = await Cli.RunAsync(env, "truefoundry", "job-runs", "list", "--status", "finished", "--json");
+        var started = await Cli.RunAsync(env, "truefoundry", "job-runs", "start", "--json");
         var second = started.Json.GetProperty("id").GetString()!;
-        var cancel = await Cli.RunAsync(env, "truefoundry", "runs", "cancel", second);
-        var wait = await Cli.RunAsync(env, "truefoundry", "runs", "wait", second, "--json", "--poll-interval", FastFakes.Poll);
+        var cancel = await Cli.RunAsync(env, "truefoundry", "job-runs", "cancel", second);
+        var wait = await Cli.RunAsync(env, "truefoundry", "job-runs", "wait", second, "--json", "--poll-interval", FastFakes.Poll);
 
         get.ExitCode.Should().Be(0, get.ToString());
         get.Json.GetProperty("status").GetString().Should().Be("succeeded");
@@ -89,18 +89,18 @@ public sealed class ServiceCommandTests
         await using var fake = FastFakes.Shipyard();
         var env = Cli.Env(fake);
 
-        var waited = await Cli.RunAsync(env, "shipyard", "runs", "trigger", fake.OrgId, fake.ProjectId, fake.FleetId, "--env", "Load:TARGET=staging", "--wait", "--json", "--poll-interval", FastFakes.Poll);
+        var waited = await Cli.RunAsync(env, "shipyard", "fleet-runs", "start", "--org", fake.OrgId, "--project", fake.ProjectId, "--fleet", fake.FleetId, "--env", "Load:TARGET=staging", "--wait", "--json", "--poll-interval", FastFakes.Poll);
         waited.ExitCode.Should().Be(0, waited.ToString());
         var id = waited.Json.GetProperty("id").GetString()!;
         waited.Json.GetProperty("fleetId").GetString().Should().Be(fake.FleetId);
         fake.Requests.Should().Contain(r => r.Body != null && r.Body.Contains("TARGET", StringComparison.Ordinal));
 
-        var list = await Cli.RunAsync(env, "shipyard", "runs", "list");
-        var get = await Cli.RunAsync(env, "shipyard", "runs", "get", id, "--json");
+        var list = await Cli.RunAsync(env, "shipyard", "fleet-runs", "list");
+        var get = await Cli.RunAsync(env, "shipyard", "fleet-runs", "get", id, "--json");
         fake.FailNextRuns();
-        var failed = await Cli.RunAsync(env, "shipyard", "runs", "trigger", fake.OrgId, fake.ProjectId, fake.FleetId, "--json");
-        var wait = await Cli.RunAsync(env, "wait", "shipyard", failed.Json.GetProperty("id").GetString()!, "--json", "--poll-interval", FastFakes.Poll);
-        var badEnv = await Cli.RunAsync(env, "shipyard", "runs", "trigger", fake.OrgId, fake.ProjectId, fake.FleetId, "--env", "TARGET=staging");
+        var failed = await Cli.RunAsync(env, "shipyard", "fleet-runs", "start", "--org", fake.OrgId, "--project", fake.ProjectId, "--fleet", fake.FleetId, "--json");
+        var wait = await Cli.RunAsync(env, "shipyard", "fleet-runs", "wait", failed.Json.GetProperty("id").GetString()!, "--json", "--poll-interval", FastFakes.Poll);
+        var badEnv = await Cli.RunAsync(env, "shipyard", "fleet-runs", "start", "--org", fake.OrgId, "--project", fake.ProjectId, "--fleet", fake.FleetId, "--env", "TARGET=staging");
 
         list.ExitCode.Should().Be(0, list.ToString());
         list.Out.Should().Contain(id);
@@ -130,9 +130,9 @@ public sealed class ServiceCommandTests
             await Cli.RunAsync(env, "mixpeek", "triggers", "resume", id, "--json"),
         };
         // Without --wait: the Mixpeek fake has no GET /v1/tasks/{id} yet, so an execution cannot be followed against it.
-        var executed = await Cli.RunAsync(env, "mixpeek", "triggers", "execute", id, "--json");
+        var executed = await Cli.RunAsync(env, "mixpeek", "executions", "start", id, "--json");
         executed.ExitCode.Should().Be(0, executed.ToString());
-        var history = await Cli.RunAsync(env, "mixpeek", "triggers", "history", id, "--json");
+        var history = await Cli.RunAsync(env, "mixpeek", "executions", "list", id, "--json");
         var delete = await Cli.RunAsync(env, "mixpeek", "triggers", "delete", id);
 
         results.Should().OnlyContain(r => r.ExitCode == 0, string.Join('\n', results));
@@ -166,11 +166,11 @@ public sealed class ServiceCommandTests
     {
         await using var fake = FastFakes.Agentset();
         var env = Cli.Env(fake);
-        var ok = (await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "a", "--json")).Json.GetProperty("id").GetString()!;
+        var ok = (await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "a", "--json")).Json.GetProperty("id").GetString()!;
         fake.FailNextJobs();
-        var bad = (await Cli.RunAsync(env, "agentset", "jobs", "create", "--text", "b", "--json")).Json.GetProperty("id").GetString()!;
+        var bad = (await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "b", "--json")).Json.GetProperty("id").GetString()!;
 
-        var result = await Cli.RunAsync(env, "wait", "agentset", ok, bad, "--json", "--poll-interval", FastFakes.Poll);
+        var result = await Cli.RunAsync(env, "agentset", "ingest-jobs", "wait", ok, bad, "--json", "--poll-interval", FastFakes.Poll);
 
         result.ExitCode.Should().Be(1, result.ToString());
         var runs = result.Json.GetProperty("runs").EnumerateArray().ToList();

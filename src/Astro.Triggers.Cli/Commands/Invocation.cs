@@ -2,6 +2,7 @@ using System.CommandLine;
 using Astro.Triggers.Cli.Config;
 using Astro.Triggers.Cli.Offline;
 using Astro.Triggers.Cli.Output;
+using Astro.Triggers.Sdk.Core.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace Astro.Triggers.Cli.Commands;
@@ -22,7 +23,7 @@ internal sealed class Invocation : IAsyncDisposable
         _offline = offline;
         Parse = parse;
         Service = service;
-        Out = new CliOutput(host, new SecretMask(), parse.GetValue(GlobalOptions.Json), parse.GetValue(GlobalOptions.Verbose));
+        Out = new CliOutput(host, new KnownSecrets(), parse.GetValue(GlobalOptions.Json), parse.GetValue(GlobalOptions.Verbose));
     }
 
     public ParseResult Parse { get; }
@@ -35,6 +36,9 @@ internal sealed class Invocation : IAsyncDisposable
     public CancellationToken Cancellation => _host.Interrupted;
 
     public bool Interrupted => _host.Interrupted.IsCancellationRequested;
+
+    /// <summary>130 after SIGINT, 143 after SIGTERM.</summary>
+    public int InterruptExitCode => _host.InterruptExitCode();
 
     public bool Offline => Parse.GetValue(GlobalOptions.Offline);
 

@@ -19,10 +19,7 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Agentset);
         var options = new AgentsetClientOptions();
-        if (invocation.ConfigSection(ServiceNames.Agentset) is { } section)
-        {
-            section.Bind(options);
-        }
+        Bind(invocation, ServiceNames.Agentset, options);
 
         Common(invocation, options, EnvNames.AgentsetApiKey, "the Agentset API key", EnvNames.AgentsetBaseUrl);
         options.NamespaceId = namespaceFlag ?? invocation.Env(EnvNames.AgentsetNamespace) ?? options.NamespaceId
@@ -36,10 +33,7 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Astropod);
         var options = new AstropodClientOptions();
-        if (invocation.ConfigSection(ServiceNames.Astropod) is { } section)
-        {
-            section.Bind(options);
-        }
+        Bind(invocation, ServiceNames.Astropod, options);
 
         Common(invocation, options, EnvNames.AstropodToken, "the Astropod token", EnvNames.AstropodBaseUrl);
         Check(options);
@@ -50,10 +44,7 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.TrueFoundry);
         var options = new TrueFoundryClientOptions();
-        if (invocation.ConfigSection(ServiceNames.TrueFoundry) is { } section)
-        {
-            section.Bind(options);
-        }
+        Bind(invocation, ServiceNames.TrueFoundry, options);
 
         Common(invocation, options, EnvNames.TrueFoundryApiKey, "the TrueFoundry API key", EnvNames.TrueFoundryBaseUrl);
         if (options.BaseAddress is null)
@@ -70,10 +61,7 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Shipyard);
         var options = new ShipyardClientOptions();
-        if (invocation.ConfigSection(ServiceNames.Shipyard) is { } section)
-        {
-            section.Bind(options);
-        }
+        Bind(invocation, ServiceNames.Shipyard, options);
 
         Common(invocation, options, EnvNames.ShipyardApiKey, "the Shipyard API key", EnvNames.ShipyardBaseUrl);
         Check(options);
@@ -84,10 +72,7 @@ internal static class Clients
     {
         invocation.StartOfflineIfAsked(ServiceNames.Mixpeek);
         var options = new MixpeekClientOptions();
-        if (invocation.ConfigSection(ServiceNames.Mixpeek) is { } section)
-        {
-            section.Bind(options);
-        }
+        Bind(invocation, ServiceNames.Mixpeek, options);
 
         Common(invocation, options, EnvNames.MixpeekApiKey, "the Mixpeek API key", EnvNames.MixpeekBaseUrl);
         options.Namespace = invocation.Env(EnvNames.MixpeekNamespace) ?? options.Namespace;
@@ -95,13 +80,49 @@ internal static class Clients
         return invocation.Own(new MixpeekClient(options));
     }
 
+    /// <summary>Binds the --config file's section to the SDK's options as the SDK's DI does, refusing keys the options
+    /// do not have (a misspelt <c>ApiKy</c> would otherwise leave the key unset without a word).</summary>
+    private static void Bind(Invocation invocation, string service, ServiceClientOptions options)
+    {
+        if (invocation.ConfigSection(service) is not { } section)
+        {
+            return;
+        }
+
+        try
+        {
+            switch (options)
+            {
+                case AgentsetClientOptions o:
+                    section.Bind(o, b => b.ErrorOnUnknownConfiguration = true);
+                    break;
+                case AstropodClientOptions o:
+                    section.Bind(o, b => b.ErrorOnUnknownConfiguration = true);
+                    break;
+                case TrueFoundryClientOptions o:
+                    section.Bind(o, b => b.ErrorOnUnknownConfiguration = true);
+                    break;
+                case ShipyardClientOptions o:
+                    section.Bind(o, b => b.ErrorOnUnknownConfiguration = true);
+                    break;
+                case MixpeekClientOptions o:
+                    section.Bind(o, b => b.ErrorOnUnknownConfiguration = true);
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliUsageException($"--config: section '{section.Path}': {ex.Message}");
+        }
+    }
+
     private static void Common(Invocation invocation, ServiceClientOptions options, string keyVariable, string what, string urlVariable)
     {
         // A key from the file is masked as well as one from the environment.
-        invocation.Out.Mask.Add(options.ApiKey);
+        invocation.Out.Secrets.Add(options.ApiKey);
         options.ApiKey = invocation.Env(keyVariable) ?? options.ApiKey
             ?? throw new CliUsageException($"missing {what}: set {keyVariable} (or ApiKey in the --config file's section); keys are never taken from flags");
-        invocation.Out.Mask.Add(options.ApiKey);
+        invocation.Out.Secrets.Add(options.ApiKey);
 
         var url = invocation.Get(GlobalOptions.BaseUrl) ?? invocation.Env(urlVariable);
         if (url is not null)

@@ -21,4 +21,8 @@ internal static class ServiceNames
         Mixpeek => "Mixpeek",
         _ => service,
     };
+
+    /// <summary>The display name, or null when the command is about no one service (fakes, a parse error at the root).</summary>
+    public static string? DisplayOrNull(string? service) =>
+        service is not null && All.Contains(service, StringComparer.Ordinal) ? Display(service) : null;
 }

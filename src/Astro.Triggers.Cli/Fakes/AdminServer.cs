@@ -95,7 +95,9 @@ internal sealed class AdminServer : IAsyncDisposable
     {
         try
         {
-            var path = request.Url?.AbsolutePath.TrimEnd('/') ?? string.Empty;
+            // "$ADMIN/fail-next" with an address that ends in '/' is "//fail-next": one route whatever the slashes.
+            var path = "/" + (request.Url?.AbsolutePath.Trim('/') ?? string.Empty);
+            path = path == "/" ? string.Empty : path;
             return (request.HttpMethod, path) switch
             {
                 ("GET", "" or "/health") => (200, _describe()),
@@ -184,6 +186,6 @@ internal sealed class AdminServer : IAsyncDisposable
 
     private static JsonObject Error(string message) => new() { ["error"] = message };
 
-    /// <summary>For messages: the admin base URL.</summary>
-    public string BaseUrl => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/");
+    /// <summary>The admin address, without a trailing slash: <c>curl -X POST $ADMIN/fail-next</c> works as written.</summary>
+    public string BaseUrl => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}");
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Sdk.Testing.Core;
 
 namespace Astro.Triggers.Cli.Fakes;
@@ -109,8 +110,10 @@ internal static class FakesCommand
         }, port, adminPort, outFile, envFile, fast);
     }
 
+    /// <summary>The "fakes" document of the schema: the admin address (no trailing slash, so <c>$ADMIN/fail-next</c> is a
+    /// valid URL) and each service's base URL, key and variables.</summary>
     private static JsonObject Describe(JsonObject services, string? admin) =>
-        new() { ["admin"] = admin, ["services"] = services.DeepClone() };
+        Documents.Merge(Documents.Envelope(Documents.Fakes, null, ExitCodes.Succeeded), new JsonObject { ["admin"] = admin, ["services"] = services.DeepClone() });
 
     private static async Task WriteAtomicallyAsync(FileInfo file, string text)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Astro.Triggers.Sdk.Core.Security;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -15,10 +16,10 @@ internal sealed class CliOutput
     private readonly object _gate = new();
     private IAnsiConsole? _console;
 
-    public CliOutput(CliHost host, SecretMask mask, bool json, bool verbose)
+    public CliOutput(CliHost host, KnownSecrets secrets, bool json, bool verbose)
     {
         _host = host;
-        Mask = mask;
+        Secrets = secrets;
         Json = json;
         Verbose = verbose;
         NoColor = host.Environment("NO_COLOR") is not null || string.Equals(host.Environment("TERM"), "dumb", StringComparison.Ordinal);
@@ -26,7 +27,12 @@ internal sealed class CliOutput
         Interactive = host.OutputIsTerminal && !json && !string.Equals(host.Environment("TERM"), "dumb", StringComparison.Ordinal);
     }
 
-    public SecretMask Mask { get; }
+    /// <summary>The SDK's masker (the same rule as every SDK message: each secret of 6 characters or more, as sent,
+    /// URL-escaped and JSON-escaped, and any bearer token), fed with every key the CLI loads.</summary>
+    public KnownSecrets Secrets { get; }
+
+    /// <summary>The text with every known secret replaced by <c>***</c>.</summary>
+    public string Mask(string? text) => Secrets.Mask(text) ?? string.Empty;
 
     public bool Json { get; }
 
@@ -61,22 +67,9 @@ internal sealed class CliOutput
         }
     }
 
-    private Action<JsonObject>? _capture;
-
-    /// <summary>Hands the next <see cref="Document"/> to <paramref name="sink"/> instead of stdout: a command that
-    /// reports several runs gathers their documents into the one it prints.</summary>
-    public void Capture(Action<JsonObject> sink) => _capture = sink;
-
     /// <summary>The one JSON document of a --json run, on stdout.</summary>
     public void Document(JsonNode document)
     {
-        if (_capture is { } sink && document is JsonObject captured)
-        {
-            _capture = null;
-            sink(captured);
-            return;
-        }
-
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
@@ -94,7 +87,7 @@ internal sealed class CliOutput
     /// <summary>Rows for a person: a Spectre table on a terminal, tab-separated lines otherwise (grep- and cut-friendly).</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var list = rows.Select(r => r.Select(c => Mask.Apply(c ?? "-")).ToArray()).ToList();
+        var list = rows.Select(r => r.Select(c => Mask(c ?? "-")).ToArray()).ToList();
         if (Interactive)
         {
             var table = new Table().Border(TableBorder.Rounded);
@@ -127,7 +120,7 @@ internal sealed class CliOutput
     {
         lock (_gate)
         {
-            writer.WriteLine(Mask.Apply(text));
+            writer.WriteLine(Mask(text));
             writer.Flush();
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Sdk;
 using Astro.Triggers.Sdk.Agentset;
 using Astro.Triggers.Sdk.Shipyard;
@@ -7,28 +8,33 @@ using Astro.Triggers.Sdk.TrueFoundry;
 
 namespace Astro.Triggers.Cli.Runs;
 
-/// <summary>The JSON shape of a run, the same for every service: id, service, common status, the service's own status,
-/// its error text, timestamps, how the CLI's wait ended and the exit code; plus the ids needed to follow it later.</summary>
+/// <summary>The JSON shape of a run (document "run" of schema/astro-triggers.schema.json), the same for every service:
+/// id, common status, the service's own status and error text, how the CLI's wait ended (<c>outcome</c>), the CLI's exit
+/// code, the service's timestamps and when the CLI began following; plus the ids needed to follow it later.</summary>
 internal static class RunDocument
 {
-    public static JsonObject Create(TriggeredRun run, string outcome, int exitCode, DateTimeOffset startedAt, string? message = null)
+    /// <summary>The statuses common to every service (RunStatus as lower-case words).</summary>
+    public static readonly string[] Statuses = ["queued", "running", "succeeded", "failed", "cancelled", "unknown"];
+
+    public static JsonObject Create(TriggeredRun run, string outcome, int exitCode, DateTimeOffset? waitStartedAt, string? message = null, JsonObject? error = null)
     {
         var (created, finished) = ServiceTimes(run);
-        var document = new JsonObject
+        error ??= exitCode == ExitCodes.Succeeded ? null : Documents.ErrorObject(ErrorKind(outcome), message ?? run.ErrorMessage ?? $"the run ended {outcome}");
+        var document = Documents.Envelope(Documents.Run, run.Service, exitCode, error);
+        Documents.Merge(document, new JsonObject
         {
-            ["service"] = run.Service,
             ["id"] = run.Id,
             ["status"] = Status(run.Status),
             ["rawStatus"] = run.RawStatus,
-            ["error"] = run.ErrorMessage,
+            ["serviceError"] = run.ErrorMessage,
             ["outcome"] = outcome,
-            ["exitCode"] = exitCode,
             ["message"] = message,
+            ["hasStatusSource"] = true,
             ["createdAt"] = Time(created),
             ["finishedAt"] = Time(finished),
             ["observedAt"] = Time(run.Current.ObservedAt),
-            ["cliStartedAt"] = Time(startedAt),
-        };
+            ["waitStartedAt"] = Time(waitStartedAt),
+        });
         switch (run)
         {
             case TrueFoundryJobRun tfy:
@@ -43,6 +49,16 @@ internal static class RunDocument
 
         return document;
     }
+
+    /// <summary>The error kind of a run that did not succeed.</summary>
+    private static string ErrorKind(string outcome) => outcome switch
+    {
+        "failed" => "run-failed",
+        "cancelled" => "run-cancelled",
+        "timed-out" => "timed-out",
+        "interrupted" => "interrupted",
+        _ => outcome,
+    };
 
     /// <summary>The common status as a lower-case word (queued, running, succeeded, failed, cancelled, unknown).</summary>
     public static string Status(RunStatus status) => status.ToString().ToLowerInvariant();

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Sdk;
 using Spectre.Console;
 
@@ -6,25 +9,35 @@ namespace Astro.Triggers.Cli.Runs;
 
 /// <summary>Reports a started run, and with --wait follows it to the end: a live Spectre status line on a terminal,
 /// one plain line per status change otherwise (CI logs), then one summary line or the --json document. The exit code
-/// says how it ended: 0 succeeded, 1 failed or cancelled, 3 still running at --timeout, 130 interrupted. Neither a
-/// timeout nor Ctrl+C touches the run: the message says it goes on and how to follow it again.</summary>
+/// says how it ended: 0 succeeded, 1 failed or cancelled, 3 still running at --timeout, 130/143 interrupted. Neither a
+/// timeout nor a signal touches the run: the message says it goes on and how to follow it again.</summary>
 internal static class RunFollower
 {
+    /// <summary>Follows one run and prints its document.</summary>
     public static async Task<int> ReportAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint)
     {
+        var (code, document) = await FollowAsync(invocation, run, wait, resumeHint, live: invocation.Out.Interactive).ConfigureAwait(false);
+        if (invocation.Out.Json)
+        {
+            invocation.Out.Document(document);
+        }
+
+        return code;
+    }
+
+    /// <summary>Follows one run (several may be followed at once, each with <paramref name="live"/> false) and returns
+    /// its exit code and document without printing the document.</summary>
+    public static async Task<(int Code, JsonObject Document)> FollowAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint, bool live)
+    {
         var output = invocation.Out;
-        var started = DateTimeOffset.UtcNow;
         if (!wait)
         {
             output.Line($"{run.Service} run {run.Id} started: {Describe(run)}");
-            if (output.Json)
-            {
-                output.Document(RunDocument.Create(run, "started", ExitCodes.Succeeded, started));
-            }
-
-            return ExitCodes.Succeeded;
+            return (ExitCodes.Succeeded, RunDocument.Create(run, "started", ExitCodes.Succeeded, null));
         }
 
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
         var options = new RunWaitOptions
         {
             // The SDK's schedule (a tenth of the time waited, at most a minute apart) from the first interval given.
@@ -37,30 +50,57 @@ internal static class RunFollower
 
         try
         {
-            if (output.Interactive)
+            try
             {
-                await output.Console.Status().Spinner(Spinner.Known.Dots).StartAsync(
-                    Markup.Escape(output.Mask.Apply($"{run.Service} {run.Id}: {Describe(run)}")),
-                    async context => await run.WaitForCompletionAsync(
-                        options,
-                        new Changes(run, snapshot => context.Status = Markup.Escape(output.Mask.Apply($"{run.Service} {run.Id}: {Describe(run)}"))),
-                        invocation.Cancellation).ConfigureAwait(false)).ConfigureAwait(false);
+                if (live)
+                {
+                    await output.Console.Status().Spinner(Spinner.Known.Dots).StartAsync(
+                        Markup.Escape(output.Mask($"{run.Service} {run.Id}: {Describe(run)}")),
+                        async context => await run.WaitForCompletionAsync(
+                            options,
+                            new Changes(run, snapshot => context.Status = Markup.Escape(output.Mask($"{run.Service} {run.Id}: {Describe(run)}"))),
+                            invocation.Cancellation).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+                else
+                {
+                    output.Line(Line(run));
+                    await run.WaitForCompletionAsync(options, new Changes(run, _ => output.Line(Line(run))), invocation.Cancellation).ConfigureAwait(false);
+                }
             }
-            else
+            catch (RunWaitTimeoutException)
             {
-                output.Line(Line(run));
-                await run.WaitForCompletionAsync(options, new Changes(run, _ => output.Line(Line(run))), invocation.Cancellation).ConfigureAwait(false);
+                // The SDK stops as soon as its next read would come after the timeout (with a 1 s interval, --timeout 1s
+                // ended after one read). A user who said --timeout 1s means one second: wait out the rest, read once more.
+                var left = invocation.Timeout - clock.Elapsed;
+                if (left > TimeSpan.Zero)
+                {
+                    await Task.Delay(left, invocation.Cancellation).ConfigureAwait(false);
+                    var before = (run.Status, run.RawStatus);
+                    try
+                    {
+                        await run.UpdateStatusAsync(invocation.Cancellation).ConfigureAwait(false);
+                    }
+                    catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
+                    {
+                        // Throttled at the deadline: the run is still as last seen, and the wait is over.
+                    }
+                    if (!live && before != (run.Status, run.RawStatus))
+                    {
+                        output.Line(Line(run));
+                    }
+                }
+
+                if (!run.IsCompleted)
+                {
+                    var message = $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{resumeHint}`";
+                    return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
+                }
             }
-        }
-        catch (RunWaitTimeoutException)
-        {
-            var message = $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{resumeHint}`";
-            return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
         }
         catch (OperationCanceledException) when (invocation.Interrupted)
         {
             var message = $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{resumeHint}`";
-            return Finish(invocation, run, "interrupted", ExitCodes.Interrupted, started, $"{run.Service} run {run.Id} {message}", message);
+            return Finish(invocation, run, "interrupted", invocation.InterruptExitCode, started, $"{run.Service} run {run.Id} {message}", message);
         }
 
         var code = run.Status == RunStatus.Succeeded ? ExitCodes.Succeeded : ExitCodes.RunFailed;
@@ -73,7 +113,7 @@ internal static class RunFollower
     public static string Describe(TriggeredRun run) =>
         $"{RunDocument.Status(run.Status)} ({run.RawStatus ?? "not yet visible"})";
 
-    private static int Finish(Invocation invocation, TriggeredRun run, string outcome, int code, DateTimeOffset started, string line, string? message)
+    private static (int, JsonObject) Finish(Invocation invocation, TriggeredRun run, string outcome, int code, DateTimeOffset started, string line, string? message)
     {
         if (code == ExitCodes.Succeeded)
         {
@@ -84,12 +124,7 @@ internal static class RunFollower
             invocation.Out.Log(line);
         }
 
-        if (invocation.Out.Json)
-        {
-            invocation.Out.Document(RunDocument.Create(run, outcome, code, started, message));
-        }
-
-        return code;
+        return (code, RunDocument.Create(run, outcome, code, started, message));
     }
 
     private static string Line(TriggeredRun run) =>

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Cli.Runs;
 using Astro.Triggers.Sdk.Agentset;
 
 namespace Astro.Triggers.Cli.Services;
 
-/// <summary><c>agentset jobs create|get|list|delete|reingest</c>: Agentset ingest jobs.</summary>
+/// <summary><c>agentset ingest-jobs start|get|list|delete|re-ingest|wait</c>: Agentset ingest jobs, as the SDK's
+/// <c>AgentsetClient.IngestJobs</c> names them.</summary>
 internal static class AgentsetCommands
 {
     private static readonly Option<string?> Namespace = new("--namespace") { Description = $"The namespace id, ns_… [default: ${EnvNames.AgentsetNamespace}]" };
@@ -18,13 +20,13 @@ internal static class AgentsetCommands
         const string service = ServiceNames.Agentset;
         var jobId = new Argument<string>("job-id") { Description = "The ingest job's id, job_…" };
 
-        var text = new Option<string?>("--text") { Description = "Ingest this text" };
+        var text = new Option<string?>("--text") { Description = "Ingest this text (not empty)" };
         var url = new Option<string?>("--url") { Description = "Crawl and ingest this URL" };
         var name = new Option<string?>("--name") { Description = "The job's name" };
         var externalId = new Option<string?>("--external-id") { Description = "Your own id for the job" };
         var fileName = new Option<string?>("--file-name") { Description = "The file name to store --text under" };
         var wait = GlobalOptions.Wait();
-        var create = factory.Create("create", "Create an ingest job (--text or --url); with --wait follow it to the end", service, async invocation =>
+        var start = factory.Create("start", "Start an ingest job (--text or --url); with --wait follow it to the end", service, async invocation =>
         {
             var client = Clients.Agentset(invocation, invocation.Get(Namespace), invocation.Get(Tenant));
             IngestJobPayload payload = invocation.Get(text) is { } body
@@ -33,18 +35,23 @@ internal static class AgentsetCommands
                 {
                     Url = Uri.TryCreate(invocation.Get(url), UriKind.Absolute, out var crawl) && crawl.Scheme is "http" or "https"
                         ? crawl
-                        : throw new CliUsageException($"--url '{invocation.Get(url)}' is not an absolute http(s) URL"),
+                        : throw new CliUsageException($"--url: '{invocation.Get(url)}' is not an absolute http(s) URL"),
                 };
             var run = await client.IngestJobs.StartAsync(
                 new CreateIngestJobRequest { Name = invocation.Get(name), ExternalId = invocation.Get(externalId), Payload = payload },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers wait agentset {run.Id}").ConfigureAwait(false);
-        }, text, url, name, externalId, fileName, wait, Namespace, Tenant);
-        create.Validators.Add(result =>
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers agentset ingest-jobs wait {run.Id}").ConfigureAwait(false);
+        }, [text, url, name, externalId, fileName, wait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
+        start.Validators.Add(result =>
         {
             if ((result.GetValue(text) is null) == (result.GetValue(url) is null))
             {
                 result.AddError("pass exactly one of --text or --url");
+            }
+            else if (result.GetValue(text) is { } body && string.IsNullOrWhiteSpace(body))
+            {
+                // The SDK refuses a blank text before sending (Agentset would answer 422).
+                result.AddError("--text: must not be empty or whitespace");
             }
         });
 
@@ -74,23 +81,36 @@ internal static class AgentsetCommands
             invocation.Out.Line($"deleting {invocation.Get(jobId)}{(job is null ? string.Empty : $" ({WireNames.UpperSnake(job.Status)})")}");
             if (invocation.Out.Json)
             {
-                invocation.Out.Document(new JsonObject { ["service"] = "Agentset", ["id"] = invocation.Get(jobId), ["deleted"] = true, ["rawStatus"] = job is null ? null : WireNames.UpperSnake(job.Status) });
+                invocation.Out.Document(Documents.ForItem("Agentset", new JsonObject { ["id"] = invocation.Get(jobId), ["deleted"] = true, ["rawStatus"] = job is null ? null : WireNames.UpperSnake(job.Status) }));
             }
 
             return ExitCodes.Succeeded;
         }, jobId, Namespace, Tenant);
 
         var reingestWait = GlobalOptions.Wait();
-        var reingest = factory.Create("reingest", "Re-ingest a job's documents; with --wait follow the job to the end", service, async invocation =>
+        var reingest = factory.Create("re-ingest", "Re-ingest a job's documents; with --wait follow the job to the end", service, async invocation =>
         {
             var client = Clients.Agentset(invocation, invocation.Get(Namespace), invocation.Get(Tenant));
             var id = await client.IngestJobs.ReIngestAsync(invocation.Get(jobId)!, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
             var run = client.IngestJobs.Track(id);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(reingestWait), $"astro-triggers wait agentset {id}").ConfigureAwait(false);
-        }, jobId, reingestWait, Namespace, Tenant);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(reingestWait), $"astro-triggers agentset ingest-jobs wait {id}").ConfigureAwait(false);
+        }, [jobId, reingestWait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
 
-        return CommandFactory.Group(service, "Agentset ingest jobs (AGENTSET_API_KEY, AGENTSET_NAMESPACE_ID)",
-            CommandFactory.Group("jobs", "Create, inspect and delete ingest jobs", create, get, list, delete, reingest));
+        var jobIds = new Argument<string[]>("job-id") { Description = "The ingest jobs' ids, job_…", Arity = ArgumentArity.OneOrMore };
+        var follow = factory.Create("wait", "Follow ingest jobs started earlier until they end (several at once)", service,
+            invocation => WaitCommand.FollowAsync(invocation, service, invocation.Get(jobIds)!, null, null, null, null),
+            [jobIds, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
+
+        var group = CommandFactory.Group(service, "Agentset ingest jobs (AGENTSET_API_KEY, AGENTSET_NAMESPACE_ID)",
+            CommandFactory.Group("ingest-jobs", "Start, inspect, delete and follow ingest jobs", start, get, list, delete, reingest, follow),
+            CommandFactory.RenamedGroup("jobs",
+                factory.Renamed("create", start, "agentset ingest-jobs start"),
+                factory.Renamed("get", get, "agentset ingest-jobs get"),
+                factory.Renamed("list", list, "agentset ingest-jobs list"),
+                factory.Renamed("delete", delete, "agentset ingest-jobs delete"),
+                factory.Renamed("reingest", reingest, "agentset ingest-jobs re-ingest")));
+        GlobalOptions.AddToService(group);
+        return group;
     }
 
     private static void Print(Invocation invocation, IReadOnlyList<IngestJob> jobs, bool single)
@@ -98,7 +118,7 @@ internal static class AgentsetCommands
         if (invocation.Out.Json)
         {
             var items = jobs.Select(View).ToArray();
-            invocation.Out.Document(single ? items[0] : new JsonObject { ["service"] = "Agentset", ["items"] = new JsonArray(items) });
+            invocation.Out.Document(single ? Documents.ForItem("Agentset", items[0]) : Documents.ForList("Agentset", items));
             return;
         }
 
@@ -109,13 +129,12 @@ internal static class AgentsetCommands
 
     private static JsonObject View(IngestJob job) => new()
     {
-        ["service"] = "Agentset",
         ["id"] = job.Id,
         ["status"] = RunDocument.Status(IngestJobRun.Map(job.Status)),
         ["rawStatus"] = WireNames.UpperSnake(job.Status),
         ["name"] = job.Name,
         ["externalId"] = job.ExternalId,
-        ["error"] = job.Error,
+        ["serviceError"] = job.Error,
         ["createdAt"] = RunDocument.Time(job.CreatedAt),
         ["finishedAt"] = RunDocument.Time(job.CompletedAt ?? job.FailedAt),
     };

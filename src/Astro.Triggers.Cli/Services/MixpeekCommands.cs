@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Cli.Runs;
 using Astro.Triggers.Sdk.Mixpeek;
 
 namespace Astro.Triggers.Cli.Services;
 
-/// <summary><c>mixpeek triggers create|get|list|update|pause|resume|execute|history|delete|preview</c>: the Mixpeek
-/// trigger lifecycle; <c>execute</c> starts an execution (a task) and can follow it; <c>preview</c> is local.</summary>
+/// <summary><c>mixpeek triggers create|get|list|update|pause|resume|delete|preview</c> (the trigger lifecycle;
+/// <c>preview</c> is local) and <c>mixpeek executions start|list|wait</c> (an execution is a task a trigger starts), as
+/// the SDK's <c>MixpeekClient.Triggers</c> and <c>.Executions</c> name them.</summary>
 internal static class MixpeekCommands
 {
     public static Command Build(CommandFactory factory)
@@ -76,22 +78,22 @@ internal static class MixpeekCommands
             invocation.Out.Line($"deleted {invocation.Get(triggerId)}");
             if (invocation.Out.Json)
             {
-                invocation.Out.Document(new JsonObject { ["service"] = "Mixpeek", ["id"] = invocation.Get(triggerId), ["deleted"] = true });
+                invocation.Out.Document(Documents.ForItem("Mixpeek", new JsonObject { ["id"] = invocation.Get(triggerId), ["deleted"] = true }));
             }
 
             return ExitCodes.Succeeded;
         }, triggerId);
 
         var wait = GlobalOptions.Wait();
-        var execute = factory.Create("execute", "Execute a trigger now; with --wait follow the execution (task) to the end", service, async invocation =>
+        var start = factory.Create("start", "Start an execution of a trigger now; with --wait follow the execution (task) to the end", service, async invocation =>
         {
             var client = Clients.Mixpeek(invocation);
             var run = await client.Executions.StartAsync(invocation.Get(triggerId)!, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers wait mixpeek {run.Id}").ConfigureAwait(false);
-        }, triggerId, wait);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers mixpeek executions wait {run.Id}").ConfigureAwait(false);
+        }, [triggerId, wait, .. GlobalOptions.WaitSettings]);
 
         var historyLimit = GlobalOptions.Limit();
-        var history = factory.Create("history", "List a trigger's executions", service, async invocation =>
+        var history = factory.Create("list", "List a trigger's executions (its history), newest first", service, async invocation =>
         {
             var client = Clients.Mixpeek(invocation);
             var executions = await Listing.TakeAsync(
@@ -99,14 +101,10 @@ internal static class MixpeekCommands
                 invocation.Get(historyLimit), invocation.Cancellation).ConfigureAwait(false);
             if (invocation.Out.Json)
             {
-                invocation.Out.Document(new JsonObject
+                invocation.Out.Document(Documents.ForList("Mixpeek", executions.Select(e => new JsonObject
                 {
-                    ["service"] = "Mixpeek",
-                    ["items"] = new JsonArray([.. executions.Select(e => (JsonNode)new JsonObject
-                    {
-                        ["id"] = e.TaskId, ["rawStatus"] = e.Status, ["triggeredAt"] = RunDocument.Time(e.TriggeredAt), ["executionTimeMs"] = e.ExecutionTimeMs, ["error"] = e.Error,
-                    })]),
-                });
+                    ["id"] = e.TaskId, ["rawStatus"] = e.Status, ["triggeredAt"] = RunDocument.Time(e.TriggeredAt), ["executionTimeMs"] = e.ExecutionTimeMs, ["serviceError"] = e.Error,
+                })));
             }
             else
             {
@@ -124,14 +122,16 @@ internal static class MixpeekCommands
         {
             if (invocation.Get(count) is < 1 or > 1000)
             {
-                throw new CliUsageException("-n: between 1 and 1000");
+                throw new CliUsageException("-n/--count: between 1 and 1000");
             }
 
             var times = new CronSchedule(invocation.Get(cron)!, invocation.Get(zone)!).GetNextFireTimes(invocation.Get(from) ?? DateTimeOffset.UtcNow, invocation.Get(count));
             var formatted = times.Select(t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).ToList();
             if (invocation.Out.Json)
             {
-                invocation.Out.Document(new JsonObject { ["cron"] = invocation.Get(cron), ["timeZone"] = invocation.Get(zone), ["fireTimes"] = new JsonArray([.. formatted.Select(f => (JsonNode?)f)]) });
+                invocation.Out.Document(Documents.Merge(
+                    Documents.Envelope(Documents.Schedule, "Mixpeek", ExitCodes.Succeeded),
+                    new JsonObject { ["cron"] = invocation.Get(cron), ["timeZone"] = invocation.Get(zone), ["fireTimes"] = new JsonArray([.. formatted.Select(f => (JsonNode?)f)]) }));
             }
             else
             {
@@ -141,8 +141,19 @@ internal static class MixpeekCommands
             return Task.FromResult(ExitCodes.Succeeded);
         }, cron, zone, count, from);
 
-        return CommandFactory.Group(service, "Mixpeek triggers and executions (MIXPEEK_API_KEY, MIXPEEK_NAMESPACE)",
-            CommandFactory.Group("triggers", "The trigger lifecycle", create, get, list, update, pause, resume, execute, history, delete, preview));
+        var taskIds = new Argument<string[]>("task-id") { Description = "The executions' task ids", Arity = ArgumentArity.OneOrMore };
+        var follow = factory.Create("wait", "Follow executions started earlier until they end (several at once)", service,
+            invocation => WaitCommand.FollowAsync(invocation, service, invocation.Get(taskIds)!, null, null, null, null),
+            [taskIds, .. GlobalOptions.WaitSettings]);
+
+        var triggerGroup = CommandFactory.Group("triggers", "The trigger lifecycle", create, get, list, update, pause, resume, delete, preview,
+            factory.Renamed("execute", start, "mixpeek executions start"),
+            factory.Renamed("history", history, "mixpeek executions list"));
+        var group = CommandFactory.Group(service, "Mixpeek triggers and executions (MIXPEEK_API_KEY, MIXPEEK_NAMESPACE)",
+            triggerGroup,
+            CommandFactory.Group("executions", "Start, list and follow a trigger's executions (tasks)", start, history, follow));
+        GlobalOptions.AddToService(group);
+        return group;
     }
 
     private static Command Simple(CommandFactory factory, string name, string description, Argument<string> triggerId, Func<MixpeekClient, string, CancellationToken, Task<Trigger>> call) =>
@@ -178,8 +189,8 @@ internal static class MixpeekCommands
     {
         if (invocation.Out.Json)
         {
-            var items = triggers.Select(t => (JsonNode)View(t)).ToArray();
-            invocation.Out.Document(single ? items[0] : new JsonObject { ["service"] = "Mixpeek", ["items"] = new JsonArray(items) });
+            var items = triggers.Select(View).ToArray();
+            invocation.Out.Document(single ? Documents.ForItem("Mixpeek", items[0]) : Documents.ForList("Mixpeek", items));
             return;
         }
 
@@ -190,7 +201,6 @@ internal static class MixpeekCommands
 
     private static JsonObject View(Trigger trigger) => new()
     {
-        ["service"] = "Mixpeek",
         ["id"] = trigger.TriggerId,
         ["rawStatus"] = Lower(trigger.Status),
         ["action"] = trigger.Action.ActionType,
@@ -218,7 +228,7 @@ internal static class MixpeekCommands
     {
         private readonly Option<string?> _cron = new("--cron") { Description = "A cron schedule (5 fields), e.g. \"0 2 * * *\"" };
         private readonly Option<string?> _zone = new("--tz") { Description = "The cron schedule's IANA time zone [default: UTC]" };
-        private readonly Option<TimeSpan?> _interval = new("--interval") { Description = "An interval schedule, e.g. 15m", CustomParser = r => Durations.Parse(r) };
+        private readonly Option<TimeSpan?> _interval = new("--interval") { Description = "An interval schedule, e.g. 15m, 2h", CustomParser = r => Durations.Parse(r) };
 
         public Symbol[] Symbols => [_cron, _zone, _interval];
 

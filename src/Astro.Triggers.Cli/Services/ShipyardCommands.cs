@@ -2,35 +2,33 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Cli.Runs;
 using Astro.Triggers.Sdk.Shipyard;
 
 namespace Astro.Triggers.Cli.Services;
 
-/// <summary><c>shipyard runs trigger|get|list|wait</c>: Shipyard fleet runs, followed through the fleet-runs CSV.</summary>
+/// <summary><c>shipyard fleet-runs start|get|list|wait</c>: Shipyard fleet runs, followed through the fleet-runs CSV, as the
+/// SDK's <c>ShipyardClient.FleetRuns</c> names them.</summary>
 internal static class ShipyardCommands
 {
     public static Command Build(CommandFactory factory)
     {
         const string service = ServiceNames.Shipyard;
-        // Optional: like every other Shipyard command they fall back to SHIPYARD_ORG_ID/_PROJECT_ID/_FLEET_ID (and to the
-        // embedded fake's ids with --offline), so a CI step with the variables set needs none of them.
-        var org = new Argument<string?>("org") { Description = $"The organisation id [default: ${EnvNames.ShipyardOrg}]", Arity = ArgumentArity.ZeroOrOne };
-        var project = new Argument<string?>("project") { Description = $"The project id [default: ${EnvNames.ShipyardProject}]", Arity = ArgumentArity.ZeroOrOne };
-        var fleet = new Argument<string?>("fleet") { Description = $"The fleet id [default: ${EnvNames.ShipyardFleet}]", Arity = ArgumentArity.ZeroOrOne };
+        // Every Shipyard command takes the fleet the same way: --org/--project/--fleet, each defaulting to its variable
+        // (SHIPYARD_ORG_ID/_PROJECT_ID/_FLEET_ID, or the embedded fake's ids with --offline).
+        var (org, project, fleet) = FleetOptions();
         var env = new Option<string[]>("--env") { Description = "A vessel environment override, VESSEL:NAME=VALUE (repeatable)" };
         var wait = GlobalOptions.Wait();
-        var trigger = factory.Create("trigger", "Trigger a fleet run; with --wait follow it to the end", service, async invocation =>
+        var start = factory.Create("start", "Start a fleet run; with --wait follow it to the end", service, async invocation =>
         {
             var overrides = Overrides(invocation.Get(env));
             var client = Clients.Shipyard(invocation);
-            var o = invocation.Require(invocation.Get(org), EnvNames.ShipyardOrg, "the org argument", "the Shipyard organisation id");
-            var p = invocation.Require(invocation.Get(project), EnvNames.ShipyardProject, "the project argument", "the Shipyard project id");
-            var f = invocation.Require(invocation.Get(fleet), EnvNames.ShipyardFleet, "the fleet argument", "the Shipyard fleet id");
+            var (o, p, f) = Fleet(invocation, org, project, fleet);
             var run = await client.FleetRuns.StartAsync(o, p, f, overrides, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            var hint = $"astro-triggers wait shipyard {run.Id} --org {run.Ids.OrgId} --project {run.Ids.ProjectId} --fleet {run.Ids.FleetId}";
+            var hint = $"astro-triggers shipyard fleet-runs wait {run.Id} --org {run.Ids.OrgId} --project {run.Ids.ProjectId} --fleet {run.Ids.FleetId}";
             return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), hint).ConfigureAwait(false);
-        }, org, project, fleet, env, wait);
+        }, [org, project, fleet, env, wait, .. GlobalOptions.WaitSettings]);
 
         var runId = new Argument<string>("run-id") { Description = "The fleet run's id (Fleet Log ID)" };
         var (getOrg, getProject, getFleet) = FleetOptions();
@@ -58,12 +56,19 @@ internal static class ShipyardCommands
 
         var (waitOrg, waitProject, waitFleet) = FleetOptions();
         var runIds = new Argument<string[]>("run-id") { Description = "The fleet runs' ids", Arity = ArgumentArity.OneOrMore };
-        var follow = factory.Create("wait", "Follow fleet runs started earlier until they end", service,
+        var follow = factory.Create("wait", "Follow fleet runs started earlier until they end (several at once)", service,
             invocation => WaitCommand.FollowAsync(invocation, service, invocation.Get(runIds)!, null, invocation.Get(waitOrg), invocation.Get(waitProject), invocation.Get(waitFleet)),
-            runIds, waitOrg, waitProject, waitFleet);
+            [runIds, waitOrg, waitProject, waitFleet, .. GlobalOptions.WaitSettings]);
 
-        return CommandFactory.Group(service, "Shipyard fleet runs (SHIPYARD_API_KEY; SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID)",
-            CommandFactory.Group("runs", "Trigger, inspect and follow fleet runs", trigger, get, list, follow));
+        var group = CommandFactory.Group(service, "Shipyard fleet runs (SHIPYARD_API_KEY; SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID)",
+            CommandFactory.Group("fleet-runs", "Start, inspect and follow fleet runs", start, get, list, follow),
+            CommandFactory.RenamedGroup("runs",
+                factory.Renamed("trigger", start, "shipyard fleet-runs start (the fleet by --org/--project/--fleet)"),
+                factory.Renamed("get", get, "shipyard fleet-runs get"),
+                factory.Renamed("list", list, "shipyard fleet-runs list"),
+                factory.Renamed("wait", follow, "shipyard fleet-runs wait")));
+        GlobalOptions.AddToService(group);
+        return group;
     }
 
     public static (Option<string?> Org, Option<string?> Project, Option<string?> Fleet) FleetOptions() => (
@@ -109,8 +114,8 @@ internal static class ShipyardCommands
     {
         if (invocation.Out.Json)
         {
-            var items = records.Select(r => (JsonNode)View(r)).ToArray();
-            invocation.Out.Document(single ? items[0] : new JsonObject { ["service"] = "Shipyard", ["items"] = new JsonArray(items) });
+            var items = records.Select(View).ToArray();
+            invocation.Out.Document(single ? Documents.ForItem("Shipyard", items[0]) : Documents.ForList("Shipyard", items));
             return;
         }
 
@@ -125,6 +130,6 @@ internal static class ShipyardCommands
             columns[name] = value;
         }
 
-        return new JsonObject { ["service"] = "Shipyard", ["id"] = record.FleetLogId, ["rawStatus"] = record.Status, ["columns"] = columns };
+        return new JsonObject { ["id"] = record.FleetLogId, ["rawStatus"] = record.Status, ["columns"] = columns };
     }
 }

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Cli.Runs;
 using Astro.Triggers.Sdk.TrueFoundry;
 
 namespace Astro.Triggers.Cli.Services;
 
-/// <summary><c>truefoundry runs trigger|get|list|cancel|wait</c>: TrueFoundry job runs on the customer's control plane.</summary>
+/// <summary><c>truefoundry job-runs start|get|list|cancel|wait</c>: TrueFoundry job runs on the customer's control plane, as
+/// the SDK's <c>TrueFoundryClient.JobRuns</c> names them.</summary>
 internal static class TrueFoundryCommands
 {
     public static Command Build(CommandFactory factory)
@@ -20,10 +22,16 @@ internal static class TrueFoundryCommands
         var command = new Option<string?>("--command") { Description = "Override the job's command" };
         var parameters = new Option<string[]>("--param") { Description = "A job parameter, KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
         var wait = GlobalOptions.Wait();
-        var trigger = factory.Create("trigger", "Trigger a job run; with --wait follow it to the end", service, async invocation =>
+        var start = factory.Create("start", "Start a job run; with --wait follow it to the end", service, async invocation =>
         {
-            var client = Clients.TrueFoundry(invocation);
             var deployment = invocation.Get(deploymentId);
+            if (deployment is not null && invocation.Get(applicationId) is not null)
+            {
+                // The SDK refuses a request naming both (TriggerJobRequest): say so before anything is sent.
+                throw new CliUsageException("pass --application-id or --deployment-id, not both");
+            }
+
+            var client = Clients.TrueFoundry(invocation);
             var application = invocation.Get(applicationId) ?? (deployment is null ? invocation.Env(EnvNames.TrueFoundryApplication) : null);
             if (application is null && deployment is null)
             {
@@ -34,8 +42,8 @@ internal static class TrueFoundryCommands
             var run = await client.JobRuns.StartAsync(
                 new TriggerJobRequest { ApplicationId = application, DeploymentId = application is null ? deployment : null, Input = input },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers wait truefoundry {run.Id} --application-id {run.ApplicationId}").ConfigureAwait(false);
-        }, applicationId, deploymentId, command, parameters, wait);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers truefoundry job-runs wait {run.Id} --application-id {run.ApplicationId}").ConfigureAwait(false);
+        }, [applicationId, deploymentId, command, parameters, wait, .. GlobalOptions.WaitSettings]);
 
         var getApplication = ApplicationId();
         var get = factory.Create("get", "Show one job run", service, async invocation =>
@@ -79,7 +87,7 @@ internal static class TrueFoundryCommands
             invocation.Out.Line($"TrueFoundry run {name}: termination requested");
             if (invocation.Out.Json)
             {
-                invocation.Out.Document(new JsonObject { ["service"] = "TrueFoundry", ["id"] = name, ["deploymentId"] = deployment, ["cancelRequested"] = true });
+                invocation.Out.Document(Documents.ForItem("TrueFoundry", new JsonObject { ["id"] = name, ["deploymentId"] = deployment, ["cancelRequested"] = true }));
             }
 
             return ExitCodes.Succeeded;
@@ -87,12 +95,20 @@ internal static class TrueFoundryCommands
 
         var waitApplication = ApplicationId();
         var runNames = new Argument<string[]>("run-name") { Description = "The job runs' names", Arity = ArgumentArity.OneOrMore };
-        var follow = factory.Create("wait", "Follow job runs started earlier until they end", service,
+        var follow = factory.Create("wait", "Follow job runs started earlier until they end (several at once)", service,
             invocation => WaitCommand.FollowAsync(invocation, service, invocation.Get(runNames)!, invocation.Get(waitApplication), null, null, null),
-            runNames, waitApplication);
+            [runNames, waitApplication, .. GlobalOptions.WaitSettings]);
 
-        return CommandFactory.Group(service, "TrueFoundry job runs (TFY_API_KEY, TFY_BASE_URL, TFY_APPLICATION_ID)",
-            CommandFactory.Group("runs", "Trigger, inspect, cancel and follow job runs", trigger, get, list, cancel, follow));
+        var group = CommandFactory.Group(service, "TrueFoundry job runs (TFY_API_KEY, TFY_BASE_URL, TFY_APPLICATION_ID)",
+            CommandFactory.Group("job-runs", "Start, inspect, cancel and follow job runs", start, get, list, cancel, follow),
+            CommandFactory.RenamedGroup("runs",
+                factory.Renamed("trigger", start, "truefoundry job-runs start"),
+                factory.Renamed("get", get, "truefoundry job-runs get"),
+                factory.Renamed("list", list, "truefoundry job-runs list"),
+                factory.Renamed("cancel", cancel, "truefoundry job-runs cancel"),
+                factory.Renamed("wait", follow, "truefoundry job-runs wait")));
+        GlobalOptions.AddToService(group);
+        return group;
     }
 
     public static Option<string?> ApplicationId() => new("--application-id") { Description = $"The job's application id [default: ${EnvNames.TrueFoundryApplication}]" };
@@ -127,25 +143,25 @@ internal static class TrueFoundryCommands
         if (invocation.Out.Json)
         {
             var items = runs.Select(View).ToArray();
-            invocation.Out.Document(single ? items[0] : new JsonObject { ["service"] = "TrueFoundry", ["items"] = new JsonArray(items) });
+            invocation.Out.Document(single ? Documents.ForItem("TrueFoundry", items[0]) : Documents.ForList("TrueFoundry", items));
             return;
         }
 
         invocation.Out.Table(
-            ["name", "status", "created", "ended", "exit code", "error"],
+            ["name", "status", "created", "ended", "job exit code", "error"],
             runs.Select(r => (IReadOnlyList<string?>)[r.Name, JobRunStatusMap.WireName(r.Status), RunDocument.Time(r.CreatedAtUtc), RunDocument.Time(r.EndTimeUtc), r.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Error]));
     }
 
     private static JsonObject View(JobRun run) => new()
     {
-        ["service"] = "TrueFoundry",
         ["id"] = run.Name,
         ["status"] = RunDocument.Status(JobRunStatusMap.ToRunStatus(run.Status)),
         ["rawStatus"] = JobRunStatusMap.WireName(run.Status),
         ["applicationId"] = run.ApplicationId,
         ["deploymentId"] = run.DeploymentId,
-        ["exitCode"] = run.ExitCode,
-        ["error"] = run.Error,
+        // The job's own exit code; the document's exitCode is the CLI's.
+        ["jobExitCode"] = run.ExitCode,
+        ["serviceError"] = run.Error,
         ["createdAt"] = RunDocument.Time(run.CreatedAtUtc),
         ["finishedAt"] = RunDocument.Time(run.EndTimeUtc),
     };

@@ -2,33 +2,50 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Config;
+using Astro.Triggers.Cli.Output;
 using Astro.Triggers.Cli.Runs;
 using Astro.Triggers.Sdk;
 
 namespace Astro.Triggers.Cli.Services;
 
-/// <summary><c>wait &lt;service&gt; &lt;run-id…&gt;</c>: follows runs started in an earlier CI step, rehydrated by id
-/// through the clients' <c>Track</c> methods, like Jenkins' <c>build -s</c> or trigger.dev's <c>--wait</c>.</summary>
+/// <summary>Follows runs started earlier, rehydrated by id through the clients' <c>Track</c> methods (like Jenkins'
+/// <c>build -s</c> or trigger.dev's <c>--wait</c>): <c>&lt;service&gt; &lt;noun&gt; wait &lt;id…&gt;</c> on each service,
+/// and the hidden 0.x spelling <c>wait &lt;service&gt; &lt;id…&gt;</c>.</summary>
 internal static class WaitCommand
 {
-    public static Command Build(CommandFactory factory)
+    /// <summary>The new spelling of each service's wait.</summary>
+    public static string NewSpelling(string service) => service switch
+    {
+        ServiceNames.Agentset => "agentset ingest-jobs wait",
+        ServiceNames.TrueFoundry => "truefoundry job-runs wait",
+        ServiceNames.Shipyard => "shipyard fleet-runs wait",
+        ServiceNames.Mixpeek => "mixpeek executions wait",
+        _ => "(Astropod has no run status: nothing to wait for)",
+    };
+
+    /// <summary>The 0.x <c>wait &lt;service&gt; &lt;run-id…&gt;</c>, hidden: it says the new spelling and runs it.</summary>
+    public static Command BuildRenamed(CommandFactory factory)
     {
         var service = new Argument<string>("service") { Description = "agentset, truefoundry, shipyard or mixpeek" };
         service.AcceptOnlyFromAmong(ServiceNames.Agentset, ServiceNames.TrueFoundry, ServiceNames.Shipyard, ServiceNames.Mixpeek, ServiceNames.Astropod);
-        var ids = new Argument<string[]>("run-id") { Description = "The runs' ids (Agentset job id, TrueFoundry run name, Shipyard fleet run id, Mixpeek task id)", Arity = ArgumentArity.OneOrMore };
+        var ids = new Argument<string[]>("run-id") { Description = "The runs' ids", Arity = ArgumentArity.OneOrMore };
         var application = TrueFoundryCommands.ApplicationId();
         var (org, project, fleet) = ShipyardCommands.FleetOptions();
-        return factory.Create("wait", "Follow runs started earlier until they end (exit 0 all succeeded, 1 one failed, 3 timed out)", "service",
+        var command = factory.Create("wait", "Follow runs started earlier (0.x spelling: use <service> <noun> wait)", "service",
             invocation =>
             {
                 invocation.Service = invocation.Get(service)!;
+                invocation.Out.Log($"astro-triggers: notice: `wait {invocation.Service}` is now `{NewSpelling(invocation.Service)}`; the old spelling still works in 1.x and goes in 2.0.");
                 return FollowAsync(invocation, invocation.Service, invocation.Get(ids)!, invocation.Get(application), invocation.Get(org), invocation.Get(project), invocation.Get(fleet));
             },
-            service, ids, application, org, project, fleet);
+            [service, ids, application, org, project, fleet, GlobalOptions.Config, GlobalOptions.Offline, GlobalOptions.BaseUrl, .. GlobalOptions.WaitSettings]);
+        command.Hidden = true;
+        return command;
     }
 
-    /// <summary>Follows each run in turn (they all have to end anyway); the exit code is the most serious outcome.
-    /// With --json, one document: the run's, or <c>{"runs": [...]}</c> for several.</summary>
+    /// <summary>Follows the runs together (each is polled on its own schedule; they all have to end anyway); the exit
+    /// code is the most serious outcome. With --json, one document: the run's, or <c>{"document": "runs", "runs": [...]}</c>
+    /// for several.</summary>
     public static async Task<int> FollowAsync(Invocation invocation, string service, IReadOnlyList<string> ids, string? applicationId, string? org, string? project, string? fleet)
     {
         var suffix = string.Empty;
@@ -38,48 +55,53 @@ internal static class WaitCommand
             ServiceNames.Mixpeek => Tracker(Clients.Mixpeek(invocation), (c, id) => c.Executions.Track(id)),
             ServiceNames.TrueFoundry => TrueFoundry(invocation, applicationId, out suffix),
             ServiceNames.Shipyard => Shipyard(invocation, org, project, fleet, out suffix),
-            ServiceNames.Astropod => throw new CliUsageException("Astropod reports no status for a triggered ingestion: there is nothing to wait for"),
+            ServiceNames.Astropod => throw new CliUsageException("Astropod reports no status for a started ingestion: there is nothing to wait for"),
             _ => throw new CliUsageException($"unknown service '{service}'"),
         };
         var runs = ids.Select(track).ToList();
+        var spelling = NewSpelling(service);
 
         if (runs.Count == 1)
         {
-            return await RunFollower.ReportAsync(invocation, runs[0], wait: true, $"astro-triggers wait {service} {runs[0].Id}{suffix}").ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, runs[0], wait: true, $"astro-triggers {spelling} {runs[0].Id}{suffix}").ConfigureAwait(false);
         }
 
-        // Several runs: each is reported as lines, the JSON documents are collected into one.
-        var documents = new JsonArray();
-        var codes = new List<int>();
-        foreach (var run in runs)
-        {
-            var capture = new CapturingInvocationOutput(invocation);
-            var code = await RunFollower.ReportAsync(capture.Invocation, run, wait: true, $"astro-triggers wait {service} {run.Id}{suffix}").ConfigureAwait(false);
-            codes.Add(code);
-            if (capture.Document is { } document)
-            {
-                documents.Add((JsonNode)document);
-            }
-
-            if (code == ExitCodes.Interrupted)
-            {
-                break;
-            }
-        }
-
-        var worst = Worst(codes);
+        // Several runs: followed at once, each reported as plain lines; the JSON documents are collected into one.
+        var results = await Task.WhenAll(runs.Select(run => FollowOneAsync(invocation, run, $"astro-triggers {spelling} {run.Id}{suffix}"))).ConfigureAwait(false);
+        var worst = Worst(results.Select(r => r.Code));
         if (invocation.Out.Json)
         {
-            invocation.Out.Document(new JsonObject { ["service"] = ServiceNames.Display(service), ["exitCode"] = worst, ["runs"] = documents });
+            var error = worst == ExitCodes.Succeeded
+                ? null
+                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Length} runs did not succeed");
+            var document = Documents.Envelope(Documents.Runs, ServiceNames.Display(service), worst, error);
+            document["runs"] = new JsonArray([.. results.Select(r => (JsonNode)r.Document)]);
+            invocation.Out.Document(document);
         }
 
         return worst;
     }
 
-    /// <summary>The most serious outcome first: interrupted, the service failing, refusing, a timeout, a failed run.</summary>
+    private static async Task<(int Code, JsonObject Document)> FollowOneAsync(Invocation invocation, TriggeredRun run, string hint)
+    {
+        try
+        {
+            return await RunFollower.FollowAsync(invocation, run, wait: true, hint, live: false).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // One run's failed read (an unknown id, the service down) is that run's outcome; the others are still followed.
+            var (code, message, error) = ErrorReport.Describe(ex, run.Service, invocation.Interrupted, invocation.InterruptExitCode);
+            invocation.Out.Log($"astro-triggers: {run.Service} run {run.Id}: {message}");
+            return (code, RunDocument.Create(run, "error", code, null, message, error));
+        }
+    }
+
+    /// <summary>The most serious outcome first: a bug, a signal, the service failing, refusing, a usage error, a timeout,
+    /// a failed run.</summary>
     public static int Worst(IEnumerable<int> codes)
     {
-        int[] order = [ExitCodes.Interrupted, ExitCodes.Unavailable, ExitCodes.Refused, ExitCodes.Usage, ExitCodes.WaitTimedOut, ExitCodes.RunFailed];
+        int[] order = [ExitCodes.Bug, ExitCodes.Terminated, ExitCodes.Interrupted, ExitCodes.Unavailable, ExitCodes.Refused, ExitCodes.Usage, ExitCodes.WaitTimedOut, ExitCodes.RunFailed];
         var set = codes.ToHashSet();
         return order.FirstOrDefault(set.Contains);
     }
@@ -102,19 +124,5 @@ internal static class WaitCommand
         var f = invocation.Require(fleet, EnvNames.ShipyardFleet, "--fleet", "the Shipyard fleet id");
         suffix = $" --org {o} --project {p} --fleet {f}";
         return id => client.FleetRuns.Track(o, p, f, id);
-    }
-
-    /// <summary>Runs the follower for one of several runs with its JSON document kept back, so stdout still gets one.</summary>
-    private sealed class CapturingInvocationOutput
-    {
-        public CapturingInvocationOutput(Invocation invocation)
-        {
-            Invocation = invocation;
-            Invocation.Out.Capture(document => Document = document);
-        }
-
-        public Invocation Invocation { get; }
-
-        public JsonObject? Document { get; private set; }
     }
 }
