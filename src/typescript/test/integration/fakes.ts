@@ -14,7 +14,7 @@ export interface FakeDescription {
 
 /** The JSON `astro-triggers fakes --out` writes. */
 export interface FakesDocument {
-  /** The admin route, `http://127.0.0.1:<port>/`. */
+  /** The admin route, `http://127.0.0.1:<port>` (no trailing slash since CLI 1.0). */
   admin: string;
   services: Record<"agentset" | "astropod" | "truefoundry" | "shipyard" | "mixpeek", FakeDescription>;
 }
