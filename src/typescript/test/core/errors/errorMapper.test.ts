@@ -13,10 +13,10 @@ import {
   UnauthorizedError,
   UnexpectedStatusError,
   UnprocessableEntityError,
-} from "../../src/index.js";
-import { agentsetError } from "../support/agentsetJson.js";
-import { agentset, KEY, truefoundry } from "../support/clients.js";
-import { json, raw, ScriptedServer } from "../support/scriptedServer.js";
+} from "../../../src/index.js";
+import { agentsetError } from "../../support/agentsetJson.js";
+import { agentset, KEY, truefoundry } from "../../support/clients.js";
+import { json, raw, ScriptedServer } from "../../support/scriptedServer.js";
 
 describe("typed errors (IngestJobsErrorTests)", () => {
   let server: ScriptedServer;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AstropodClient, MixpeekClient, ResponseDeserializationError, ShipyardClient } from "../../src/index.js";
-import { agentset, KEY, truefoundry } from "../support/clients.js";
-import { json, ScriptedServer } from "../support/scriptedServer.js";
+import { AstropodClient, MixpeekClient, ResponseDeserializationError, ShipyardClient } from "../../../src/index.js";
+import { agentset, KEY, truefoundry } from "../../support/clients.js";
+import { json, ScriptedServer } from "../../support/scriptedServer.js";
 
 // Issue 25, kind 2 (.NET: Core/Runs/WireRunIdTests): a success answer whose run id is missing, null, empty, whitespace,
 // a number or otherwise unusable fails as an unreadable answer that may have been processed, naming the field, from

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MixpeekClient } from "../../src/index.js";
-import { KEY, tfyRun, truefoundry } from "../support/clients.js";
-import { json, ScriptedServer } from "../support/scriptedServer.js";
+import { MixpeekClient } from "../../../src/index.js";
+import { KEY, tfyRun, truefoundry } from "../../support/clients.js";
+import { json, ScriptedServer } from "../../support/scriptedServer.js";
 
 // Issue 25, kind 6 (.NET: Core/Paging/ContradictingOffsetTests): a page whose reported offset contradicts the offset
 // asked for is read as the page asked for; the next page follows the offset sent. TypeScript never read the reported

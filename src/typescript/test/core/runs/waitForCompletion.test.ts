@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InvalidArgumentError, NotFoundError, RunFailedError, RunWaitTimeoutError, UnsupportedOperationError } from "../../src/index.js";
-import { jobBody } from "../support/agentsetJson.js";
-import { agentset } from "../support/clients.js";
-import { json, ScriptedServer } from "../support/scriptedServer.js";
+import { InvalidArgumentError, NotFoundError, RunFailedError, RunWaitTimeoutError, UnsupportedOperationError } from "../../../src/index.js";
+import { jobBody } from "../../support/agentsetJson.js";
+import { agentset } from "../../support/clients.js";
+import { json, ScriptedServer } from "../../support/scriptedServer.js";
 
 describe("waitForCompletion (WaitForCompletionTests)", () => {
   let server: ScriptedServer;
