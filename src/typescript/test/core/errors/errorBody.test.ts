@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { parseErrorBody } from "../../../src/core/errors/errorBody.js";
 
+describe("error bodies (ErrorBody)", () => {
+  it("reads each service's shape", () => {
+    expect(parseErrorBody('{"success":false,"error":{"code":"not_found","message":"No job","doc_url":"d"}}')).toEqual({ code: "not_found", message: "No job", documentationUrl: "d" });
+    expect(parseErrorBody('{"success":false,"status":404,"error":{"message":"gone","type":"NotFoundError"}}')).toMatchObject({ code: "NotFoundError", message: "gone" });
+    expect(parseErrorBody('{"error":"Billing suspended","code":"BILLING_SUSPENDED","reason":"card","action":"add_card"}')).toEqual({ code: "BILLING_SUSPENDED", message: "Billing suspended", reason: "card", action: "add_card" });
+    expect(parseErrorBody('{"request":{"id":"r1"},"data":null}')).toEqual({ requestId: "r1" });
+    expect(parseErrorBody("<html>")).toEqual({});
+    expect(parseErrorBody('{"detail":"Not authenticated"}')).toEqual({ message: "Not authenticated" });
+  });
+});
+
 // Issue 27 §1 (as the C# ErrorBody): services are not consistent about JSON types, so every text field of an error
 // body also accepts a number or a boolean, read as its JSON text; objects, arrays and null are not text.
 describe("parseErrorBody: numbers and booleans read as their text", () => {

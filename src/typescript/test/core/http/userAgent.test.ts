@@ -4,6 +4,13 @@ import { jobBody } from "../../support/agentsetJson.js";
 import { agentset } from "../../support/clients.js";
 import { json, ScriptedServer } from "../../support/scriptedServer.js";
 
+describe("userAgent: the SDK's identity", () => {
+  it("the User-Agent names the SDK, Node and the platform", () => {
+    expect(userAgent).toMatch(/^astro-triggers-sdk-js\/\d+\.\d+\.\d+ \(Node \d+\.\d+\.\d+; [a-z0-9]+\)$/);
+    expect(userAgent).toContain(`Node ${process.versions.node}; ${process.platform}`);
+  });
+});
+
 describe("User-Agent and applicationId (C#: ServiceClientOptions.ApplicationId, UserAgent.For)", () => {
   let server: ScriptedServer;
   beforeEach(async () => (server = await ScriptedServer.start()));

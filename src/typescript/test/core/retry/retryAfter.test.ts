@@ -45,6 +45,34 @@ describe("serverNow: the client's clock when it agrees with Date", () => {
   });
 });
 
+describe("Retry-After (RetryAfterParser)", () => {
+  const NOW = AT_DATE;
+  it("reads delta seconds", () => expect(parseRetryAfterValue("7", NOW)).toBe(7000));
+  it("reads fractional seconds", () => expect(parseRetryAfterValue("1.5", NOW)).toBe(1500));
+  it("reads an HTTP date", () => expect(parseRetryAfterValue(new Date(NOW + 4000).toUTCString(), NOW)).toBe(4000));
+  it("reads Agentset's Unix milliseconds as a moment", () => expect(parseRetryAfterValue(String(NOW + 2500), NOW)).toBe(2500));
+  it("reads Unix seconds as a moment", () => expect(parseRetryAfterValue(String(NOW / 1000 + 3), NOW)).toBe(3000));
+  it("a moment in the past is no wait", () => expect(parseRetryAfterValue(String(NOW - 5000), NOW)).toBe(0));
+  it("garbage and negatives are no hint", () => {
+    expect(parseRetryAfterValue("soon", NOW)).toBeUndefined();
+    expect(parseRetryAfterValue("-3", NOW)).toBeUndefined();
+  });
+  it("absolute forms are measured against the response's Date, not the local clock", () => {
+    const server = Date.parse("2031-05-05T00:00:00Z");
+    const headers = new Headers({ "retry-after": String(server + 1200), date: new Date(server).toUTCString() });
+    expect(parseRetryAfter(headers, NOW)).toBe(1200);
+  });
+  it("falls back to X-RateLimit-Reset", () => {
+    expect(parseRetryAfter(new Headers({ "x-ratelimit-reset": String(NOW + 900) }), NOW)).toBe(900);
+    expect(parseRetryAfter(new Headers(), NOW)).toBeUndefined();
+  });
+  it("reads X-RateLimit-Reset only for a 429 (Agentset sends it on every answer)", () => {
+    const headers = new Headers({ "x-ratelimit-reset": String(NOW + 60_000) });
+    expect(parseRetryAfter(headers, NOW, true)).toBe(60_000);
+    expect(parseRetryAfter(headers, NOW, false)).toBeUndefined();
+  });
+});
+
 describe("parseHttpDate: the three HTTP-date forms only", () => {
   it("IMF-fixdate", () => expect(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT", AT_DATE)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37)));
   it("RFC 850, two-digit year within 50 years of now", () => {

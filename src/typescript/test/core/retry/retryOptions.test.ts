@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RetryOptions, UnexpectedStatusError } from "../../../src/index.js";
+import { InvalidArgumentError, RetryOptions, UnexpectedStatusError } from "../../../src/index.js";
+import { resolveRetryOptions } from "../../../src/core/retry/retryOptions.js";
 import { jobBody } from "../../support/agentsetJson.js";
 import { agentset } from "../../support/clients.js";
 import { json, ScriptedServer } from "../../support/scriptedServer.js";
+
+describe("resolveRetryOptions (RetryOptions' defaults and limits)", () => {
+  it("the defaults are the documented ones and bad values are refused", () => {
+    expect(resolveRetryOptions()).toMatchObject({ maxAttempts: 4, baseDelay: 500, maxDelay: 30_000, maxElapsed: 120_000, attemptTimeout: 30_000, retryableStatusCodes: [408, 429, 502, 503, 504] });
+    expect(() => resolveRetryOptions({ maxAttempts: 0 })).toThrow(InvalidArgumentError);
+    expect(() => resolveRetryOptions({ attemptTimeout: -1 })).toThrow(/retry.attemptTimeout/);
+  });
+});
 
 describe("RetryOptions.none (C#: RetryOptions.None)", () => {
   let server: ScriptedServer;

@@ -10,6 +10,22 @@ const masking = (secret: string) => {
   return (text: string) => secrets.mask(text);
 };
 
+describe("KnownSecrets: a known key and any bearer token", () => {
+  it("masks a known key verbatim, URL-encoded and JSON-escaped, and any bearer token", () => {
+    const secrets = new KnownSecrets();
+    secrets.add('sk+/"key"123');
+    expect(secrets.mask('a sk+/"key"123 b')).toBe("a *** b");
+    expect(secrets.mask(`a ${encodeURIComponent('sk+/"key"123')} b`)).toBe("a *** b");
+    expect(secrets.mask(`a ${JSON.stringify('sk+/"key"123')} b`)).toBe('a "***" b');
+    expect(secrets.mask("Authorization: Bearer abc.def-ghi")).toBe("Authorization: Bearer ***");
+  });
+  it("short values are not treated as secrets", () => {
+    const secrets = new KnownSecrets();
+    secrets.add("abc");
+    expect(secrets.mask("abc")).toBe("abc");
+  });
+});
+
 describe("KnownSecrets: percent-encoded by RFC 3986 (as Uri.EscapeDataString)", () => {
   it("escapes ! ' ( ) * as well as what encodeURIComponent escapes", () => {
     expect(escapeDataString("a!b'c(d)e*f g/h+~._-")).toBe("a%21b%27c%28d%29e%2Af%20g%2Fh%2B~._-");

@@ -20,6 +20,10 @@ describe("redactUrl: an allow-list of documented query parameters", () => {
     expect(redactUrl("https://h.example/x?LIMIT=5&Cursor=c&%6Cimit=6")).toBe("https://h.example/x?LIMIT=5&Cursor=c&%6Cimit=6");
   });
 
+  it("redacts user info and every query value but the services' documented parameters", () => {
+    expect(redactUrl("https://u:p@h.example/a?token=t1&x=1&API_KEY=k&limit=5")).toBe("https://***@h.example/a?token=***&x=***&API_KEY=***&limit=5");
+  });
+
   it("masks any other value, a token a proxy added or a key nobody anticipated", () => {
     expect(redactUrl("https://h.example/x?sas=sv-2024&limit=5&auth=abc&token=t")).toBe("https://h.example/x?sas=***&limit=5&auth=***&token=***");
   });
