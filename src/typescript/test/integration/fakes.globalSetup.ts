@@ -89,7 +89,7 @@ export async function startFakes(): Promise<RunningFakes> {
     }
     const document = JSON.parse(await readFile(outFile, "utf8")) as FakesDocument;
     for (const url of [document.admin, ...Object.values(document.services).map((s) => s.baseUrl)]) {
-      if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(url)) throw new Error(`integration: a fake is not on loopback: ${url}`);
+      if (!/^http:\/\/127\.0\.0\.1:\d+\/?$/.test(url)) throw new Error(`integration: a fake is not on loopback: ${url}`);
     }
     return { document, stop };
   } catch (error) {
