@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
 // Lean on a shared 2-core machine: one worker pool of at most 2 forks. Two projects, both run by `npm test`:
-// - unit: unit, fault and per-service tests on loopback servers started in the test (random ports, small budgets);
+// - unit: the tests mirroring src/ (test/core/<area>/, one folder per service; test/structure.test.ts keeps it so) and
+//   the conformance, fault and package suites, on loopback servers started in the test (random ports, small budgets);
 // - integration: the TypeScript clients against `astro-triggers fakes` (the .NET CLI serving the five stateful fakes),
 //   started once by test/integration/fakes.globalSetup.ts and stopped at the end.
 // `npm run bench` runs the benchmarks in the unit project only (`--project unit`): they need no fakes.
