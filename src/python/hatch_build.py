@@ -17,3 +17,6 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
                 "src/astro_triggers/_generated is missing: run src/python/scripts/generate.sh first "
                 "(it runs the project's generator on openapi/*.yaml)"
             )
+        if not os.path.exists(os.path.join(self.root, "LICENSE")):
+            # A checkout has it one level up (the repository's); scripts/build.sh copies it in, an sdist carries it.
+            raise RuntimeError("LICENSE is missing beside pyproject.toml: build with src/python/scripts/build.sh")

@@ -113,7 +113,12 @@ const drifts = vocabularyAccepted.filter((entry) => entry.drift === true);
 const driftsOf = new Map(
   languages.map((language) => [
     language,
-    language === reference ? [] : drifts.filter((entry) => (entry[language] ?? null) !== (entry[reference] ?? null)),
+    // "driftIn" names the languages a drift lies in (a concept C# and Python have and TypeScript lacks is TypeScript's
+    // drift only, though Python's spelling differs from C#'s); without it, every language whose name differs.
+    language === reference
+      ? []
+      : drifts.filter((entry) =>
+          Array.isArray(entry.driftIn) ? entry.driftIn.includes(language) : (entry[language] ?? null) !== (entry[reference] ?? null)),
   ]),
 );
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Drafts tests/conformance/vocabulary/vocabulary.json (issue 26, item 3) from the two public surfaces:
+// Drafts tests/conformance/vocabulary/vocabulary.json (issue 26, item 3) from the three public surfaces:
 //   C#          src/Astro.Triggers.Sdk/PublicAPI.Shipped.txt + PublicAPI.Unshipped.txt
 //   TypeScript  src/typescript/src/index.ts, read with the TypeScript compiler API (test/conformance/vocabularySurface.mjs)
+//   Python      the __all__ of astro_triggers and its service packages (src/python/tests/conformance/vocabulary_surface.py,
+//               run with /usr/bin/python3 — Debian's, which has httpx — after src/python/scripts/generate.sh)
 // and the CLI's command tree (src/Astro.Triggers.Cli/Services/*.cs, transcribed in CLI below).
 //
 // The map is kept by hand; this script only proposes. Run it after adding public names: it keeps every entry already
@@ -14,6 +16,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..", "..");
@@ -136,6 +139,78 @@ function tsMemberName(csType, member) {
   return `${tsTypeName(csType)}.${camel(member.replace(/Async$/, ""))}`;
 }
 
+// ---- naming conventions: C# → Python (the vocabulary's conventions say the same in words) ------------------------
+// A client's options are its constructor's keywords, a list's options the keywords of list(), a wait's those of
+// wait_for_completion(): `Type(keyword=)` / `Type.method(keyword=)`, `Type(...)` for the whole set; `*Client` is every
+// service client (AgentsetClient … TrueFoundryClient). A member is named on the exported class that declares it.
+const pythonKeywordOwners = {
+  ServiceClientOptions: "*Client",
+  AgentsetClientOptions: "AgentsetClient",
+  AstropodClientOptions: "AstropodClient",
+  MixpeekClientOptions: "MixpeekClient",
+  ShipyardClientOptions: "ShipyardClient",
+  TrueFoundryClientOptions: "TrueFoundryClient",
+  RunWaitOptions: "TriggeredRun.wait_for_completion",
+  IngestJobListOptions: "IngestJobsClient.list",
+  JobRunListOptions: "JobRunsClient.list",
+  TriggerListOptions: "TriggersClient.list",
+  TriggerHistoryOptions: "ExecutionsClient.list",
+  ServiceErrorInfo: "ServiceRequestError",
+};
+const pythonTypeRenames = { "AsyncPageable<T>": "Pageable" };
+const pythonMemberRenames = {
+  "AsyncPageable<T>.AsPages": "Pageable.by_page",
+  "AsyncPageable<T>.GetAsyncEnumerator": "Pageable.__iter__",
+  "RunSnapshot.IsTerminal": "is_terminal",
+  "IngestJobRun.Map": "map_ingest_job_status",
+  "TriggerExecutionRun.Map": "map_task_status",
+  "JobRunStatusMap.ToRunStatus": "map_job_run_status",
+  "FleetRunStatusMap.ToRunStatus": "map_fleet_run_status",
+  "FleetRunStatusMap.Defaults": "DEFAULT_FLEET_RUN_STATUS_MAPPING",
+  "ServiceClient.Dispose": "*Client.close",
+  "ServiceClientOptions.BaseAddress": "*Client(base_url=)",
+  "ServiceClientOptions.Transport": "*Client(http_client=)",
+  "ServiceClientOptions.TimeProvider": "*Client(clock=)",
+  "ServiceClientOptions.AutomaticDecompression": "*Client(compression=)",
+  "MixpeekClientOptions.MinimumInterval": "MixpeekClient(minimum_interval_seconds=)",
+  "RunWaitOptions.ThrowOnFailure": "TriggeredRun.wait_for_completion(raise_on_failure=)",
+  "ServiceErrorInfo.RequestUri": "ServiceRequestError(url=)",
+  "ServiceRequestException.RequestUri": "AstroTriggersError.url",
+  "UnprocessableEntityException.ValidationIssues": "ServiceRequestError.validation_issues",
+  "PacedRateLimitException.ErrorCodeValue": "PacedRateLimitError.ERROR_CODE",
+  "RetryOptions.None": "RetryOptions.NONE",
+};
+const snake = (s) => s.replace(/Async$/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase();
+function pythonTypeName(cs) {
+  if (pythonKeywordOwners[cs]) return `${pythonKeywordOwners[cs]}(...)`;
+  return pythonTypeRenames[cs] ?? tsTypeName(cs);
+}
+/** The Python name of a C# member, on the exported class that declares it (walking the Python bases). */
+function pythonMemberName(csType, member, py) {
+  const key = `${csType}.${member}`;
+  if (key in pythonMemberRenames) return pythonMemberRenames[key];
+  if (pythonKeywordOwners[csType]) return `${pythonKeywordOwners[csType]}(${snake(member)}=)`;
+  const owner = pythonTypeName(csType);
+  const name = snake(member);
+  for (let type = py.get(owner), seen = 0; type && seen < 10; seen++) {
+    if (type.members.includes(name)) return `${type.name}.${name}`;
+    const declaring = type.bases.map((b) => py.get(b)).find((b) => b && b.members.includes(name));
+    if (declaring) return `${declaring.name}.${name}`;
+    break;
+  }
+  return `${owner}.${name}`;
+}
+/** The Python surface (vocabulary_surface.py), or null when Debian's Python or the generated models are missing. */
+function pythonSurface() {
+  const script = path.join(root, "src", "python", "tests", "conformance", "vocabulary_surface.py");
+  const run = spawnSync(process.env.ASTRO_PYTHON ?? "/usr/bin/python3", [script], { encoding: "utf8" });
+  if (run.status !== 0) {
+    console.error(`Python surface not read (${script}): ${run.error?.message ?? run.stderr.trim().split("\n").pop()}; Python names are not proposed`);
+    return null;
+  }
+  return JSON.parse(run.stdout);
+}
+
 // ---- CLI (src/Astro.Triggers.Cli/Services/*.cs: the service groups, their sub-groups and commands, and the SDK call
 // each command makes) --------------------------------------------------------------------------------------------------
 const CLI = {
@@ -226,6 +301,53 @@ async function main() {
     for (const m of e.members) {
       const n = `${e.name}.${m}`;
       if (!hasTs(n)) map.accepted.push({ csharp: null, typescript: n, python: null, cli: null, drift: false, reason: "TODO: TypeScript-only member" });
+    }
+  }
+  // Python: a proposal for every entry whose Python name is still null (a C# name, by the conventions above, when
+  // that name exists), then an accepted TODO for each Python name no entry covers. The async twin of a client,
+  // sub-client, run handle or pageable (AsyncX) goes in its sync entry's "pythonAsync"; its members are the sync
+  // one's (test_vocabulary.py checks that), so they need no entries.
+  const pyList = pythonSurface();
+  if (pyList) {
+    const py = new Map(pyList.map((e) => [e.name, e]));
+    const pyNames = new Set(pyList.flatMap((e) => [e.name, ...e.members.map((m) => `${e.name}.${m}`)]));
+    const clients = pyList.filter((e) => /^[A-Z][A-Za-z]*Client$/.test(e.name) && !e.name.startsWith("Async") && e.keywords.includes("api_key"));
+    // `Type(keyword=)`, `Type.method(keyword=)`, `*Client…` (every service client): the same reading as test_vocabulary.py.
+    const exists = (name) => {
+      const star = name.match(/^\*Client(.*)$/);
+      if (star) return clients.length > 0 && clients.every((c) => exists(c.name + star[1]));
+      const call = name.match(/^([^(]+)\((?:([a-z_0-9]+)=|\.\.\.)\)$/);
+      if (!call) return pyNames.has(name);
+      const [owner, method] = call[1].split(".");
+      const type = py.get(owner);
+      if (!type) return false;
+      const keywords = method ? type.memberKeywords[method] : type.keywords;
+      return keywords !== undefined && (call[2] === undefined || keywords.includes(call[2]));
+    };
+    for (const entry of all()) {
+      if (entry.python !== null && entry.python !== undefined) continue;
+      if (!entry.csharp) continue;
+      const [type, ...rest] = entry.csharp.split(/\.(?![^<]*>)/);
+      const proposal = rest.length === 0 ? pythonTypeName(type) : pythonMemberName(type, rest.join("."), py);
+      if (exists(proposal)) entry.python = proposal;
+      if (entry.python && rest.length === 0 && py.has(`Async${entry.python}`) && !entry.pythonAsync) {
+        // Right after "python", where a reader looks for it.
+        const { cli, drift, driftIn, reason, ...head } = entry;
+        for (const key of Object.keys(entry)) delete entry[key];
+        Object.assign(entry, head, { pythonAsync: `Async${head.python}`, cli }, drift === undefined ? {} : { drift }, driftIn ? { driftIn } : {}, reason === undefined ? {} : { reason });
+      }
+    }
+    const hasPy = (n) => all().some((e) => e.python === n || e.pythonAsync === n ||
+      (clients.some((c) => n.startsWith(c.name + ".")) && e.python === `*Client.${n.split(".")[1]}`));
+    const kindOfPy = (n) => all().find((e) => e.python === n && e.kind !== undefined)?.kind;
+    for (const e of pyList) {
+      const twin = e.name.startsWith("Async") && py.has(e.name.slice(5)) ? e.name.slice(5) : null;
+      if (!hasPy(e.name) && !twin) map.accepted.push({ kind: e.kind === "class" ? "TODO" : "model", csharp: null, typescript: null, python: e.name, cli: null, drift: false, reason: "TODO: Python-only export" });
+      if (twin || !memberKinds.includes(kindOfPy(e.name))) continue;
+      for (const m of e.members) {
+        const n = `${e.name}.${m}`;
+        if (!hasPy(n)) map.accepted.push({ csharp: null, typescript: null, python: n, cli: null, drift: false, reason: "TODO: Python-only member" });
+      }
     }
   }
   const text = JSON.stringify(map, null, 2) + "\n";

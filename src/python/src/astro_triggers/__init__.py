@@ -31,9 +31,31 @@ from ._core.runs.run_status import RunSnapshot, RunStatus, is_terminal
 from ._core.runs.triggered_run import AsyncTriggeredRun, RunHandle, TriggeredRun
 from .agentset import AgentsetClient, AgentsetRequestOptions, AsyncAgentsetClient
 
-# A library adds no handler of its own: records reach the application's handlers, or nowhere.
-_logging.getLogger("astro_triggers").addHandler(_logging.NullHandler())
 from .astropod import AstropodClient, AsyncAstropodClient
 from .mixpeek import AsyncMixpeekClient, MixpeekClient, MixpeekRequestOptions
 from .shipyard import AsyncShipyardClient, ShipyardClient
 from .truefoundry import AsyncTrueFoundryClient, TrueFoundryClient
+
+# A library adds no handler of its own: records reach the application's handlers, or nowhere.
+_logging.getLogger("astro_triggers").addHandler(_logging.NullHandler())
+
+# What `from astro_triggers import *` gives and what the vocabulary check (tests/conformance/test_vocabulary.py) reads
+# as the package's public surface, with the __all__ of each service package (agentset, astropod, ...).
+__all__ = [
+    "AgentsetClient", "AsyncAgentsetClient", "AgentsetRequestOptions",
+    "AstropodClient", "AsyncAstropodClient",
+    "MixpeekClient", "AsyncMixpeekClient", "MixpeekRequestOptions",
+    "ShipyardClient", "AsyncShipyardClient",
+    "TrueFoundryClient", "AsyncTrueFoundryClient",
+    "RequestOptions", "RetryOptions", "TokenProvider", "AsyncTokenProvider",
+    "Page", "Pageable", "AsyncPageable",
+    "RunHandle", "TriggeredRun", "AsyncTriggeredRun", "RunSnapshot", "RunStatus", "is_terminal",
+    "AstroTriggersError", "ServiceRequestError", "BadRequestError", "UnauthorizedError", "PaymentRequiredError",
+    "ForbiddenError", "NotFoundError", "ConflictError", "GoneError", "UnprocessableEntityError",
+    "RateLimitExceededError", "PacedRateLimitError", "InternalServerError", "UnexpectedStatusError", "ValidationIssue",
+    "TransportError", "ServiceTimeoutError", "ResponseTooLargeError", "ResponseDeserializationError", "PagingError",
+    "InvalidArgumentError", "UnsupportedOperationError", "TokenRefreshError",
+    "RunFailedError", "RunCancelledError", "RunWaitTimeoutError",
+    "Clock", "SystemClock", "system_clock", "USER_AGENT",
+    "agentset", "astropod", "mixpeek", "shipyard", "truefoundry",
+]

@@ -1,11 +1,15 @@
 """The suite's scripted loopback server (tests/Astro.Triggers.Conformance.Server), run as ``dotnet <dll>`` and spoken
 to in JSON lines over stdin/stdout (tests/conformance/README.md, "Scenarios"): the same bytes every language's runner
-gets. Built once (Release) when its output is missing, under the machine's dotnet lock."""
+gets. Built once (Release) when its output is missing, under the machine's dotnet lock.
+
+With ASTRO_SCENARIO_SERVER=<host>:<port> the runner starts nothing: it connects to serve_scenarios.py, which runs the
+same server outside (where .NET is, e.g. outside .ci/python-test's Debian 13 root folder) and relays the protocol."""
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -29,14 +33,29 @@ def build_if_missing() -> None:
     subprocess.run(command, cwd=REPO_ROOT, env=_ENV, check=True, timeout=600)
 
 
+def server_command() -> list[str]:
+    return ["dotnet", str(DLL), str(CONFORMANCE / "scenarios")]
+
+
 class ScenarioServer:
     """One server process; ``begin`` starts a listener for a scenario, ``report`` stops it and answers what it saw."""
 
     def __init__(self) -> None:
-        build_if_missing()
-        self._process = subprocess.Popen(["dotnet", str(DLL), str(CONFORMANCE / "scenarios")], env=_ENV,
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                         text=True, bufsize=1)
+        self._process: subprocess.Popen[str] | None = None
+        self._socket: socket.socket | None = None
+        remote = os.environ.get("ASTRO_SCENARIO_SERVER")
+        if remote:
+            host, _, port = remote.rpartition(":")
+            self._socket = socket.create_connection((host, int(port)), timeout=30)
+            self._socket.settimeout(None)
+            self._stdin = self._socket.makefile("w", encoding="utf-8", newline="\n")
+            self._stdout = self._socket.makefile("r", encoding="utf-8", newline="\n")
+        else:
+            build_if_missing()
+            self._process = subprocess.Popen(server_command(), env=_ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                             stderr=subprocess.DEVNULL, text=True, bufsize=1)
+            assert self._process.stdin is not None and self._process.stdout is not None
+            self._stdin, self._stdout = self._process.stdin, self._process.stdout
         self._lines: Queue[dict[str, Any]] = Queue()
         threading.Thread(target=self._read, daemon=True).start()
         ready = self._next(60)
@@ -44,8 +63,7 @@ class ScenarioServer:
             raise RuntimeError(f"scenarios: the server did not start: {ready}")
 
     def _read(self) -> None:
-        assert self._process.stdout is not None
-        for line in self._process.stdout:
+        for line in self._stdout:
             if line.strip():
                 self._lines.put(json.loads(line))
 
@@ -56,9 +74,8 @@ class ScenarioServer:
             raise RuntimeError(f"scenarios: no answer from the server within {timeout} s") from None
 
     def _send(self, command: dict[str, Any]) -> dict[str, Any]:
-        assert self._process.stdin is not None
-        self._process.stdin.write(json.dumps(command) + "\n")
-        self._process.stdin.flush()
+        self._stdin.write(json.dumps(command) + "\n")
+        self._stdin.flush()
         return self._next(30)
 
     def begin(self, scenario_id: str) -> tuple[int, str]:
@@ -73,9 +90,13 @@ class ScenarioServer:
         return self._send({"report": listener})
 
     def stop(self) -> None:
-        """Ends stdin (the server stops) and waits for the process (ours, by its handle)."""
-        assert self._process.stdin is not None
-        self._process.stdin.close()
+        """Ends stdin (the server stops) and waits for the process (ours, by its handle); a relayed server stops when
+        its connection closes."""
+        self._stdin.close()
+        if self._socket is not None:
+            self._socket.close()
+            return
+        assert self._process is not None
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:

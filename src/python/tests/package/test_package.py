@@ -1,32 +1,29 @@
 """The package as a user gets it (issue 29 §4): build the wheel and the sdist (scripts/build.sh), check what they
 carry, install the wheel into a fresh `python -m venv --system-site-packages` (httpx comes from Debian's packages:
 PyPI is unreachable here), type-check consumer scripts with mypy --strict and run them — the models, and the sync and
-async clients against `astro-triggers fakes` (the .NET CLI; built once when missing).
+async clients against `astro-triggers fakes` (the session's `fakes` fixture, tests/conftest.py: started here, built
+once when missing, or handed in with ASTRO_FAKES_JSON).
 
 Run on its own (`python3 -m pytest src/python/tests/package`); the rest of src/python/tests does not need it.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tarfile
-import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from ..support.fakes import Fakes
+
 HERE = Path(__file__).resolve().parent
 PYTHON_DIR = HERE.parents[1]
 ROOT = PYTHON_DIR.parents[1]
-CLI_PROJECT = ROOT / "src" / "Astro.Triggers.Cli"
-CLI_DLL = CLI_PROJECT / "bin" / "Release" / "net10.0" / "astro-triggers.dll"
-DOTNET_ENV = {**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE": "1"}
 GENERATED = ["_wire.py", "__init__.py", "agentset.py", "astropod.py", "mixpeek.py", "shipyard.py", "truefoundry.py"]
 
 
@@ -62,38 +59,12 @@ def consumers(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def fakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
-    if os.environ.get("ASTRO_SKIP_INTEGRATION") == "1":
-        pytest.skip("ASTRO_SKIP_INTEGRATION=1: no astro-triggers fakes")
-    if not CLI_DLL.exists():
-        run("flock", "/tmp/dotnet.lock", "dotnet", "build", CLI_PROJECT, "-c", "Release", "--nologo", "-v", "quiet", cwd=ROOT, env=DOTNET_ENV)
-    folder = tmp_path_factory.mktemp("fakes")
-    out = folder / "fakes.json"
-    child = subprocess.Popen(["dotnet", str(CLI_DLL), "fakes", "--fast", "--out", str(out)], cwd=folder, env=DOTNET_ENV,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while not out.exists():
-            if child.poll() is not None:
-                raise AssertionError(f"astro-triggers fakes exited {child.returncode}: {child.stderr.read() if child.stderr else ''}")
-            if time.monotonic() > deadline:
-                raise AssertionError("astro-triggers fakes did not start within 60 s")
-            time.sleep(0.1)
-        time.sleep(0.1)  # the file is written whole once every fake listens; let the writer finish
-        yield json.loads(out.read_text())
-    finally:
-        child.terminate()
-        try:
-            child.wait(5)
-        except subprocess.TimeoutExpired:
-            child.kill()
-
-
 def test_the_wheel_carries_the_generated_models_and_py_typed(dist: Path) -> None:
     wheel = next(dist.glob("astro_triggers-*-py3-none-any.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "astro_triggers/py.typed" in names
+    license_file = next(n for n in names if n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/license_files/LICENSE"))
+    assert zipfile.ZipFile(wheel).read(license_file) == (ROOT / "LICENSE").read_bytes()
     for module in GENERATED:
         assert f"astro_triggers/_generated/{module}" in names, sorted(names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
@@ -111,7 +82,12 @@ def test_the_sdist_carries_the_generated_models_and_builds_without_the_generator
         root = next(iter(names)).split("/")[0]
         for module in GENERATED:
             assert f"{root}/src/astro_triggers/_generated/{module}" in names, sorted(names)
-        archive.extractall(tmp_path)
+        member = archive.getmember(f"{root}/LICENSE")
+        assert member.isfile(), "LICENSE must travel as a file, not a link"
+        license_file = archive.extractfile(member)
+        assert license_file is not None and license_file.read() == (ROOT / "LICENSE").read_bytes()
+        # The "data" filter where the interpreter has it (3.11.4+; Debian 12's 3.11.2 does not, 3.14 makes it the default).
+        archive.extractall(tmp_path, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     # A wheel from the sdist alone (no openapi/, no .NET): what a user's `pip install astro-triggers-*.tar.gz` does.
     args = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp_path / "wheel", tmp_path / root]
     if subprocess.run([sys.executable, "-c", "import editables"], capture_output=True, check=False).returncode != 0:
@@ -131,23 +107,11 @@ def test_a_consumer_of_the_models_type_checks_strictly_and_runs(venv: Path, cons
     assert result.stdout.strip() == "models: job_1 hi succeeded"
 
 
-def has_clients(venv: Path) -> bool:
-    probe = subprocess.run([str(venv / "bin" / "python"), "-c", "from astro_triggers import AgentsetClient, AsyncAgentsetClient"],
-                           capture_output=True, check=False)
-    return probe.returncode == 0
-
-
 @pytest.mark.parametrize("script", ["consumer_sync.py", "consumer_async.py"])
 def test_a_consumer_of_the_client_type_checks_strictly_and_runs_against_the_fakes(
-    venv: Path, consumers: Path, request: pytest.FixtureRequest, script: str
+    venv: Path, consumers: Path, fakes: Fakes, script: str
 ) -> None:
-    if not has_clients(venv):
-        pytest.skip("the wheel has no AgentsetClient yet (the client lands from branch py-runtime)")
-    # Only now: starting the fakes may first build the .NET CLI.
-    fakes: dict[str, object] = request.getfixturevalue("fakes")
     run(venv / "bin" / "python", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, script, cwd=consumers)
-    services = fakes["services"]
-    assert isinstance(services, dict)
-    env = {**os.environ, **services["agentset"]["env"]}
+    env = {**os.environ, **fakes.service("agentset")["env"]}
     result = run(venv / "bin" / "python", script, cwd=consumers, env=env)
     assert "started and completed" in result.stdout

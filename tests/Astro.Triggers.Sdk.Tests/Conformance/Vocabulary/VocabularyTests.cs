@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Astro.Triggers.Sdk.Tests.Conformance.Vocabulary;
 
 /// <summary>The C# half of the vocabulary check (issue 26, item 3; tests/conformance/README.md, "Vocabulary"): every
@@ -68,10 +70,11 @@ public sealed class VocabularyTests
         var problems = new List<string>();
         foreach (var e in Map.Entries)
         {
-            var where = $"{VocabularyMap.RelativePath} {e.List}[{e.Index}] ({e.CSharp ?? e.TypeScript})";
-            if (e.CSharp is null && e.TypeScript is null)
+            var python = e.Json["python"] is JsonValue pythonValue && pythonValue.TryGetValue<string>(out var pythonName) ? pythonName : null;
+            var where = $"{VocabularyMap.RelativePath} {e.List}[{e.Index}] ({e.CSharp ?? e.TypeScript ?? python})";
+            if (e.CSharp is null && e.TypeScript is null && python is null)
             {
-                problems.Add($"{where}: names neither a C# nor a TypeScript symbol.");
+                problems.Add($"{where}: names neither a C#, a TypeScript nor a Python symbol.");
             }
 
             foreach (var key in new[] { "csharp", "typescript", "python", "cli" })

@@ -1,7 +1,7 @@
 """Agentset: ingest jobs (list, create, start, track, get, delete, re_ingest)."""
 from .._generated.agentset import (
     BatchPayload, CrawlPayload, CreateIngestJobRequest, FilePayload, IngestJob, IngestJobConfig, IngestJobPayload,
-    ManagedFilePayload, TextPayload, YoutubePayload,
+    IngestJobStatus, ManagedFilePayload, TextPayload, YoutubePayload,
 )
 from ._status import map_ingest_job_status
 from .client import AgentsetClient, AsyncAgentsetClient
@@ -12,5 +12,5 @@ __all__ = [
     "AgentsetClient", "AsyncAgentsetClient", "IngestJobsClient", "AsyncIngestJobsClient", "IngestJobRun",
     "AsyncIngestJobRun", "AgentsetRequestOptions", "map_ingest_job_status", "IngestJob", "CreateIngestJobRequest",
     "IngestJobPayload", "TextPayload", "FilePayload", "ManagedFilePayload", "CrawlPayload", "YoutubePayload",
-    "BatchPayload", "IngestJobConfig",
+    "BatchPayload", "IngestJobConfig", "IngestJobStatus",
 ]

@@ -1,6 +1,8 @@
 """Mixpeek: triggers (create, list, get, update, pause, resume, delete) and executions (start, get, cancel, track,
 list)."""
-from .._generated.mixpeek import CreateTriggerRequest, Trigger, TriggerExecution, TriggerTask, UpdateTriggerRequest
+from .._generated.mixpeek import (
+    CreateTriggerRequest, MixpeekTaskStatus, Trigger, TriggerExecution, TriggerStatus, TriggerTask, UpdateTriggerRequest,
+)
 from ._status import map_task_status
 from .client import AsyncMixpeekClient, MixpeekClient
 from .executions import AsyncExecutionsClient, AsyncTriggerExecutionRun, ExecutionsClient, TriggerExecutionRun
@@ -10,4 +12,4 @@ from .triggers import AsyncTriggersClient, TriggersClient
 __all__ = ["MixpeekClient", "AsyncMixpeekClient", "TriggersClient", "AsyncTriggersClient", "ExecutionsClient",
            "AsyncExecutionsClient", "TriggerExecutionRun", "AsyncTriggerExecutionRun", "MixpeekRequestOptions",
            "map_task_status", "Trigger", "CreateTriggerRequest", "UpdateTriggerRequest", "TriggerExecution",
-           "TriggerTask"]
+           "TriggerTask", "TriggerStatus", "MixpeekTaskStatus"]

@@ -59,25 +59,29 @@ class TrueFoundryPlans:
         return Plan(op, request, lambda a: read_model(op, a, wire.JobRunEnvelope.from_json, "a job run").data)
 
     def pager(self, application_id: str, triggered_by: Sequence[str] | None, page_size: int | None,
-              start_offset: int) -> OffsetPager[wire.JobRun]:
+              start_offset: int, version_numbers: Sequence[int] | None = None) -> OffsetPager[wire.JobRun]:
         """Checks a list's arguments and makes its pager."""
         guard.path_segment(application_id, "application_id")
         for subject in triggered_by or ():
             guard.not_blank(subject, "triggered_by")
+        for version in version_numbers or ():
+            guard.in_range(version, 0, 2**31 - 1, "version_numbers")
         op = OPS["listJobRuns"]
         return OffsetPager(start_offset=start_offset, page_size=page_size, default_page_size=10, max_page_size=1000,
                            argument="filter", service=op.service, operation_id=op.operation_id, key=lambda r: r.name)
 
     def list_page(self, pager: OffsetPager[wire.JobRun], application_id: str, token: str | None, size: int | None,
                   statuses: Sequence[str] | None, triggered_by: Sequence[str] | None, search_prefix: str | None,
-                  sort_by: str | None, order: str | None) -> Plan[Page[wire.JobRun]]:
+                  sort_by: str | None, order: str | None,
+                  version_numbers: Sequence[int] | None = None) -> Plan[Page[wire.JobRun]]:
         """One offset page of runs."""
         offset, limit = pager.request(token, size)
         op = OPS["listJobRuns"]
         request = self.core.request(op, {"jobId": application_id}, {
             "limit": limit, "offset": offset, "searchPrefix": search_prefix, "sortBy": sort_by, "order": order,
             "triggeredBy": list(triggered_by) if triggered_by else None,
-            "status": list(statuses) if statuses else None})
+            "status": list(statuses) if statuses else None,
+            "versionNumbers": list(version_numbers) if version_numbers else None})
 
         def parse(answer: Answer) -> Page[wire.JobRun]:
             runs, data = read_items(op, answer, "data", wire.JobRun.from_json, "a page of job runs")

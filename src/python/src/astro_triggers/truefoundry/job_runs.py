@@ -38,22 +38,12 @@ class TrueFoundryJobRun(TriggeredRun[JobRun]):
     application_id: str | None = None
     message: str | None = None
 
-    @property
-    def deployment_id(self) -> str | None:
-        """The run's deployment id, when known (from the start request, ``track``, or a status read)."""
-        return self.value.deployment_id
-
 
 class AsyncTrueFoundryJobRun(AsyncTriggeredRun[JobRun]):
     """The async :class:`TrueFoundryJobRun`."""
 
     application_id: str | None = None
     message: str | None = None
-
-    @property
-    def deployment_id(self) -> str | None:
-        """The run's deployment id, when known."""
-        return self.value.deployment_id
 
 
 class JobRunsClient:
@@ -73,15 +63,14 @@ class JobRunsClient:
         run, message = self._t.call(self._plans.start(request), request_options)
         return self._handle(run, run.application_id if _by_app(request) else None, message, request_options)
 
-    def track(self, application_id: str, job_run_name: str, *, deployment_id: str | None = None,
+    def track(self, application_id: str, job_run_name: str, *,
               request_options: RequestOptions | None = None) -> TrueFoundryJobRun:
-        """Follows a run known by name (rehydration); nothing is sent until it is read. ``deployment_id`` lets
-        ``cancel()`` skip its status read. Raises InvalidArgumentError for a blank id or a ``.``/``..`` segment."""
+        """Follows a run known by name (rehydration); nothing is sent until it is read (``cancel()`` reads the run
+        once to learn its deployment, as C#'s Track does). Raises InvalidArgumentError for a blank id or a
+        ``.``/``..`` segment."""
         guard.path_segment(application_id, "application_id")
         guard.path_segment(job_run_name, "job_run_name")
-        if deployment_id is not None:
-            guard.not_blank(deployment_id, "deployment_id")
-        run = JobRun(name=job_run_name, application_id=application_id, deployment_id=deployment_id)
+        run = JobRun(name=job_run_name, application_id=application_id)
         return self._handle(run, application_id, None, request_options)
 
     def get(self, application_id: str, job_run_name: str, *,
@@ -91,17 +80,17 @@ class JobRunsClient:
 
     def list(self, application_id: str, *, statuses: Sequence[str] | None = None,
              triggered_by: Sequence[str] | None = None, search_prefix: str | None = None, sort_by: str | None = None,
-             order: str | None = None, page_size: int | None = None, start_offset: int = 0,
-             request_options: RequestOptions | None = None) -> Pageable[JobRun]:
+             order: str | None = None, version_numbers: Sequence[int] | None = None, page_size: int | None = None,
+             start_offset: int = 0, request_options: RequestOptions | None = None) -> Pageable[JobRun]:
         """The runs of a job by offset pages (page size 1–1000, service default 10; the token is the next offset).
         Filters are sent as repeated keys. Raises InvalidArgumentError before sending; the call's errors and
         PagingError while iterating."""
-        pager = self._plans.pager(application_id, triggered_by, page_size, start_offset)
+        pager = self._plans.pager(application_id, triggered_by, page_size, start_offset, version_numbers)
         plans, t = self._plans, self._t
 
         def fetch(token: str | None, size: int | None) -> Page[JobRun]:
             return t.call(plans.list_page(pager, application_id, token, size, statuses, triggered_by, search_prefix,
-                                          sort_by, order), request_options)
+                                          sort_by, order, version_numbers), request_options)
         return Pageable(fetch, pager.initial_token, page_size, "TrueFoundry", OPS["listJobRuns"].operation_id)
 
     def cancel(self, deployment_id: str, job_run_name: str, *,
@@ -153,14 +142,12 @@ class AsyncJobRunsClient:
         run, message = await self._t.call(self._plans.start(request), request_options)
         return self._handle(run, run.application_id if _by_app(request) else None, message, request_options)
 
-    def track(self, application_id: str, job_run_name: str, *, deployment_id: str | None = None,
+    def track(self, application_id: str, job_run_name: str, *,
               request_options: RequestOptions | None = None) -> AsyncTrueFoundryJobRun:
         """See :meth:`JobRunsClient.track`."""
         guard.path_segment(application_id, "application_id")
         guard.path_segment(job_run_name, "job_run_name")
-        if deployment_id is not None:
-            guard.not_blank(deployment_id, "deployment_id")
-        run = JobRun(name=job_run_name, application_id=application_id, deployment_id=deployment_id)
+        run = JobRun(name=job_run_name, application_id=application_id)
         return self._handle(run, application_id, None, request_options)
 
     async def get(self, application_id: str, job_run_name: str, *,
@@ -170,15 +157,15 @@ class AsyncJobRunsClient:
 
     def list(self, application_id: str, *, statuses: Sequence[str] | None = None,
              triggered_by: Sequence[str] | None = None, search_prefix: str | None = None, sort_by: str | None = None,
-             order: str | None = None, page_size: int | None = None, start_offset: int = 0,
-             request_options: RequestOptions | None = None) -> AsyncPageable[JobRun]:
+             order: str | None = None, version_numbers: Sequence[int] | None = None, page_size: int | None = None,
+             start_offset: int = 0, request_options: RequestOptions | None = None) -> AsyncPageable[JobRun]:
         """See :meth:`JobRunsClient.list`; iterate with ``async for``."""
-        pager = self._plans.pager(application_id, triggered_by, page_size, start_offset)
+        pager = self._plans.pager(application_id, triggered_by, page_size, start_offset, version_numbers)
         plans, t = self._plans, self._t
 
         async def fetch(token: str | None, size: int | None) -> Page[JobRun]:
             return await t.call(plans.list_page(pager, application_id, token, size, statuses, triggered_by,
-                                                search_prefix, sort_by, order), request_options)
+                                                search_prefix, sort_by, order, version_numbers), request_options)
         return AsyncPageable(fetch, pager.initial_token, page_size, "TrueFoundry", OPS["listJobRuns"].operation_id)
 
     async def cancel(self, deployment_id: str, job_run_name: str, *,

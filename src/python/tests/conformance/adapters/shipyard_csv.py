@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from astro_triggers.shipyard import parse_fleet_run_csv
+from astro_triggers.shipyard._csv import parse_fleet_run_csv
 
 
 def shipyard_csv(case: dict[str, Any]) -> dict[str, Any]:
