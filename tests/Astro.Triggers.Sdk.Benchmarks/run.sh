@@ -87,5 +87,10 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
     echo
     cat "$here/analysis.md"
   fi
+  # The Python client's per-call cost is measured by its own bench (src/python/bench), written up beside it.
+  if [ -f "$root/src/python/bench/results.md" ]; then
+    echo
+    cat "$root/src/python/bench/results.md"
+  fi
 } > "$out"
 echo "wrote $out"

@@ -250,7 +250,7 @@ internal static class PythonEmitter
                 // A reader typed as the alias, so a property of this type reads to it (one_of answers object).
                 _usesCast = true;
                 var function = ReaderFunction(name);
-                _tail.Append("\n\ndef ").Append(function).Append("(value: object, path: str) -> ").Append(name).Append(":\n")
+                _tail.Append("\n\ndef ").Append(function).Append("(value: object, path: _wire.Path) -> ").Append(name).Append(":\n")
                     .Append("    return cast(").Append(PythonNaming.Literal(name)).Append(", ").Append(HoistReader(type.Reader))
                     .Append("(value, path))\n");
             }
@@ -386,7 +386,9 @@ internal static class PythonEmitter
             {
                 sb.Append("\n    @classmethod\n    def from_json(cls, data: object, path: str = \"$\") -> Self:\n");
                 sb.Append("        \"\"\"Reads parsed JSON; a missing or malformed required value raises WireFormatError.\"\"\"\n");
-                sb.Append("        return cls._from_object(_wire.read_object(data, path), path)\n");
+                sb.Append("        return cls._from_object(data if isinstance(data, dict) else _wire.read_object(data, path), path)\n");
+                sb.Append("\n    @classmethod\n    def _read(cls, data: object, path: _wire.Path) -> Self:\n");
+                sb.Append("        return cls._from_object(data if isinstance(data, dict) else _wire.read_object(data, path), path)\n");
             }
 
             WriteFromObject(sb, fields, extra: null);
@@ -426,13 +428,18 @@ internal static class PythonEmitter
         {
             _usesCast = true;
             var variants = VariantsTable(name);
+            var key = PythonNaming.Literal(union.PropertyName ?? "type");
             sb.Append("\n    @classmethod\n    def from_json(cls, data: object, path: str = \"$\") -> Self:\n");
             sb.Append("        \"\"\"Reads parsed JSON as the case its ").Append(PythonNaming.DocText(union.PropertyName))
                 .Append(" names (Unknown").Append(name).Append(" for a value this SDK does not know).\"\"\"\n");
-            sb.Append("        obj = _wire.read_object(data, path)\n");
+            sb.Append("        return cls._read(data, path)\n");
+            sb.Append("\n    @classmethod\n    def _read(cls, data: object, path: _wire.Path) -> Self:\n");
+            sb.Append("        obj = data if isinstance(data, dict) else _wire.read_object(data, path)\n");
             sb.Append("        if cls is not ").Append(name).Append(":\n");
             sb.Append("            return cls._from_object(obj, path)\n");
-            sb.Append("        kind = _wire.required_str(obj, ").Append(PythonNaming.Literal(union.PropertyName ?? "type")).Append(", path)\n");
+            sb.Append("        kind = obj.get(").Append(key).Append(")\n");
+            sb.Append("        if not isinstance(kind, str):\n");
+            sb.Append("            kind = _wire.required(obj, ").Append(key).Append(", path, _wire.read_str)\n");
             sb.Append("        return cast(Self, ").Append(variants).Append(".get(kind, Unknown").Append(name).Append(")._from_object(obj, path))\n");
         }
 
@@ -486,44 +493,95 @@ internal static class PythonEmitter
             sb.Append("    \"\"\"A ").Append(baseName).Append(" whose ").Append(PythonNaming.DocText(union.PropertyName))
                 .Append(" this SDK does not know yet: the object as the service sent it is kept in raw.\"\"\"\n\n");
             sb.Append("    raw: dict[str, object] = field(default_factory=dict)\n");
-            WriteFromObject(sb, baseFields, extra: "raw=dict(obj)");
+            WriteFromObject(sb, baseFields, extra: "raw = dict(obj)");
             WriteToJson(sb, baseFields, raw: true);
         }
 
+        /// <summary><c>_from_object</c>: the instance made without <c>__init__</c> (binding a dozen keyword arguments
+        /// costs more than reading the properties), then each property read once into <c>v</c> and checked inline where
+        /// its type allows (<c>v if isinstance(v, str) else ...</c>); only a value the inline check does not accept goes
+        /// to <c>_wire.required</c>/<c>_wire.optional</c>, which name the path (rendered only then) and raise or warn.
+        /// Nested values get their path as a lazy <c>(path, key)</c> tuple. Every field is assigned, in declaration
+        /// order, so a model read is as complete as one constructed.</summary>
         private void WriteFromObject(StringBuilder sb, List<Field> fields, string? extra)
         {
-            sb.Append("\n    @classmethod\n    def _from_object(cls, obj: dict[str, object], path: str) -> Self:\n");
+            sb.Append("\n    @classmethod\n    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:\n");
             if (fields.Count == 0 && extra is null)
             {
                 sb.Append("        return cls()\n");
                 return;
             }
 
-            sb.Append("        return cls(\n");
+            if (fields.Count > 0)
+            {
+                sb.Append("        get = obj.get\n");
+            }
+
+            sb.Append("        model = object.__new__(cls)\n");
             foreach (var f in fields)
             {
-                sb.Append("            ").Append(f.Name).Append('=').Append(ReadExpression(f)).Append(",\n");
+                if (NeedsLocal(f))
+                {
+                    sb.Append("        v = get(").Append(PythonNaming.Literal(f.Wire)).Append(")\n");
+                }
+
+                sb.Append("        model.").Append(f.Name).Append(" = ").Append(ReadExpression(f)).Append('\n');
             }
 
             if (extra is not null)
             {
-                sb.Append("            ").Append(extra).Append(",\n");
+                sb.Append("        model.").Append(extra).Append('\n');
             }
 
-            sb.Append("        )\n");
+            sb.Append("        return model\n");
         }
+
+        private static string Local(Field f) => "v";
+
+        /// <summary>The inline check that accepts a value of a plain type as it is (null when there is none).</summary>
+        private static string? InlineCheck(string reader, string v) => reader switch
+        {
+            "_wire.read_str" => $"isinstance({v}, str)",
+            "_wire.read_bool" => $"isinstance({v}, bool)",
+            "_wire.read_int" => $"type({v}) is int",
+            "_wire.read_float" => $"type({v}) is float",
+            "_wire.read_any" => $"{v} is not None",
+            _ => null,
+        };
+
+        private static string BareReader(Field f) => f.Type.Nullable ? StripNullable(f.Type.Reader) : f.Type.Reader;
+
+        // Every property but an optional free-form value (read as it is) gets a local.
+        private static bool NeedsLocal(Field f) => f.Required || BareReader(f) != "_wire.read_any";
 
         private string ReadExpression(Field f)
         {
             var key = PythonNaming.Literal(f.Wire);
-            if (f.Type.Reader == "_wire.read_str")
+            // A nullable type's reader accepts null; required/optional already turn null into None or an error.
+            var bare = BareReader(f);
+            var v = Local(f);
+            if (bare == "_wire.read_datetime")
             {
-                return f.Required ? $"_wire.required_str(obj, {key}, path)" : $"_wire.optional_str(obj, {key}, path)";
+                return f.Required
+                    ? $"_wire.required_datetime({v}, obj, {key}, path)"
+                    : $"None if {v} is None else _wire.optional_datetime({v}, obj, {key}, path)";
             }
 
-            // A nullable type's reader accepts null; required/optional already turn null into None or an error.
-            var reader = HoistReader(f.Type.Nullable ? StripNullable(f.Type.Reader) : f.Type.Reader);
-            return f.Required ? $"_wire.required(obj, {key}, path, {reader})" : $"_wire.optional(obj, {key}, path, {reader})";
+            if (bare == "_wire.read_any" && !f.Required)
+            {
+                return $"get({key})";
+            }
+
+            var reader = HoistReader(bare);
+            var check = InlineCheck(bare, v);
+            var slow = f.Required ? $"_wire.required(obj, {key}, path, {reader})" : $"_wire.optional(obj, {key}, path, {reader})";
+            if (check is not null)
+            {
+                return f.Required ? $"{v} if {check} else {slow}" : $"{v} if {v} is None or {check} else {slow}";
+            }
+
+            // Required and read by a reader (an object, a list, a map, any): null or missing is the slow path's error.
+            return f.Required ? $"{reader}({v}, (path, {key})) if {v} is not None else {slow}" : $"None if {v} is None else {slow}";
         }
 
         private static string StripNullable(string reader) =>
@@ -711,7 +769,7 @@ internal static class PythonEmitter
             switch (KindOf(target))
             {
                 case SchemaKind.Class:
-                    return new PyType(name, name + ".from_json", e => $"{e}.to_json()");
+                    return new PyType(name, name + "._read", e => $"{e}.to_json()");
                 case SchemaKind.Enum:
                     return new PyType(name + " | str", "_wire.read_str", null, target.Type.HasFlag(JsonObjectType.Null));
                 default:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TypeVar
+from typing import TypeVar, Union
 
 __all__ = [
     "Operation",
@@ -24,7 +24,11 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-Reader = Callable[[object, str], T]
+# A JSON path, built lazily: the string a caller gave ("$"), or (parent path, property name or item index). The
+# generated readers pass these tuples down and render them to text (``$.data[3].createdAt``) only when a read fails, so
+# the happy path never formats a path.
+Path = Union[str, tuple["Path", Union[str, int]]]
+Reader = Callable[[object, Path], T]
 
 _log = logging.getLogger("astro_triggers")
 
@@ -61,18 +65,38 @@ class Operation:
 class WireFormatError(Exception):
     """A response value that does not have the shape the document promises, at ``path`` (a JSON path)."""
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
+    def __init__(self, path: Path, message: str) -> None:
+        text = render(path)
+        super().__init__(f"{text}: {message}")
+        self.path = text
         self.message = message
+
+
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def at(path: str, key: str) -> str:
-    """The JSON path of property ``key`` under ``path``."""
-    return f"{path}.{key}" if _IDENTIFIER.match(key) else f"{path}[{key!r}]"
+def _step(text: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{text}[{key}]"
+    return f"{text}.{key}" if _IDENTIFIER.match(key) else f"{text}[{key!r}]"
+
+
+def render(path: Path) -> str:
+    """The text of a JSON path (``$.data[3].createdAt``; a key that is not an identifier as ``['x-y']``)."""
+    keys: list[str | int] = []
+    while not isinstance(path, str):
+        path, key = path
+        keys.append(key)
+    for key in reversed(keys):
+        path = _step(path, key)
+    return path
+
+
+def at(path: Path, key: str) -> str:
+    """The JSON path of property ``key`` under ``path``, as text."""
+    return _step(render(path), key)
 
 
 def kind(value: object) -> str:
@@ -92,19 +116,19 @@ def kind(value: object) -> str:
     return type(value).__name__
 
 
-def read_object(value: object, path: str) -> dict[str, object]:
+def read_object(value: object, path: Path) -> dict[str, object]:
     if isinstance(value, dict):
         return value
     raise WireFormatError(path, f"expected an object, got {kind(value)}")
 
 
-def read_str(value: object, path: str) -> str:
+def read_str(value: object, path: Path) -> str:
     if isinstance(value, str):
         return value
     raise WireFormatError(path, f"expected a string, got {kind(value)}")
 
 
-def read_int(value: object, path: str) -> int:
+def read_int(value: object, path: Path) -> int:
     # bool is an int in Python; JSON true is not a number. Python's int holds any 64-bit value (and more).
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -113,23 +137,23 @@ def read_int(value: object, path: str) -> int:
     raise WireFormatError(path, f"expected an integer, got {kind(value)}")
 
 
-def read_float(value: object, path: str) -> float:
+def read_float(value: object, path: Path) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     raise WireFormatError(path, f"expected a number, got {kind(value)}")
 
 
-def read_bool(value: object, path: str) -> bool:
+def read_bool(value: object, path: Path) -> bool:
     if isinstance(value, bool):
         return value
     raise WireFormatError(path, f"expected a boolean, got {kind(value)}")
 
 
-def read_any(value: object, path: str) -> object:
+def read_any(value: object, path: Path) -> object:
     return value
 
 
-def read_datetime(value: object, path: str) -> datetime:
+def read_datetime(value: object, path: Path) -> datetime:
     """An ISO 8601 date-time; one without an offset (some services omit it) is read as UTC."""
     text = read_str(value, path)
     try:
@@ -148,25 +172,25 @@ def write_datetime(value: datetime) -> str:
 
 
 def nullable(reader: Reader[T]) -> Reader[T | None]:
-    def read(value: object, path: str) -> T | None:
+    def read(value: object, path: Path) -> T | None:
         return None if value is None else reader(value, path)
 
     return read
 
 
 def list_of(reader: Reader[T]) -> Reader[list[T]]:
-    def read(value: object, path: str) -> list[T]:
+    def read(value: object, path: Path) -> list[T]:
         if not isinstance(value, list):
             raise WireFormatError(path, f"expected an array, got {kind(value)}")
-        return [reader(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return [reader(item, (path, i)) for i, item in enumerate(value)]
 
     return read
 
 
 def dict_of(reader: Reader[T]) -> Reader[dict[str, T]]:
-    def read(value: object, path: str) -> dict[str, T]:
+    def read(value: object, path: Path) -> dict[str, T]:
         obj = read_object(value, path)
-        return {key: reader(item, at(path, key)) for key, item in obj.items()}
+        return {key: reader(item, (path, key)) for key, item in obj.items()}
 
     return read
 
@@ -174,7 +198,7 @@ def dict_of(reader: Reader[T]) -> Reader[dict[str, T]]:
 def one_of(*readers: Reader[object]) -> Reader[object]:
     """The first reader that accepts the value (a oneOf of shapes told apart by their JSON type)."""
 
-    def read(value: object, path: str) -> object:
+    def read(value: object, path: Path) -> object:
         for reader in readers:
             try:
                 return reader(value, path)
@@ -187,41 +211,58 @@ def one_of(*readers: Reader[object]) -> Reader[object]:
 
 _MISSING = object()
 
+# The generated ``_from_object`` reads each property inline (``v if isinstance(v, str) else ...``) and calls
+# ``required``/``optional`` only for what the inline check does not accept: a missing, null or malformed value, or a
+# value that needs a reader (nested objects, lists, date-times). The path is rendered only when a read fails.
 
-def required(obj: dict[str, object], key: str, path: str, reader: Reader[T]) -> T:
+
+def required(obj: dict[str, object], key: str, path: Path, reader: Reader[T]) -> T:
     """A property the document lists as required (and not nullable): missing or malformed is an error."""
     value = obj.get(key, _MISSING)
     if value is _MISSING:
-        raise WireFormatError(at(path, key), "required property is missing")
+        raise WireFormatError((path, key), "required property is missing")
     if value is None:
-        raise WireFormatError(at(path, key), "required property is null")
-    return reader(value, at(path, key))
+        raise WireFormatError((path, key), "required property is null")
+    return reader(value, (path, key))
 
 
-def optional(obj: dict[str, object], key: str, path: str, reader: Reader[T]) -> T | None:
+def optional(obj: dict[str, object], key: str, path: Path, reader: Reader[T]) -> T | None:
     """An optional or nullable property: missing or null is None; a malformed value is None with a warning."""
     value = obj.get(key)
     if value is None:
         return None
     try:
-        return reader(value, at(path, key))
+        return reader(value, (path, key))
     except WireFormatError as error:
         _log.warning("ignored a malformed optional value at %s: %s", error.path, error.message)
         return None
 
 
-# Fast paths for the commonest properties: no closure, the path built only on failure.
+_fromisoformat = datetime.fromisoformat
+_UTC = timezone.utc
 
 
-def required_str(obj: dict[str, object], key: str, path: str) -> str:
-    value = obj.get(key)
+def required_datetime(value: object, obj: dict[str, object], key: str, path: Path) -> datetime:
+    """A required date-time property (``value`` is ``obj[key]``), parsed inline; anything else goes the way of
+    ``required``."""
     if isinstance(value, str):
-        return value
-    return required(obj, key, path, read_str)
+        try:
+            parsed = _fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+    return required(obj, key, path, read_datetime)
 
 
-def optional_str(obj: dict[str, object], key: str, path: str) -> str | None:
-    value = obj.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    return optional(obj, key, path, read_str)
+def optional_datetime(value: object, obj: dict[str, object], key: str, path: Path) -> datetime | None:
+    """An optional date-time property (``value`` is ``obj[key]``, not None), parsed inline; anything else goes the
+    way of ``optional``."""
+    if isinstance(value, str):
+        try:
+            parsed = _fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+    return optional(obj, key, path, read_datetime)

@@ -47,13 +47,19 @@ class Run:
     @classmethod
     def from_json(cls, data: object, path: str = "$") -> Self:
         """Reads parsed JSON; a missing or malformed required value raises WireFormatError."""
-        return cls._from_object(_wire.read_object(data, path), path)
+        return cls._from_object(data if isinstance(data, dict) else _wire.read_object(data, path), path)
 
     @classmethod
-    def _from_object(cls, obj: dict[str, object], path: str) -> Self:
-        return cls(
-            status=_wire.optional_str(obj, "status", path),
-        )
+    def _read(cls, data: object, path: _wire.Path) -> Self:
+        return cls._from_object(data if isinstance(data, dict) else _wire.read_object(data, path), path)
+
+    @classmethod
+    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:
+        get = obj.get
+        model = object.__new__(cls)
+        v = get("status")
+        model.status = v if v is None or isinstance(v, str) else _wire.optional(obj, "status", path, _wire.read_str)
+        return model
 
     def to_json(self) -> dict[str, object]:
         """The wire form: wire names, optional values that are None left out."""

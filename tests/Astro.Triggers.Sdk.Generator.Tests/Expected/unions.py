@@ -43,17 +43,25 @@ class Payload:
     @classmethod
     def from_json(cls, data: object, path: str = "$") -> Self:
         """Reads parsed JSON as the case its type names (UnknownPayload for a value this SDK does not know)."""
-        obj = _wire.read_object(data, path)
+        return cls._read(data, path)
+
+    @classmethod
+    def _read(cls, data: object, path: _wire.Path) -> Self:
+        obj = data if isinstance(data, dict) else _wire.read_object(data, path)
         if cls is not Payload:
             return cls._from_object(obj, path)
-        kind = _wire.required_str(obj, "type", path)
+        kind = obj.get("type")
+        if not isinstance(kind, str):
+            kind = _wire.required(obj, "type", path, _wire.read_str)
         return cast(Self, _PAYLOAD_VARIANTS.get(kind, UnknownPayload)._from_object(obj, path))
 
     @classmethod
-    def _from_object(cls, obj: dict[str, object], path: str) -> Self:
-        return cls(
-            type=_wire.required_str(obj, "type", path),
-        )
+    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:
+        get = obj.get
+        model = object.__new__(cls)
+        v = get("type")
+        model.type = v if isinstance(v, str) else _wire.required(obj, "type", path, _wire.read_str)
+        return model
 
     def to_json(self) -> dict[str, object]:
         """The wire form: wire names, optional values that are None left out."""
@@ -70,11 +78,13 @@ class UnknownPayload(Payload):
     raw: dict[str, object] = field(default_factory=dict)
 
     @classmethod
-    def _from_object(cls, obj: dict[str, object], path: str) -> Self:
-        return cls(
-            type=_wire.required_str(obj, "type", path),
-            raw=dict(obj),
-        )
+    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:
+        get = obj.get
+        model = object.__new__(cls)
+        v = get("type")
+        model.type = v if isinstance(v, str) else _wire.required(obj, "type", path, _wire.read_str)
+        model.raw = dict(obj)
+        return model
 
     def to_json(self) -> dict[str, object]:
         """The wire form: wire names, optional values that are None left out."""
@@ -91,11 +101,14 @@ class TextPayload(Payload):
     text: str | None = None
 
     @classmethod
-    def _from_object(cls, obj: dict[str, object], path: str) -> Self:
-        return cls(
-            type=_wire.required_str(obj, "type", path),
-            text=_wire.optional_str(obj, "text", path),
-        )
+    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:
+        get = obj.get
+        model = object.__new__(cls)
+        v = get("type")
+        model.type = v if isinstance(v, str) else _wire.required(obj, "type", path, _wire.read_str)
+        v = get("text")
+        model.text = v if v is None or isinstance(v, str) else _wire.optional(obj, "text", path, _wire.read_str)
+        return model
 
     def to_json(self) -> dict[str, object]:
         """The wire form: wire names, optional values that are None left out."""
@@ -115,11 +128,14 @@ class FilePayload(Payload):
     file_url: str | None = None
 
     @classmethod
-    def _from_object(cls, obj: dict[str, object], path: str) -> Self:
-        return cls(
-            type=_wire.required_str(obj, "type", path),
-            file_url=_wire.optional_str(obj, "file_url", path),
-        )
+    def _from_object(cls, obj: dict[str, object], path: _wire.Path) -> Self:
+        get = obj.get
+        model = object.__new__(cls)
+        v = get("type")
+        model.type = v if isinstance(v, str) else _wire.required(obj, "type", path, _wire.read_str)
+        v = get("file_url")
+        model.file_url = v if v is None or isinstance(v, str) else _wire.optional(obj, "file_url", path, _wire.read_str)
+        return model
 
     def to_json(self) -> dict[str, object]:
         """The wire form: wire names, optional values that are None left out."""

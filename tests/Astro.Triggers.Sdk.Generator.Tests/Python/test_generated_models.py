@@ -166,6 +166,32 @@ class TestValues:
         assert astropod.TriggerIngestionRequest.from_json({}) == astropod.TriggerIngestionRequest()
 
 
+class TestReadWithoutInit:
+    """_from_object makes the instance without __init__ (faster than binding a dozen keywords): every field must still
+    be set, so a model read equals the one constructed, compares, prints and writes back."""
+
+    def test_a_read_model_equals_the_constructed_one(self) -> None:
+        read = agentset.IngestJob.from_json(ingest_job())
+        built = agentset.IngestJob(id="job_1", namespace_id="ns_1", status="QUEUED", payload=agentset.TextPayload(text="hello"),
+                                   created_at=datetime(2026, 3, 1, 12, 0, 0, 123000, tzinfo=timezone.utc))
+        assert read == built
+        assert repr(read) == repr(built)
+        assert agentset.IngestJob.from_json(read.to_json()) == read
+
+    @pytest.mark.parametrize("module", [agentset, astropod, mixpeek, shipyard, truefoundry])
+    def test_every_field_is_set_on_a_model_read_from_the_smallest_valid_object(self, module: object) -> None:
+        # Required fields are filled from the constructed defaults' wire form; every slot is then read back.
+        for name in getattr(module, "__all__"):
+            cls = getattr(module, name)
+            if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)) or any(
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING for f in dataclasses.fields(cls)
+            ):
+                continue
+            model = cls.from_json(cls().to_json())
+            assert all(hasattr(model, f.name) for f in dataclasses.fields(cls)), name
+            assert model == cls(), name
+
+
 class TestMalformed:
     def test_a_missing_required_value_raises_naming_its_path(self) -> None:
         wire = {"success": True, "data": [ingest_job(), ingest_job(id=None)], "pagination": {"nextCursor": None, "prevCursor": None, "hasMore": False}}
@@ -203,6 +229,36 @@ class TestMalformed:
             run = truefoundry.JobRun.from_json({"name": "r", "triggeredBySubject": "not an object"})
         assert run.triggered_by_subject is None
         assert "$.triggeredBySubject" in caplog.text
+
+    def test_paths_deep_in_lists_and_unions_read_as_before(self, caplog: pytest.LogCaptureFixture) -> None:
+        # The readers pass (path, key) tuples down and render them only on failure; the text is the same as ever.
+        batch = {"type": "BATCH", "items": [{"type": "TEXT", "text": "a"}, {"type": "TEXT"}]}
+        wire = {"success": True, "data": [ingest_job(), ingest_job(payload=batch)],
+                "pagination": {"nextCursor": None, "prevCursor": None, "hasMore": False}}
+        with pytest.raises(WireFormatError) as error:
+            agentset.IngestJobListResponse.from_json(wire)
+        assert (error.value.path, error.value.message) == ("$.data[1].payload.items[1].text", "required property is missing")
+        with caplog.at_level(logging.WARNING, logger="astro_triggers"):
+            agentset.IngestJobListResponse.from_json({**wire, "data": [ingest_job(), ingest_job(failedAt="x")]})
+        assert "ignored a malformed optional value at $.data[1].failedAt: expected an ISO 8601 date-time" in caplog.text
+
+    def test_a_key_that_is_not_an_identifier_is_quoted_in_the_path(self) -> None:
+        with pytest.raises(WireFormatError) as error:
+            _wire.dict_of(_wire.read_int)({"ok": 1, "x-y": "no"}, ("$", "headers"))
+        assert error.value.path == "$.headers['x-y']"
+        assert _wire.render((((("$", "data"), 3), "createdAt"))) == "$.data[3].createdAt"
+        assert _wire.render("$.given") == "$.given"
+
+    def test_a_path_given_as_text_is_kept(self) -> None:
+        with pytest.raises(WireFormatError) as error:
+            agentset.IngestJob.from_json(ingest_job(id=7), "$.data[9]")
+        assert (error.value.path, error.value.message) == ("$.data[9].id", "expected a string, got a number")
+
+    @pytest.mark.parametrize("value, message", [(None, "required property is null"), ("x", "expected a boolean, got a string")])
+    def test_a_required_plain_value_that_fails_the_inline_check_gets_the_full_error(self, value: object, message: str) -> None:
+        with pytest.raises(WireFormatError) as error:
+            agentset.Pagination.from_json({"hasMore": value})
+        assert (error.value.path, error.value.message) == ("$.hasMore", message)
 
     def test_the_error_is_a_plain_exception_with_path_and_message(self) -> None:
         error = WireFormatError("$.a", "broken")

@@ -31,11 +31,18 @@ def unreadable(operation: OperationInfo, status: int, problem: str, json_path: s
 
 def read_json(operation: OperationInfo, answer: Answer) -> Any:
     """The body as JSON. Raises ResponseDeserializationError (empty or not JSON)."""
-    if not answer.body.strip():
-        raise unreadable(operation, answer.status, "is empty (a JSON body was expected)")
     try:
+        if answer.is_utf8():
+            # Parsed from the bytes (json.loads drops a byte order mark as decode_text does), without a decoded copy
+            # of the body; bytes that are not UTF-8 are read as decode_text reads them (U+FFFD), as before.
+            try:
+                return json.loads(answer.body)
+            except UnicodeDecodeError:
+                pass
         return json.loads(answer.text())
     except (ValueError, RecursionError) as error:
+        if not answer.body.strip():
+            raise unreadable(operation, answer.status, "is empty (a JSON body was expected)") from None
         raise unreadable(operation, answer.status, f"is not valid JSON ({type(error).__name__})") from None
 
 

@@ -52,6 +52,7 @@ class ClientCore:
                 raise InvalidArgumentError("api_key", f"{service}: 'api_key' or 'token_provider' is required.")
             self.credential = Credential(self.secrets, credential_header,
                                          key=guard.no_control_characters(api_key, "api_key"))
+        self._default_settings: CallSettings | None = None
         clock_ = self.clock
         self.pacer = RateLimitPacer(lambda: clock_.monotonic() * 1000, lambda: clock_.now() * 1000) \
             if rate_limit_pacing else None
@@ -61,7 +62,14 @@ class ClientCore:
         return f"ClientCore({self.service}, {self.base_url})"
 
     def settings(self, options: RequestOptions | None) -> CallSettings:
-        """The settings of one call: the call's options over the client's."""
+        """The settings of one call: the call's options over the client's (the client's own, made once, when the call
+        has none)."""
+        if options is None:
+            if self._default_settings is None:
+                self._default_settings = CallSettings(self.retry, self.timeout_ms, self.max_response_bytes,
+                                                      self.accept_encoding, self.clock, self.secrets, self.credential,
+                                                      self.pacer)
+            return self._default_settings
         retry = self.retry
         timeout_ms = self.timeout_ms
         if options is not None:

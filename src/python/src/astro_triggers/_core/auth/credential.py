@@ -19,7 +19,9 @@ AsyncTokenProvider = Callable[[bool], Union[str, Awaitable[str]]]
 
 class Credential:
     """Puts the credential on a request (internal). With a provider, concurrent calls that got a 401 for the same
-    token refresh it once: the first asks the provider for a new token, the others reuse it."""
+    token refresh it once: the first asks the provider for a new token, the others reuse it — or, when that refresh
+    failed, fail with its error without asking the provider again (as C#'s TokenRefresher: one refresh per rejected
+    token, whatever its outcome). A 401 for a token taken after the last refresh finished refreshes again."""
 
     def __init__(self, secrets: KnownSecrets, header: str | None, *, key: str | None = None,
                  provider: TokenProvider | None = None, async_provider: AsyncTokenProvider | None = None) -> None:
@@ -28,7 +30,10 @@ class Credential:
         self._key = key
         self._provider = provider
         self._async_provider = async_provider
+        # Refreshes finished (succeeded or failed) and how the last one failed: a call compares the count when it took
+        # its token with the count after its 401, so it learns of every refresh that finished while it was in flight.
         self._generation = 0
+        self._last_failure: Exception | None = None
         self._lock = threading.Lock()
         self._async_lock: asyncio.Lock | None = None
         if key is not None:
@@ -53,7 +58,7 @@ class Credential:
             headers[self._header] = token
 
     def generation(self) -> int:
-        """The refresh generation a token was taken at (compared after a 401)."""
+        """How many refreshes had finished when a token was taken (compared after a 401)."""
         return self._generation
 
     # Sync flavour.
@@ -69,12 +74,22 @@ class Credential:
         """After a 401 with a token of ``seen_generation``: refresh unless another call already did."""
         assert self._provider is not None
         with self._lock:
-            if self._generation == seen_generation:
-                token = self._provider(True)
-                self._generation += 1
-            else:
+            if self._generation != seen_generation:
+                if self._last_failure is not None:
+                    raise self._last_failure
                 token = self._provider(False)
+            else:
+                try:
+                    token = self._provider(True)
+                except Exception as error:  # a cancelled refresh is not an outcome: the next waiter asks again
+                    self._finished(error)
+                    raise
+                self._finished(None)
         self._put(headers, token)
+
+    def _finished(self, failure: Exception | None) -> None:
+        self._generation += 1
+        self._last_failure = failure
 
     # Async flavour.
     async def _ask(self, force_refresh: bool) -> str:
@@ -98,9 +113,15 @@ class Credential:
         if self._async_lock is None:
             self._async_lock = asyncio.Lock()
         async with self._async_lock:
-            if self._generation == seen_generation:
-                token = await self._ask(True)
-                self._generation += 1
-            else:
+            if self._generation != seen_generation:
+                if self._last_failure is not None:
+                    raise self._last_failure
                 token = await self._ask(False)
+            else:
+                try:
+                    token = await self._ask(True)
+                except Exception as error:  # a cancelled refresh is not an outcome: the next waiter asks again
+                    self._finished(error)
+                    raise
+                self._finished(None)
         self._put(headers, token)

@@ -29,15 +29,25 @@ class BodyReadFailure(Exception):
 
 
 class Details:
-    """The call's identity for its errors, with the URL masked."""
+    """The call's identity for its errors, with the URL masked (masked when first asked for: most calls never fail,
+    and parsing the URL for it was a visible share of a call's own cost)."""
 
-    __slots__ = ("service", "operation_id", "method", "url")
+    __slots__ = ("service", "operation_id", "method", "_raw_url", "_secrets", "_url")
 
     def __init__(self, operation: OperationInfo, url: str, secrets: KnownSecrets) -> None:
         self.service = operation.service
         self.operation_id = operation.operation_id
         self.method = operation.method
-        self.url = secrets.mask(redact_url(url))
+        self._raw_url = url
+        self._secrets = secrets
+        self._url: str | None = None
+
+    @property
+    def url(self) -> str:
+        """The URL with user info, unlisted query values and known secrets masked."""
+        if self._url is None:
+            self._url = self._secrets.mask(redact_url(self._raw_url))
+        return self._url
 
 
 def _never_connected_text(error: BaseException) -> str:

@@ -20,6 +20,7 @@ from ..errors.status_errors import PacedRateLimitError
 from ..retry.retry_decision import backoff_ms, retry_decision
 from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, Details, classify
 from .call_settings import Answer, CallSettings, HttpRequest, decode_text
+from .deadline_watchdog import socket_of, watchdog
 from .decoding import Decoder, Truncated, UnsupportedEncoding, decoder_for
 from .operation import OperationInfo
 from .user_agent import USER_AGENT
@@ -262,6 +263,10 @@ class SyncCallRunner:
         if response.is_stream_consumed:
             yield response.content
             return
+        # httpcore applies the read timeout it was given to each socket read afresh, so a body that stalls near the
+        # deadline would overshoot it by up to one read timeout: the watchdog shuts the socket down at the deadline.
+        sock = socket_of(response.extensions)
+        armed = watchdog.arm(deadline, sock) if sock is not None else None
         try:
             for chunk in response.iter_raw():
                 yield chunk
@@ -270,7 +275,12 @@ class SyncCallRunner:
         except httpx.TimeoutException as error:
             raise (CallTimedOut() if call_binds else AttemptTimedOut()) from error
         except httpx.HTTPError as error:
+            if time.monotonic() >= deadline:  # the watchdog ended the read
+                raise (CallTimedOut() if call_binds else AttemptTimedOut()) from error
             raise BodyReadFailure("the connection failed while the response body was being read") from error
+        finally:
+            if armed is not None:
+                watchdog.disarm(armed)
 
     def _body(self, call: _Call, response: httpx.Response, deadline: float, call_binds: bool) -> bytes:
         limit = call.s.max_response_bytes
@@ -297,6 +307,8 @@ class SyncCallRunner:
         parts: list[bytes] = []
         total = 0
         truncated = False
+        sock = socket_of(response.extensions)
+        armed = watchdog.arm(deadline, sock) if sock is not None else None
         try:
             decoder = decoder_for(response.headers.get("content-encoding"))
             for chunk in response.iter_raw():
@@ -310,6 +322,9 @@ class SyncCallRunner:
                     break
         except Exception:
             pass
+        finally:
+            if armed is not None:
+                watchdog.disarm(armed)
         return _error_text(parts, truncated, response)
 
 

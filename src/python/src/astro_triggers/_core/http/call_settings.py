@@ -34,6 +34,11 @@ class Answer:
         """The body as text in its declared charset (UTF-8 by default, a byte order mark dropped)."""
         return decode_text(self.body, self.headers.get("content-type"))
 
+    def is_utf8(self) -> bool:
+        """Whether the body is UTF-8: declared so, or no charset declared."""
+        charset = _charset_of(self.headers.get("content-type") or "")
+        return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
+
 
 def decode_text(data: bytes, content_type: str | None) -> str:
     """Bytes as text in the declared charset (UTF-8 by default); a leading byte order mark is dropped, as a browser's

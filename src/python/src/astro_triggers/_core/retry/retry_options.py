@@ -17,7 +17,11 @@ class RetryOptions:
         max_delay: Cap on any single wait, a server's ``Retry-After`` included (a longer hint is raised at once as a
             typed 429/503 with ``retry_after``). Default 30 s.
         max_elapsed: Budget for all attempts and waits of one call. Default 120 s.
-        attempt_timeout: Limit on one attempt, body read included. Default 30 s.
+        attempt_timeout: Limit on one attempt, body read included. Default 30 s. The async clients bound the whole
+            attempt with ``asyncio.wait_for``. The sync clients end the body read at the deadline exactly (a watchdog
+            shuts the socket down); until the headers arrive, httpx's per-operation timeouts apply — connecting,
+            sending and waiting for the headers are each limited to what remained when the attempt began — so a
+            slow connect followed by a slow answer can overshoot the limit by up to one such timeout.
         retryable_status_codes: Statuses retried. Default 408, 429, 502, 503, 504.
         retry_internal_server_error: Also retry 500. Default False.
         retry_unsafe_requests: Retry creates/triggers/executes like reads (ambiguous failures included). Default

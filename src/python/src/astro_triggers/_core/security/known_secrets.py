@@ -75,9 +75,11 @@ def _json_stringify(value: str) -> str:
 
 def json_escaped_forms(value: str) -> list[str]:
     """The JSON-escaped forms a service may echo a secret in: JSON.stringify's, non-ASCII as ``\\uXXXX`` in lower-case
-    hex (Python's json, Jackson) and upper-case hex, and .NET's JavaScriptEncoder.Default form."""
-    return [_json_stringify(value), _escape_json(value, False, False), _escape_json(value, True, False),
-            _escape_json(value, True, True), json.dumps(value)[1:-1]]
+    hex (Python's json, Jackson) and upper-case hex, and .NET's JavaScriptEncoder.Default form; each also with ``/``
+    written ``\\/`` (JSON allows it; PHP's json_encode and some Java encoders write it)."""
+    forms = [_json_stringify(value), _escape_json(value, False, False), _escape_json(value, True, False),
+             _escape_json(value, True, True), json.dumps(value)[1:-1]]
+    return forms + [f.replace("/", "\\/") for f in forms if "/" in f]
 
 
 class KnownSecrets:
