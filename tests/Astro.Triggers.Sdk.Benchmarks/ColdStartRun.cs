@@ -22,7 +22,7 @@ internal static class ColdStartRun
         public int Jitted { get; set; }
     }
 
-    public static async Task<string> RunAsync(int rounds)
+    public static async Task<string> RunAsync(int rounds, string? published = null)
     {
         var (bench, configuration) = (AppContext.BaseDirectory, new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name);
         var project = Path.GetFullPath(Path.Combine(bench, "..", "..", ".."));
@@ -49,6 +49,24 @@ internal static class ColdStartRun
         {
             variants.Add(new("`astro-triggers --help` (JIT tool)", cli, ["--help"], Reports: false));
             variants.Add(new("`astro-triggers agentset ingest-jobs get` (JIT tool, loopback fake)", cli, ["agentset", "ingest-jobs", "get", Wire.JobId, "--json"], fake, Reports: false));
+        }
+
+        // Published ReadyToRun builds (coldstart.sh): what an app published with PublishReadyToRun, and the tool packed R2R, get.
+        if (published is not null)
+        {
+            void AddPublished(string dir, string exe, string name, string[] args, Dictionary<string, string>? env = null, bool reports = true)
+            {
+                var path = Path.Combine(published, dir, exe);
+                if (File.Exists(path))
+                {
+                    variants.Add(new(name, path, args, env, reports));
+                }
+            }
+
+            AddPublished("raw-r2r", "ColdStart.Raw", "raw HttpClient, published ReadyToRun", []);
+            AddPublished("sdk-r2r", "ColdStart.Sdk", "Astro.Triggers.Sdk, published ReadyToRun", []);
+            AddPublished("cli-r2r", "astro-triggers", "`astro-triggers --help` (ReadyToRun)", ["--help"], reports: false);
+            AddPublished("cli-r2r", "astro-triggers", "`astro-triggers agentset ingest-jobs get` (ReadyToRun, loopback fake)", ["agentset", "ingest-jobs", "get", Wire.JobId, "--json"], fake, reports: false);
         }
 
         var samples = variants.ToDictionary(v => v, _ => new Samples());

@@ -36,7 +36,8 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--coldstart")
         {
-            Console.Write(await ColdStartRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20));
+            Console.Write(await ColdStartRun.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : null));
             return;
         }
 
