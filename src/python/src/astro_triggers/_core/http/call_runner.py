@@ -17,6 +17,7 @@ from ..errors.astro_triggers_error import AstroTriggersError
 from ..errors.client_errors import ResponseDeserializationError, ResponseTooLargeError
 from ..errors.error_mapper import MAX_ERROR_BODY_BYTES, error_from_answer
 from ..errors.status_errors import PacedRateLimitError
+from ..retry.rate_limit_pacer import pacing_decision
 from ..retry.retry_decision import backoff_ms, retry_decision
 from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, Details, classify
 from .call_settings import Answer, CallSettings, HttpRequest, decode_text
@@ -191,16 +192,15 @@ class SyncCallRunner:
         if pacer is None:
             return None
         while True:
-            got = pacer.try_acquire()
-            if got.ticket is not None:
-                return got.ticket
-            remaining = call.budget_ms - call.elapsed_ms()
-            if (got.spent and got.wait_ms > remaining) or remaining <= 0:
-                raise call.paced_out(got.wait_ms)
+            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            if decision.kind == "go":
+                return decision.ticket
+            if decision.kind == "paced":
+                raise call.paced_out(decision.wait_ms)
             changed = threading.Event()
             unsubscribe = pacer.subscribe(changed.set)
             try:
-                changed.wait(min(got.wait_ms, remaining) / 1000)
+                changed.wait(decision.wait_ms / 1000)
             finally:
                 unsubscribe()
 
@@ -343,19 +343,18 @@ class AsyncCallRunner:
             return None
         loop = asyncio.get_running_loop()
         while True:
-            got = pacer.try_acquire()
-            if got.ticket is not None:
-                return got.ticket
-            remaining = call.budget_ms - call.elapsed_ms()
-            if (got.spent and got.wait_ms > remaining) or remaining <= 0:
-                raise call.paced_out(got.wait_ms)
+            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            if decision.kind == "go":
+                return decision.ticket
+            if decision.kind == "paced":
+                raise call.paced_out(decision.wait_ms)
             changed = loop.create_future()
 
             def wake(f: asyncio.Future[None] = changed) -> None:
                 loop.call_soon_threadsafe(_settle, f)
             unsubscribe = pacer.subscribe(wake)
             try:
-                await asyncio.wait_for(asyncio.shield(changed), min(got.wait_ms, remaining) / 1000)
+                await asyncio.wait_for(asyncio.shield(changed), decision.wait_ms / 1000)
             except asyncio.TimeoutError:
                 pass
             finally:
