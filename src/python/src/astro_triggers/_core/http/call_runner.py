@@ -23,7 +23,7 @@ from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, De
 from .call_settings import Answer, CallSettings, HttpRequest, decode_text
 from .decoding import Decoder, Truncated, UnsupportedEncoding, decoder_for
 from .operation import OperationInfo
-from .user_agent import USER_AGENT
+from .response_info import ResponseCallbackFailed, notify_response
 
 log = logging.getLogger("astro_triggers")
 
@@ -56,7 +56,7 @@ class _Call:
 
     def headers(self) -> dict[str, str]:
         headers = {k.lower(): v for k, v in self.request.headers.items()}
-        headers["user-agent"] = USER_AGENT
+        headers["user-agent"] = self.s.user_agent
         headers.setdefault("accept-encoding", self.s.accept_encoding)
         return headers
 
@@ -178,6 +178,9 @@ class SyncCallRunner:
             call.attempts += 1
             try:
                 return self._attempt(call)
+            except ResponseCallbackFailed as failed:
+                # A user's on_response that raises ends the call with its own exception, never retried.
+                raise failed.error from None
             except Exception as raw:  # a KeyboardInterrupt is never caught
                 error, wait = call.decide(raw)
                 call.log_outcome(error, wait)
@@ -233,6 +236,9 @@ class SyncCallRunner:
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
                 raise call.service_error(response, self._error_text(response, deadline))
+            if s.on_response is not None:
+                notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
+                                s.secrets)
             return Answer(response.status_code, response.headers, self._body(call, response, deadline, call_binds))
         finally:
             response.close()
@@ -328,6 +334,9 @@ class AsyncCallRunner:
             call.attempts += 1
             try:
                 return await self._attempt(call)
+            except ResponseCallbackFailed as failed:
+                # A user's on_response that raises ends the call with its own exception, never retried.
+                raise failed.error from None
             except Exception as raw:
                 error, wait = call.decide(raw)
                 call.log_outcome(error, wait)
@@ -401,6 +410,9 @@ class AsyncCallRunner:
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
                 raise call.service_error(response, await self._error_text(response))
+            if s.on_response is not None:
+                notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
+                                s.secrets)
             return Answer(response.status_code, response.headers, await self._body(call, response))
         finally:
             await response.aclose()
