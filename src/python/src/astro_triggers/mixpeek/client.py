@@ -32,13 +32,15 @@ class MixpeekClient(SyncClientBase):
                  base_url: str | None = None, namespace: str | None = None, minimum_interval_seconds: int = 60,
                  retry: RetryOptions | None = None, timeout: float | None = None,
                  max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
-                 rate_limit_pacing: bool = True, http_client: httpx.Client | None = None,
+                 rate_limit_pacing: bool = True, application_id: str | None = None,
+                 http_client: httpx.Client | None = None,
                  clock: Clock | None = None) -> None:
         """Checks the options."""
         core = ClientCore("Mixpeek", DEFAULT_BASE_URL, None, api_key=api_key, token_provider=token_provider,
                           async_token_provider=None, base_url=base_url, retry=retry, timeout=timeout,
                           max_response_bytes=max_response_bytes, compression=compression,
-                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock,
+                      application_id=application_id)
         if namespace is not None:
             check_namespace(namespace, "namespace")
         plans = MixpeekPlans(core, namespace, minimum_interval_seconds)
@@ -60,13 +62,15 @@ class AsyncMixpeekClient(AsyncClientBase):
                  base_url: str | None = None, namespace: str | None = None, minimum_interval_seconds: int = 60,
                  retry: RetryOptions | None = None, timeout: float | None = None,
                  max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
-                 rate_limit_pacing: bool = True, http_client: httpx.AsyncClient | None = None,
+                 rate_limit_pacing: bool = True, application_id: str | None = None,
+                 http_client: httpx.AsyncClient | None = None,
                  clock: Clock | None = None) -> None:
         """Checks the options."""
         core = ClientCore("Mixpeek", DEFAULT_BASE_URL, None, api_key=api_key, token_provider=None,
                           async_token_provider=token_provider, base_url=base_url, retry=retry, timeout=timeout,
                           max_response_bytes=max_response_bytes, compression=compression,
-                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock,
+                      application_id=application_id)
         if namespace is not None:
             check_namespace(namespace, "namespace")
         plans = MixpeekPlans(core, namespace, minimum_interval_seconds)
