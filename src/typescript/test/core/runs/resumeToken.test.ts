@@ -35,7 +35,7 @@ describe("resume tokens on the clients", () => {
     }
   });
 
-  it("a TrueFoundry run tracked under its application id has a token"), () => {
+  it("a TrueFoundry run tracked under its application id has a token", () => {
     const client = new TrueFoundryClient({ apiKey: key, baseUrl: "https://tf.example.com" });
     expect(client.jobRuns.track("app_1", "r-1").resumeToken).toBeDefined();
   });
