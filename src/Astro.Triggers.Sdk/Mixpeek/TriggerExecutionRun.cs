@@ -26,6 +26,9 @@ public class TriggerExecutionRun : TriggeredRun<TriggerTask>
     {
     }
 
+    /// <summary>The trigger that started the task, when the handle knows it (its resume token names it).</summary>
+    internal string? TriggerId { get; init; }
+
     /// <summary>The common status of a Mixpeek task status.</summary>
     /// <param name="status">The task status.</param>
     /// <returns>The common status.</returns>

@@ -10,9 +10,12 @@ from .._core.client_base import AsyncClientBase, SyncClientBase
 from .._core.http.clock import Clock
 from .._core.retry.retry_options import RetryOptions
 from .._core.service_core import AsyncTransport, ClientCore, SyncTransport
+from .._core.options import RequestOptions
+from .._core.runs.resume_token import resume_token_for
 from ._plans import AgentsetPlans, Scope
 from ._rules import check_tenant_id
-from .ingest_jobs import AsyncIngestJobsClient, IngestJobsClient
+from .ingest_jobs import AsyncIngestJobRun, AsyncIngestJobsClient, IngestJobRun, IngestJobsClient
+from .options import AgentsetRequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -81,6 +84,16 @@ class AgentsetClient(SyncClientBase):
         self.ingest_jobs = IngestJobsClient(self._transport, AgentsetPlans(core, scope))
         """Ingest jobs: list, create, start, track, get, delete, re_ingest."""
 
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> IngestJobRun:
+        """Resumes a run from its resume token (``run.resume_token``, written by this or any other language's SDK or
+        the CLI): the handle ``ingest_jobs.track(job_id)`` would give, under the namespace and tenant the token names; nothing is sent until its status is read.
+
+        Raises:
+            InvalidArgumentError: naming ``token``: not a resume token, or one of another service.
+        """
+        fields = resume_token_for(token, "agentset")
+        return self.ingest_jobs.track(fields["run"], request_options=_scoped_agentset(fields, request_options))
+
     def __enter__(self) -> Self:
         """The client itself."""
         return self
@@ -105,6 +118,17 @@ class AsyncAgentsetClient(AsyncClientBase):
         self.ingest_jobs = AsyncIngestJobsClient(self._transport, AgentsetPlans(core, scope))
         """Ingest jobs: list, create, start, track, get, delete, re_ingest."""
 
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> AsyncIngestJobRun:
+        """See :meth:`AgentsetClient.resume_run`."""
+        fields = resume_token_for(token, "agentset")
+        return self.ingest_jobs.track(fields["run"], request_options=_scoped_agentset(fields, request_options))
+
     async def __aenter__(self) -> Self:
         """The client itself."""
         return self
+
+
+def _scoped_agentset(fields: dict[str, str], options: RequestOptions | None) -> AgentsetRequestOptions:
+    own_tenant = options.tenant_id if isinstance(options, AgentsetRequestOptions) else None
+    return AgentsetRequestOptions(timeout=options.timeout if options else None, retry=options.retry if options else None,
+                                  namespace_id=fields["ns"], tenant_id=fields.get("tenant", own_tenant))

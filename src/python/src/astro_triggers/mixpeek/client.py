@@ -9,9 +9,12 @@ from .._core.client_base import AsyncClientBase, SyncClientBase
 from .._core.http.clock import Clock
 from .._core.retry.retry_options import RetryOptions
 from .._core.service_core import AsyncTransport, ClientCore, SyncTransport
+from .._core.options import RequestOptions
+from .._core.runs.resume_token import resume_token_for
 from ._plans import MixpeekPlans
 from ._rules import check_namespace
-from .executions import AsyncExecutionsClient, ExecutionsClient
+from .executions import AsyncExecutionsClient, AsyncTriggerExecutionRun, ExecutionsClient, TriggerExecutionRun
+from .options import MixpeekRequestOptions
 from .triggers import AsyncTriggersClient, TriggersClient
 
 if TYPE_CHECKING:
@@ -50,6 +53,18 @@ class MixpeekClient(SyncClientBase):
         self.executions = ExecutionsClient(self._transport, plans)
         """Executions: start (run a trigger now), get, cancel, track, list (history)."""
 
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> TriggerExecutionRun:
+        """Resumes a run from its resume token (``run.resume_token``, written by this or any other language's SDK or
+        the CLI): the handle ``executions.track(task_id)`` would give, under the namespace the token names; nothing is sent until its status is read.
+
+        Raises:
+            InvalidArgumentError: naming ``token``: not a resume token, or one of another service.
+        """
+        fields = resume_token_for(token, "mixpeek")
+        scoped = MixpeekRequestOptions(timeout=request_options.timeout if request_options else None,
+                                       retry=request_options.retry if request_options else None, namespace=fields["ns"])
+        return self.executions._resumed(fields["run"], fields.get("trigger"), scoped)
+
     def __enter__(self) -> Self:
         """The client itself."""
         return self
@@ -79,6 +94,13 @@ class AsyncMixpeekClient(AsyncClientBase):
         """Triggers: create, list, get, update, pause, resume, delete."""
         self.executions = AsyncExecutionsClient(self._transport, plans)
         """Executions: start, get, cancel, track, list."""
+
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> AsyncTriggerExecutionRun:
+        """See :meth:`MixpeekClient.resume_run`."""
+        fields = resume_token_for(token, "mixpeek")
+        scoped = MixpeekRequestOptions(timeout=request_options.timeout if request_options else None,
+                                       retry=request_options.retry if request_options else None, namespace=fields["ns"])
+        return self.executions._resumed(fields["run"], fields.get("trigger"), scoped)
 
     async def __aenter__(self) -> Self:
         """The client itself."""

@@ -9,8 +9,10 @@ from .._core.client_base import AsyncClientBase, SyncClientBase
 from .._core.http.clock import Clock
 from .._core.retry.retry_options import RetryOptions
 from .._core.service_core import AsyncTransport, ClientCore, SyncTransport
+from .._core.options import RequestOptions
+from .._core.runs.resume_token import resume_token_for
 from ._plans import TrueFoundryPlans
-from .job_runs import AsyncJobRunsClient, JobRunsClient
+from .job_runs import AsyncJobRunsClient, AsyncTrueFoundryJobRun, JobRunsClient, TrueFoundryJobRun
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -45,6 +47,16 @@ class TrueFoundryClient(SyncClientBase):
         self.job_runs = JobRunsClient(self._transport, TrueFoundryPlans(core))
         """Job runs: start, track, get, list, cancel, delete."""
 
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> TrueFoundryJobRun:
+        """Resumes a run from its resume token (``run.resume_token``, written by this or any other language's SDK or
+        the CLI): the handle ``job_runs.track(application_id, job_run_name)`` would give, keeping the deployment id the token names (for ``cancel``); nothing is sent until its status is read.
+
+        Raises:
+            InvalidArgumentError: naming ``token``: not a resume token, or one of another service.
+        """
+        fields = resume_token_for(token, "truefoundry")
+        return self.job_runs._resumed(fields["app"], fields["run"], fields.get("deployment"), request_options)
+
     def __enter__(self) -> Self:
         """The client itself."""
         return self
@@ -68,6 +80,11 @@ class AsyncTrueFoundryClient(AsyncClientBase):
         self._transport = AsyncTransport(core, http_client)
         self.job_runs = AsyncJobRunsClient(self._transport, TrueFoundryPlans(core))
         """Job runs: start, track, get, list, cancel, delete."""
+
+    def resume_run(self, token: str, *, request_options: RequestOptions | None = None) -> AsyncTrueFoundryJobRun:
+        """See :meth:`TrueFoundryClient.resume_run`."""
+        fields = resume_token_for(token, "truefoundry")
+        return self.job_runs._resumed(fields["app"], fields["run"], fields.get("deployment"), request_options)
 
     async def __aenter__(self) -> Self:
         """The client itself."""
