@@ -22,7 +22,7 @@ public class IngestJobsClient
     {
         _operations = operations;
         _options = options;
-        _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null);
+        _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null) { Lister = new IngestJobListReader(this) };
     }
 
     /// <summary>Every matching job, fetched lazily page by page; use <c>AsPages</c> for cursors.</summary>

@@ -24,7 +24,7 @@ public class ExecutionsClient
         _options = options;
         _runs = new RunSource<TriggerTask>(
             (run, ct) => GetAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct),
-            (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct));
+            (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct)) { Lister = new ExecutionHistoryReader(this) };
     }
 
     /// <summary>Runs the trigger's action now, outside its schedule (Mixpeek's "execute"), and returns the run to follow.
@@ -43,7 +43,9 @@ public class ExecutionsClient
         Guard.PathSegment(triggerId);
         var task = await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
         WireRunId.Required(task?.TaskId, MixpeekOperations.ExecuteTriggerOperation, 200, "task_id");
-        return Handle(task!, options);
+        var run = Handle(task!, options);
+        run.TriggerId = triggerId;
+        return run;
     }
 
     /// <summary>Reads a task (the work one execution does).</summary>

@@ -26,6 +26,9 @@ public class TriggerExecutionRun : TriggeredRun<TriggerTask>
     {
     }
 
+    /// <summary>The trigger this execution belongs to, when the run was started here (its history shows the run to a run group).</summary>
+    internal string? TriggerId { get; set; }
+
     /// <summary>The common status of a Mixpeek task status.</summary>
     /// <param name="status">The task status.</param>
     /// <returns>The common status.</returns>
