@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 namespace Astro.Triggers.Sdk.Benchmarks;
 
 /// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the
-/// poll schedules of <c>WaitForCompletionAsync</c>, <c>--groups</c> a run group following 100 to 10,000 runs, <c>--compression</c> the bytes on the wire per page; <c>--alloc</c> and
+/// poll schedules of <c>WaitForCompletionAsync</c>, <c>--groups</c> a run group following 100 to 10,000 runs, <c>--compression</c> the bytes on the wire per page, <c>--coldstart [rounds]</c>
+/// whole-process start to the first answered call (issue 30); <c>--alloc</c> and
 /// <c>--alloc-types NAME</c> are quick allocation probes; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
 {
@@ -30,6 +31,13 @@ public static class Program
         if (args.Length > 0 && args[0] == "--compression")
         {
             Console.Write(await CompressionWire.RunAsync());
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--coldstart")
+        {
+            Console.Write(await ColdStartRun.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : null));
             return;
         }
 

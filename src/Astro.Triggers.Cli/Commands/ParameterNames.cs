@@ -10,6 +10,7 @@ internal static partial class ParameterNames
     private static readonly Dictionary<string, string> CliNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["jobId"] = "<job-id>",
+        ["token"] = "--token",
         ["runName"] = "<run-name>",
         ["runId"] = "<run-id>",
         ["fleetRunId"] = "<run-id>",

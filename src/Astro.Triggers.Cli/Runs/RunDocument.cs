@@ -34,6 +34,7 @@ internal static class RunDocument
             ["finishedAt"] = Time(finished),
             ["observedAt"] = Time(run.Current.ObservedAt),
             ["waitStartedAt"] = Time(waitStartedAt),
+            ["resumeToken"] = run.ResumeToken,
         });
         switch (run)
         {

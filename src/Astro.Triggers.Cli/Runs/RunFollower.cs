@@ -33,6 +33,11 @@ internal static class RunFollower
         if (!wait)
         {
             output.Line($"{run.Service} run {run.Id} started: {Describe(run)}");
+            if (run.ResumeToken is { } token)
+            {
+                output.Line($"resume token: {token} (follow it anywhere: astro-triggers wait --token {token})");
+            }
+
             return (ExitCodes.Succeeded, RunDocument.Create(run, "started", ExitCodes.Succeeded, null));
         }
 

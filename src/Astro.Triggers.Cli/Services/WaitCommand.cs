@@ -23,25 +23,150 @@ internal static class WaitCommand
         _ => "(Astropod has no run status: nothing to wait for)",
     };
 
-    /// <summary>The 0.x <c>wait &lt;service&gt; &lt;run-id…&gt;</c>, hidden: it says the new spelling and runs it.</summary>
+    /// <summary><c>wait --token TOKEN…</c> / <c>--tokens-from FILE</c>: follows runs from their resume tokens (any service,
+    /// written by any SDK or by a start command); and the 0.x <c>wait &lt;service&gt; &lt;run-id…&gt;</c>, which says the new
+    /// spelling and runs it.</summary>
     public static Command BuildRenamed(CommandFactory factory)
     {
-        var service = new Argument<string>("service") { Description = "agentset, truefoundry, shipyard or mixpeek" };
+        var service = new Argument<string?>("service") { Description = "0.x spelling: agentset, truefoundry, shipyard or mixpeek (use --token, or <service> <noun> wait)", Arity = ArgumentArity.ZeroOrOne };
         service.AcceptOnlyFromAmong(ServiceNames.Agentset, ServiceNames.TrueFoundry, ServiceNames.Shipyard, ServiceNames.Mixpeek, ServiceNames.Astropod);
-        var ids = new Argument<string[]>("run-id") { Description = "The runs' ids", Arity = ArgumentArity.OneOrMore };
+        var ids = new Argument<string[]>("run-id") { Description = "0.x spelling: the runs' ids", Arity = ArgumentArity.ZeroOrMore };
+        // The 0.x positional spelling still works but is not advertised: help shows --token and --tokens-from.
+        service.Hidden = true;
+        ids.Hidden = true;
+        var tokens = new Option<string[]>("--token")
+        {
+            Description = "A run's resume token (atr1.…, printed by a start command, or any SDK's run.ResumeToken); repeat for several runs",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var tokensFrom = new Option<FileInfo?>("--tokens-from") { Description = "A file of resume tokens, one per line (blank lines and # comments skipped)" };
         var application = TrueFoundryCommands.ApplicationId();
         var (org, project, fleet) = ShipyardCommands.FleetOptions();
-        var command = factory.Create("wait", "Follow runs started earlier (0.x spelling: use <service> <noun> wait)", "service",
-            invocation =>
+        var command = factory.Create("wait", "Follow runs from their resume tokens (--token, --tokens-from), whatever the service", "service",
+            async invocation =>
             {
-                invocation.Service = invocation.Get(service)!;
+                var given = (invocation.Get(tokens) ?? []).ToList();
+                if (invocation.Get(tokensFrom) is { } file)
+                {
+                    given.AddRange(await ReadTokensAsync(invocation, file).ConfigureAwait(false));
+                }
+
+                var hasTokens = given.Count > 0 || invocation.Get(tokensFrom) is not null;
+                if (hasTokens)
+                {
+                    if (invocation.Get(service) is not null || (invocation.Get(ids) ?? []).Length > 0)
+                    {
+                        throw new CliUsageException("give either resume tokens (--token, --tokens-from) or <service> <run-id…>, not both");
+                    }
+
+                    return await FollowTokensAsync(invocation, given).ConfigureAwait(false);
+                }
+
+                if (invocation.Get(service) is not { } named || (invocation.Get(ids) ?? []).Length == 0)
+                {
+                    throw new CliUsageException("give the runs' resume tokens: wait --token TOKEN (repeatable) or --tokens-from FILE");
+                }
+
+                invocation.Service = named;
                 invocation.Out.Log($"astro-triggers: notice: `wait {invocation.Service}` is now `{NewSpelling(invocation.Service)}`; the old spelling still works in 1.x and goes in 2.0.");
-                return FollowAsync(invocation, invocation.Service, invocation.Get(ids)!, invocation.Get(application), invocation.Get(org), invocation.Get(project), invocation.Get(fleet));
+                return await FollowAsync(invocation, invocation.Service, invocation.Get(ids)!, invocation.Get(application), invocation.Get(org), invocation.Get(project), invocation.Get(fleet)).ConfigureAwait(false);
             },
-            [service, ids, application, org, project, fleet, GlobalOptions.Config, GlobalOptions.Offline, GlobalOptions.BaseUrl, .. GlobalOptions.WaitSettings]);
-        command.Hidden = true;
+            [service, ids, tokens, tokensFrom, application, org, project, fleet, GlobalOptions.Config, GlobalOptions.Offline, GlobalOptions.BaseUrl, .. GlobalOptions.WaitSettings]);
         return command;
     }
+
+    /// <summary>The tokens of a file, one per line; blank lines and lines starting with # are skipped.</summary>
+    private static async Task<IReadOnlyList<string>> ReadTokensAsync(Invocation invocation, FileInfo file)
+    {
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file.FullName, invocation.Cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--tokens-from: cannot read '{file.Name}': {ex.Message}");
+        }
+
+        var lines = text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+        return lines.Count > 0 ? lines : throw new CliUsageException($"--tokens-from: '{file.Name}' holds no resume token");
+    }
+
+    /// <summary>Follows runs from their tokens: the service is read from each token, one client per service, the run
+    /// resumed by the client's <c>ResumeRun</c> (which checks the whole token).</summary>
+    public static async Task<int> FollowTokensAsync(Invocation invocation, IReadOnlyList<string> tokens)
+    {
+        var resumers = new Dictionary<string, Func<string, TriggeredRun>>(StringComparer.Ordinal);
+        var runs = new List<(TriggeredRun Run, string Token)>();
+        foreach (var token in tokens)
+        {
+            var service = ServiceOf(token);
+            if (!resumers.TryGetValue(service, out var resume))
+            {
+                invocation.Service = service;
+                resume = service switch
+                {
+                    ServiceNames.Agentset => Tracker(Clients.Agentset(invocation), (c, t) => c.ResumeRun(t)),
+                    ServiceNames.TrueFoundry => Tracker(Clients.TrueFoundry(invocation), (c, t) => c.ResumeRun(t)),
+                    ServiceNames.Shipyard => Tracker(Clients.Shipyard(invocation), (c, t) => c.ResumeRun(t)),
+                    ServiceNames.Mixpeek => Tracker(Clients.Mixpeek(invocation), (c, t) => c.ResumeRun(t)),
+                    _ => throw new CliUsageException("Astropod reports no status for a started ingestion: there is nothing to wait for"),
+                };
+                resumers[service] = resume;
+            }
+
+            runs.Add((resume(token), token));
+        }
+
+        if (runs.Count == 1)
+        {
+            return await RunFollower.ReportAsync(invocation, runs[0].Run, wait: true, $"astro-triggers wait --token {runs[0].Token}").ConfigureAwait(false);
+        }
+
+        var results = await Task.WhenAll(runs.Select(r => FollowOneAsync(invocation, r.Run, $"astro-triggers wait --token {r.Token}"))).ConfigureAwait(false);
+        var worst = Worst(results.Select(r => r.Code));
+        if (invocation.Out.Json)
+        {
+            var error = worst == ExitCodes.Succeeded
+                ? null
+                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Length} runs did not succeed");
+            var services = runs.Select(r => r.Run.Service).Distinct(StringComparer.Ordinal).ToList();
+            var document = Documents.Envelope(Documents.Runs, services.Count == 1 ? services[0] : null, worst, error);
+            document["runs"] = new JsonArray([.. results.Select(r => (JsonNode)r.Document)]);
+            invocation.Out.Document(document);
+        }
+
+        return worst;
+    }
+
+    /// <summary>The CLI's name of the service a token names (its <c>s</c> field), only to pick the client: the client's
+    /// <c>ResumeRun</c> checks the whole token.</summary>
+    private static string ServiceOf(string token)
+    {
+        const string Prefix = "atr1.";
+        if (token.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            try
+            {
+                var payload = token[Prefix.Length..];
+                var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(payload);
+                if (JsonNode.Parse(bytes) is JsonObject fields && fields["s"] is JsonValue value && value.TryGetValue<string>(out var service)
+                    && service is ServiceNames.Agentset or ServiceNames.TrueFoundry or ServiceNames.Shipyard or ServiceNames.Mixpeek or ServiceNames.Astropod)
+                {
+                    return service;
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or ArgumentException)
+            {
+                // Not a token: said below.
+            }
+        }
+
+        throw new CliUsageException($"--token: '{Shorten(token)}' is not a resume token (atr1.…, printed by a start command or an SDK's run.ResumeToken)");
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>Follows the runs together (each is polled on its own schedule; they all have to end anyway); the exit
     /// code is the most serious outcome. With --json, one document: the run's, or <c>{"document": "runs", "runs": [...]}</c>

@@ -35,4 +35,19 @@ public class AgentsetClient : ServiceClient
 
     /// <summary>Ingest jobs: list, create, get, delete, re-ingest, and run handles to wait on.</summary>
     public virtual IngestJobsClient IngestJobs { get; }
+
+    /// <summary>Resumes a run from its resume token (<see cref="TriggeredRun.ResumeToken"/>, written by this or any other
+    /// language's SDK or by the CLI): the handle <c>IngestJobs.Track(jobId)</c> would give, with the namespace and tenant the token names; no request is sent until its status is read.</summary>
+    /// <param name="token">The <c>atr1.…</c> token of a Agentset run.</param>
+    /// <param name="options">Per-call retry and timeout for every status read; its namespace and tenant are the token's.</param>
+    /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    /// <exception cref="ArgumentException">The token is not a resume token (the message says which rule it breaks), or it is
+    /// another service's; the exception names <paramref name="token"/>.</exception>
+    public virtual IngestJobRun ResumeRun(string token, AgentsetRequestOptions? options = null)
+    {
+        var fields = ResumeTokens.For(token, ResumeTokens.Agentset);
+        var scoped = ResumeTokens.CallOptions(options, new AgentsetRequestOptions { NamespaceId = fields["ns"] });
+        scoped.TenantId = fields.TryGetValue("tenant", out var tenant) ? tenant : options?.TenantId;
+        return IngestJobs.Track(fields["run"], scoped);
+    }
 }

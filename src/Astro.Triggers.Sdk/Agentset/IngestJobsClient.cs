@@ -12,6 +12,7 @@ public class IngestJobsClient
     private readonly AgentsetOperations _operations = null!;
     private readonly AgentsetClientOptions _options = null!;
     private readonly RunSource<IngestJob> _runs = null!;
+    private readonly Func<TriggeredRun, string?> _resumeToken = null!;
 
     /// <summary>For mocking.</summary>
     protected IngestJobsClient()
@@ -23,6 +24,7 @@ public class IngestJobsClient
         _operations = operations;
         _options = options;
         _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null) { Lister = new IngestJobListReader(this) };
+        _resumeToken = ResumeTokenOf;
     }
 
     /// <summary>Every matching job, fetched lazily page by page; use <c>AsPages</c> for cursors.</summary>
@@ -107,7 +109,7 @@ public class IngestJobsClient
         var created = await CreateAsync(job, options, cancellationToken).ConfigureAwait(false);
         // The id comes from the answer, not the caller: a bad one is the answer's fault (not Track's ArgumentException).
         WireRunId.Required(created?.Id, AgentsetOperations.CreateIngestJobOperation, 201, "data.id", "job_");
-        return new IngestJobRun(created!, _runs, options, _options.TimeProvider);
+        return new IngestJobRun(created!, _runs, options, _options.TimeProvider) { ResumeTokenWriter = _resumeToken };
     }
 
     /// <summary>Follows an existing job as a run (no request is sent until its status is read).</summary>
@@ -119,7 +121,7 @@ public class IngestJobsClient
     {
         Guard.NotNull(job);
         var id = Guard.PrefixedId(job.Id, "job_", $"{nameof(job)}.{nameof(job.Id)}");
-        return new IngestJobRun(job, _runs, options, _options.TimeProvider);
+        return new IngestJobRun(job, _runs, options, _options.TimeProvider) { ResumeTokenWriter = _resumeToken };
     }
 
     /// <summary>Follows a job by id, e.g. one a previous CI step started (rehydration): no request is sent until its
@@ -132,7 +134,7 @@ public class IngestJobsClient
     {
         Guard.PrefixedId(jobId, "job_");
         var placeholder = new IngestJob { Id = jobId, NamespaceId = Namespace(options), Status = IngestJobStatus.Unknown };
-        return new IngestJobRun(placeholder, _runs, options, _options.TimeProvider);
+        return new IngestJobRun(placeholder, _runs, options, _options.TimeProvider) { ResumeTokenWriter = _resumeToken };
     }
 
     /// <summary>Gets one ingest job.</summary>
@@ -189,6 +191,14 @@ public class IngestJobsClient
         SortDirection.Descending => AgentsetSortOrder.Desc,
         _ => null,
     };
+
+    // The namespace and tenant the run's status reads use: the per-call ones, else the client's.
+    private string? ResumeTokenOf(TriggeredRun run)
+    {
+        var options = (AgentsetRequestOptions?)((IngestJobRun)run).SourceState;
+        return ResumeTokens.TryEncode(
+            ResumeTokens.Agentset, ("ns", options?.NamespaceId ?? _options.NamespaceId), ("run", run.Id), ("tenant", options?.TenantId ?? _options.TenantId));
+    }
 
     private string Namespace(AgentsetRequestOptions? options)
     {

@@ -12,6 +12,7 @@ public class ExecutionsClient
     private readonly MixpeekOperations _operations = null!;
     private readonly MixpeekClientOptions _options = null!;
     private readonly RunSource<TriggerTask> _runs = null!;
+    private readonly Func<TriggeredRun, string?> _resumeToken = null!;
 
     /// <summary>For mocking.</summary>
     protected ExecutionsClient()
@@ -25,6 +26,7 @@ public class ExecutionsClient
         _runs = new RunSource<TriggerTask>(
             (run, ct) => GetAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct),
             (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct)) { Lister = new ExecutionHistoryReader(this) };
+        _resumeToken = ResumeTokenOf;
     }
 
     /// <summary>Runs the trigger's action now, outside its schedule (Mixpeek's "execute"), and returns the run to follow.
@@ -43,9 +45,7 @@ public class ExecutionsClient
         Guard.PathSegment(triggerId);
         var task = await _operations.ExecuteTriggerAsync(triggerId, Namespace(options), options, cancellationToken).ConfigureAwait(false);
         WireRunId.Required(task?.TaskId, MixpeekOperations.ExecuteTriggerOperation, 200, "task_id");
-        var run = Handle(task!, options);
-        run.TriggerId = triggerId;
-        return run;
+        return Handle(task!, options, triggerId);
     }
 
     /// <summary>Reads a task (the work one execution does).</summary>
@@ -121,7 +121,22 @@ public class ExecutionsClient
     }
 
     // One status source for every handle; the caller's per-call options travel with each run.
-    private TriggerExecutionRun Handle(TriggerTask task, MixpeekRequestOptions? options) => new(task, _runs, options, _options.TimeProvider);
+    private TriggerExecutionRun Handle(TriggerTask task, MixpeekRequestOptions? options, string? triggerId = null) =>
+        new(task, _runs, options, _options.TimeProvider) { ResumeTokenWriter = _resumeToken, TriggerId = triggerId };
+
+    /// <summary>A run resumed from a token keeps the trigger id it names, so its token is the one it came from.</summary>
+    internal TriggerExecutionRun Resumed(string taskId, string? triggerId, MixpeekRequestOptions options)
+    {
+        Guard.PathSegment(taskId);
+        return Handle(new TriggerTask { TaskId = taskId, Status = MixpeekTaskStatus.Unknown }, options, triggerId);
+    }
+
+    private string? ResumeTokenOf(TriggeredRun run)
+    {
+        var options = (MixpeekRequestOptions?)((TriggerExecutionRun)run).SourceState;
+        return ResumeTokens.TryEncode(
+            ResumeTokens.Mixpeek, ("ns", options?.Namespace ?? _options.Namespace), ("trigger", ((TriggerExecutionRun)run).TriggerId), ("run", run.Id));
+    }
 
     private string Namespace(MixpeekRequestOptions? options) => MixpeekScope.Namespace(_options, options);
 }

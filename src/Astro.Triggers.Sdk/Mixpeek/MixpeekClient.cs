@@ -41,4 +41,18 @@ public class MixpeekClient : ServiceClient
 
     /// <summary>Executions of triggers: start one now, follow or cancel it, list a trigger's history.</summary>
     public virtual ExecutionsClient Executions { get; }
+
+    /// <summary>Resumes a run from its resume token (<see cref="TriggeredRun.ResumeToken"/>, written by this or any other
+    /// language's SDK or by the CLI): the handle <c>Executions.Track(taskId)</c> would give, with the namespace the token names; no request is sent until its status is read.</summary>
+    /// <param name="token">The <c>atr1.…</c> token of a Mixpeek run.</param>
+    /// <param name="options">Per-call retry and timeout for every status read and the cancel; its namespace is the token's.</param>
+    /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    /// <exception cref="ArgumentException">The token is not a resume token (the message says which rule it breaks), or it is
+    /// another service's; the exception names <paramref name="token"/>.</exception>
+    public virtual TriggerExecutionRun ResumeRun(string token, MixpeekRequestOptions? options = null)
+    {
+        var fields = ResumeTokens.For(token, ResumeTokens.Mixpeek);
+        var scoped = ResumeTokens.CallOptions(options, new MixpeekRequestOptions { Namespace = fields["ns"] });
+        return Executions.Resumed(fields["run"], fields.TryGetValue("trigger", out var trigger) ? trigger : null, scoped);
+    }
 }

@@ -26,8 +26,8 @@ public class TriggerExecutionRun : TriggeredRun<TriggerTask>
     {
     }
 
-    /// <summary>The trigger this execution belongs to, when the run was started here (its history shows the run to a run group).</summary>
-    internal string? TriggerId { get; set; }
+    /// <summary>The trigger that started the task, when the handle knows it (its resume token names it).</summary>
+    internal string? TriggerId { get; init; }
 
     /// <summary>The common status of a Mixpeek task status.</summary>
     /// <param name="status">The task status.</param>

@@ -163,5 +163,10 @@ public class FleetRunsClient
     }
 
     // One status source and status mapping for every handle; the caller's per-call options travel with each run.
-    private ShipyardFleetRun Handle(FleetRunIdentity ids, RequestOptions? options) => new(ids, _snapshot, _runs, options, _options.TimeProvider);
+    private ShipyardFleetRun Handle(FleetRunIdentity ids, RequestOptions? options) =>
+        new(ids, _snapshot, _runs, options, _options.TimeProvider) { ResumeTokenWriter = ResumeTokenWriter };
+
+    private static readonly Func<TriggeredRun, string?> ResumeTokenWriter = run => ((ShipyardFleetRun)run).Ids is var ids
+        ? ResumeTokens.TryEncode(ResumeTokens.Shipyard, ("org", ids.OrgId), ("project", ids.ProjectId), ("fleet", ids.FleetId), ("run", ids.FleetRunId))
+        : null;
 }

@@ -38,5 +38,18 @@ public class ShipyardClient : ServiceClient
 
     /// <summary>Fleet runs: start, get, list, and run handles to wait on.</summary>
     public virtual FleetRunsClient FleetRuns { get; }
+
+    /// <summary>Resumes a run from its resume token (<see cref="TriggeredRun.ResumeToken"/>, written by this or any other
+    /// language's SDK or by the CLI): the handle <c>FleetRuns.Track(orgId, projectId, fleetId, fleetRunId)</c> would give, with the organisation, project and fleet the token names; no request is sent until its status is read.</summary>
+    /// <param name="token">The <c>atr1.…</c> token of a Shipyard run.</param>
+    /// <param name="options">Per-call retry and timeout for every status read.</param>
+    /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    /// <exception cref="ArgumentException">The token is not a resume token (the message says which rule it breaks), or it is
+    /// another service's; the exception names <paramref name="token"/>.</exception>
+    public virtual ShipyardFleetRun ResumeRun(string token, RequestOptions? options = null)
+    {
+        var fields = ResumeTokens.For(token, ResumeTokens.Shipyard);
+        return FleetRuns.Track(fields["org"], fields["project"], fields["fleet"], fields["run"], options);
+    }
 }
 

@@ -62,6 +62,14 @@ public class JobRunsClient
         return Handle(new JobRun { Name = jobRunName, ApplicationId = applicationId }, applicationId, null, options);
     }
 
+    /// <summary>A run resumed from a token: as <see cref="Track"/>, keeping the deployment id it names (cancel needs it).</summary>
+    internal TrueFoundryJobRun Resumed(string applicationId, string jobRunName, string? deploymentId, RequestOptions? options)
+    {
+        Guard.PathSegment(applicationId);
+        Guard.PathSegment(jobRunName);
+        return Handle(new JobRun { Name = jobRunName, ApplicationId = applicationId, DeploymentId = deploymentId }, applicationId, null, options);
+    }
+
     /// <summary>Gets one run.</summary>
     /// <param name="applicationId">The job's application id.</param>
     /// <param name="jobRunName">The run's name.</param>
@@ -209,7 +217,13 @@ public class JobRunsClient
     // One status source for every handle; the caller's per-call options travel with each run, so every status read
     // and the cancel carry them (issue 20: a per-call timeout or retry given at start was lost on polls).
     private TrueFoundryJobRun Handle(JobRun run, string? applicationId, string? message, RequestOptions? options) =>
-        new(run, applicationId, message, _runs, options, _options.TimeProvider);
+        new(run, applicationId, message, _runs, options, _options.TimeProvider) { ResumeTokenWriter = ResumeTokenWriter };
+
+    // A run started by deployment id has no application id to read its status under, so no token.
+    private static readonly Func<TriggeredRun, string?> ResumeTokenWriter = run =>
+        ((TrueFoundryJobRun)run).ApplicationId is { } applicationId
+            ? ResumeTokens.TryEncode(ResumeTokens.TrueFoundry, ("app", applicationId), ("run", run.Id), ("deployment", WireRunId.Optional(((TrueFoundryJobRun)run).Value.DeploymentId)))
+            : null;
 
     private Task<JobRun> ReadRunAsync(TriggeredRun<JobRun> run, CancellationToken cancellationToken) =>
         ((TrueFoundryJobRun)run).ApplicationId is { } applicationId

@@ -35,4 +35,17 @@ public class TrueFoundryClient : ServiceClient
 
     /// <summary>Job runs: start, get, list, cancel (terminate), delete, and run handles to wait on.</summary>
     public virtual JobRunsClient JobRuns { get; }
+
+    /// <summary>Resumes a run from its resume token (<see cref="TriggeredRun.ResumeToken"/>, written by this or any other
+    /// language's SDK or by the CLI): the handle <c>JobRuns.Track(applicationId, jobRunName)</c> would give, with the deployment id when the token names it (for <c>CancelAsync</c>); no request is sent until its status is read.</summary>
+    /// <param name="token">The <c>atr1.…</c> token of a TrueFoundry run.</param>
+    /// <param name="options">Per-call retry and timeout for every status read and the cancel.</param>
+    /// <returns>The run; call <c>WaitForCompletionAsync</c> on it.</returns>
+    /// <exception cref="ArgumentException">The token is not a resume token (the message says which rule it breaks), or it is
+    /// another service's; the exception names <paramref name="token"/>.</exception>
+    public virtual TrueFoundryJobRun ResumeRun(string token, RequestOptions? options = null)
+    {
+        var fields = ResumeTokens.For(token, ResumeTokens.TrueFoundry);
+        return JobRuns.Resumed(fields["app"], fields["run"], fields.TryGetValue("deployment", out var deployment) ? deployment : null, options);
+    }
 }

@@ -15,7 +15,18 @@ const BASE = "https://api.agentset.ai";
 const one = JSON.stringify(jobBody("job_1", "PROCESSING"));
 const created = JSON.stringify(jobBody("job_1", "QUEUED"));
 const hundred = JSON.stringify(page(Array.from({ length: 100 }, (_, i) => `job_${i}`), "cursor_2"));
-const headersOf = (text: string) => ({ "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });
+// What Agentset sends on every answer (openapi/README.md, "Rate-limit headers"): its rate-limit headers, with
+// the reset and Retry-After as a Unix moment in ms. The SDK paces on them, so it pays here what a user pays; the reset
+// is an hour ahead so no run crosses it.
+const reset = String(Date.now() + 3_600_000);
+const headersOf = (text: string) => ({
+  "content-type": "application/json",
+  "content-length": String(Buffer.byteLength(text)),
+  "retry-after": reset,
+  "x-ratelimit-limit": "1000",
+  "x-ratelimit-remaining": "999",
+  "x-ratelimit-reset": reset,
+});
 const answers = {
   get: { text: one, init: { status: 200, headers: headersOf(one) } },
   create: { text: created, init: { status: 201, headers: headersOf(created) } },

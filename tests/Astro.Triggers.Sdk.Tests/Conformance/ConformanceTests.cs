@@ -15,6 +15,7 @@ public sealed class ConformanceTests
         ["error-body"] = new ErrorBodyAdapter(),
         ["secret-masking"] = new SecretMaskingAdapter(),
         ["shipyard-csv"] = new ShipyardCsvAdapter(),
+        ["resume-token"] = new ResumeTokenAdapter(),
         ["service-error-may-have-been-processed"] = new ServiceErrorMayHaveBeenProcessedAdapter(),
         ["retry-decision"] = new RetryDecisionAdapter(),
         ["argument-rules"] = new ArgumentRulesAdapter(),

@@ -48,6 +48,24 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task ResumeAnywhere()
+    {
+        #region snippet:resume
+        await using var fake = AgentsetFake.Start();
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "Hello" } });
+        string token = run.ResumeToken!;   // "atr1.…": the service, the job id, its namespace and tenant; never the key
+        Console.WriteLine(token);
+
+        // Later, in another process, CI step or language: any Agentset client resumes the run from the token alone.
+        using var later = new AgentsetClient(fake.CreateClientOptions());
+        var resumed = later.ResumeRun(token);
+        var done = await resumed.WaitForCompletionAsync(pollInterval: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine($"{done.Id}: {done.Status}");   // Succeeded
+        #endregion
+    }
+
     public static async Task Astropod()
     {
         #region snippet:astropod

@@ -52,6 +52,16 @@ public abstract class TriggeredRun
     /// (TrueFoundry terminate, Mixpeek task kill).</summary>
     public virtual bool CanCancel => false;
 
+    /// <summary>The run's resume token: one URL-safe string (<c>atr1.…</c>) naming the service, the run's ids and the per-call
+    /// scope (Agentset namespace and tenant, Mixpeek namespace, …), never a credential. Any client of the service, in
+    /// any language, resumes the run from it (<c>AgentsetClient.ResumeRun(token)</c>, the CLI's <c>wait --token</c>).
+    /// Null when the handle cannot be resumed: a TrueFoundry run started by deployment id (its status is read under
+    /// the application id), a handle a model factory built.</summary>
+    public virtual string? ResumeToken => ResumeTokenWriter?.Invoke(this);
+
+    /// <summary>Writes <see cref="ResumeToken"/>; set by the sub-client that made the handle (one delegate per sub-client).</summary>
+    internal Func<TriggeredRun, string?>? ResumeTokenWriter { get; init; }
+
     /// <summary>Asks the service to stop the run, then reads its status once. Only where <see cref="CanCancel"/>;
     /// stopping is asynchronous on every service, so wait for completion to see the run end (cancelled).</summary>
     /// <param name="cancellationToken">Cancels the request (not the run).</param>

@@ -21,6 +21,7 @@ from ._core.errors.status_errors import (
 )
 from ._core.errors.validation_issue import ValidationIssue
 from ._core.http.clock import Clock, SystemClock, system_clock
+from ._core.http.response_info import ResponseInfo
 from ._core.http.user_agent import USER_AGENT
 from ._core.options import RequestOptions
 from ._core.paging.page import Page
@@ -47,7 +48,7 @@ __all__ = [
     "MixpeekClient", "AsyncMixpeekClient", "MixpeekRequestOptions",
     "ShipyardClient", "AsyncShipyardClient",
     "TrueFoundryClient", "AsyncTrueFoundryClient",
-    "RequestOptions", "RetryOptions", "TokenProvider", "AsyncTokenProvider",
+    "RequestOptions", "ResponseInfo", "RetryOptions", "TokenProvider", "AsyncTokenProvider",
     "Page", "Pageable", "AsyncPageable",
     "RunHandle", "TriggeredRun", "AsyncTriggeredRun", "RunSnapshot", "RunStatus", "is_terminal",
     "AstroTriggersError", "ServiceRequestError", "BadRequestError", "UnauthorizedError", "PaymentRequiredError",

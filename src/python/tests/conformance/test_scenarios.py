@@ -31,7 +31,9 @@ def describe_error(error: BaseException, secret: str | None) -> dict[str, Any]:
     kinds: list[tuple[type[BaseException], str]] = [
         (at.ServiceTimeoutError, "Timeout"), (at.TransportError, "Transport"), (at.ResponseTooLargeError, "TooLarge"),
         (at.ResponseDeserializationError, "Deserialization"), (at.PagingError, "Paging"),
-        (at.InvalidArgumentError, "InvalidArgument")]
+        (at.InvalidArgumentError, "InvalidArgument"),
+        # A paced refusal is a RateLimitExceededError (as C#'s and TypeScript's runners match it by its base).
+        (at.RateLimitExceededError, "RateLimitExceeded")]
     kind = next((name for cls, name in kinds if isinstance(error, cls)), None)
     if kind is None:
         if isinstance(error, at.InternalServerError):

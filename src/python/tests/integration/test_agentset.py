@@ -130,3 +130,18 @@ async def test_paging_walks_every_page_once(flavour: Flavour) -> None:
         ids = [j.id for p in walked for j in p.items]
         assert len(walked) >= 2 and len(ids) == len(set(ids)) >= 3
         assert walked[-1].has_more is False and all(p.has_more for p in walked[:-1])
+
+
+async def test_resume_anywhere_a_started_jobs_token_resumes_from_a_fresh_client(flavour: Flavour) -> None:
+    async with flavour.client("agentset") as starter:
+        run = await ob(starter.ingest_jobs.start(CreateIngestJobRequest(payload=TextPayload(text="Resume me"))))
+        token = run.resume_token
+    assert token is not None and token.startswith("atr1.")
+    async with flavour.client("agentset") as resumer:
+        resumed = resumer.resume_run(token)
+        assert (resumed.id, resumed.resume_token) == (run.id, token)
+        done = await ob(resumed.wait_for_completion(**QUICK_WAIT))
+        assert done.status == "succeeded"
+        with pytest.raises(at.InvalidArgumentError) as error:
+            resumer.resume_run(token.replace("atr1.", "atr2."))
+        assert error.value.argument == "token"

@@ -1,3 +1,6 @@
+import { resumeTokenFor } from "../core/runs/resumeToken.js";
+import type { IngestJobRun } from "./ingestJobRun.js";
+import type { AgentsetRequestOptions } from "./models.js";
 import type { operations as Operations } from "../generated/agentset.js";
 import { ServiceCore } from "../core/serviceCore.js";
 import { IngestJobsClient } from "./ingestJobsClient.js";
@@ -23,6 +26,18 @@ export class AgentsetClient {
     checkTenantId(options.tenantId, "tenantId");
     if (options.namespaceId !== undefined) Guard.prefixedId(options.namespaceId, "ns_", "namespaceId");
     this.ingestJobs = new IngestJobsClient(core, { ...options });
+  }
+
+  /**
+   * Resumes a run from its resume token (`run.resumeToken`, written by this or any other language's SDK or the CLI):
+   * the handle `ingestJobs.track(jobId)` would give, nothing sent until its status is read.
+   * @param token - the `atr1.…` token of a Agentset run.
+   * @param options - per-call retry, timeout and signal for every status read; the namespace and tenant come from the token.
+   * @throws InvalidArgumentError naming `token`: not a resume token, or one of another service.
+   */
+  resumeRun(token: string, options?: AgentsetRequestOptions): IngestJobRun {
+    const fields = resumeTokenFor(token, "agentset");
+    return this.ingestJobs.track(fields["run"]!, { ...options, namespaceId: fields["ns"], ...(fields["tenant"] === undefined ? {} : { tenantId: fields["tenant"] }) });
   }
 
   /** `AgentsetClient` — never the key. */

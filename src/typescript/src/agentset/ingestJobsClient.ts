@@ -1,3 +1,4 @@
+import { withResumeToken } from "../core/runs/triggeredRun.js";
 import type { operations as Operations } from "../generated/agentset.js";
 import { dateTimeFields, operations } from "../generated/agentset.wire.js";
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
@@ -109,7 +110,8 @@ export class IngestJobsClient {
   track(job: IngestJob | string, options?: AgentsetRequestOptions): IngestJobRun {
     const id = typeof job === "string" ? Guard.prefixedId(job, "job_", "jobId") : Guard.prefixedId(job?.id, "job_", "job.id");
     const { signal: _ignored, ...perCall } = options ?? {};
-    return new IngestJobRun(id, typeof job === "string" ? undefined : job, (signal) => this.get(id, { ...perCall, signal }), this.#core.clock);
+    const run = new IngestJobRun(id, typeof job === "string" ? undefined : job, (signal) => this.get(id, { ...perCall, signal }), this.#core.clock);
+    return withResumeToken(run, () => ({ service: "agentset", ns: this.#namespace(perCall), run: id, tenant: this.#tenant(perCall) }));
   }
 
   /** Gets one job (`GET …/ingest-jobs/{jobId}`). @throws InvalidArgumentError, NotFoundError, … */

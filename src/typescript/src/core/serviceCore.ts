@@ -44,6 +44,7 @@ export class ServiceCore<Operations> {
   // One budget per client instance: every call (and sub-client) of this client shares the service's window.
   readonly #pacer: RateLimitPacer | undefined;
   readonly #baseUrl: string;
+  #defaults: CallSettings | undefined;
 
   constructor(service: string, options: ClientOptions, defaultBaseUrl: string | undefined, style: CredentialStyle) {
     this.service = service;
@@ -72,7 +73,13 @@ export class ServiceCore<Operations> {
     options?: SendOptions,
   ): Promise<WireAnswer<WireSuccess<Operations[K]>>> {
     const prepared = prepareRequest(this.#baseUrl, operation, request as RequestParts);
-    const settings: CallSettings = {
+    // A call without options runs under the client's own settings, built once (runCall never changes them).
+    const settings = options === undefined ? (this.#defaults ??= this.#settings(undefined)) : this.#settings(options);
+    return runCall(operation, settings, prepared, options?.discardBody === true) as Promise<WireAnswer<WireSuccess<Operations[K]>>>;
+  }
+
+  #settings(options: SendOptions | undefined): CallSettings {
+    return {
       retry: options?.retry ? resolveRetryOptions(this.#retry, options.retry) : this.#retry,
       timeout: options?.timeout === undefined ? this.#timeout : Guard.positive(options.timeout, "options.timeout"),
       maxResponseBytes: this.#maxResponseBytes,
@@ -86,7 +93,6 @@ export class ServiceCore<Operations> {
       onResponse: options?.onResponse,
       pacer: this.#pacer,
     };
-    return runCall(operation, settings, prepared, options?.discardBody === true) as Promise<WireAnswer<WireSuccess<Operations[K]>>>;
   }
 
   /** `Service { baseUrl }` — never the key. */

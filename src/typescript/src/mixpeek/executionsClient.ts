@@ -1,3 +1,4 @@
+import { withResumeToken } from "../core/runs/triggeredRun.js";
 import type { operations as Operations } from "../generated/mixpeek.js";
 import { dateTimeFields, operations } from "../generated/mixpeek.wire.js";
 import { Guard } from "../core/guard.js";
@@ -44,7 +45,7 @@ export class ExecutionsClient {
     const ns = resolveNamespace(this.#options, options);
     const { data, status } = await this.#core.send(op, { path: { trigger_id: triggerId }, header: { "X-Namespace": ns } }, options);
     const task = expectBody<TriggerTask>(op, status, data, isTask, "a task");
-    return this.#handle(wireRunId(task.task_id, op, status, "task_id"), task, options);
+    return this.#handle(wireRunId(task.task_id, op, status, "task_id"), task, options, triggerId);
   }
 
   /**
@@ -81,6 +82,13 @@ export class ExecutionsClient {
     return this.#handle(taskId, undefined, options);
   }
 
+  /** @internal A resumed run keeps its trigger id, so its token is the one it was resumed from. */
+  resumed(taskId: string, triggerId: string | undefined, options: MixpeekRequestOptions): TriggerExecutionRun {
+    Guard.pathSegment(taskId, "taskId");
+    resolveNamespace(this.#options, options);
+    return this.#handle(taskId, undefined, options, triggerId);
+  }
+
   /**
    * The trigger's past executions (its history), newest first, by offset pages (`GET /v1/triggers/{trigger_id}/history?offset=&limit=`).
    * @throws InvalidArgumentError (id, namespace, page size outside 1–1000) before sending; the call's errors while iterating.
@@ -107,14 +115,15 @@ export class ExecutionsClient {
     );
   }
 
-  #handle(taskId: string, task: TriggerTask | undefined, options: MixpeekRequestOptions | undefined): TriggerExecutionRun {
+  #handle(taskId: string, task: TriggerTask | undefined, options: MixpeekRequestOptions | undefined, triggerId?: string): TriggerExecutionRun {
     const { signal: _ignored, ...perCall } = options ?? {};
-    return new TriggerExecutionRun(
+    const run = new TriggerExecutionRun(
       taskId,
       task,
       (signal) => this.get(taskId, { ...perCall, signal }),
       (signal) => this.cancel(taskId, { ...perCall, signal }),
       this.#core.clock,
     );
+    return withResumeToken(run, () => ({ service: "mixpeek", ns: resolveNamespace(this.#options, perCall), trigger: triggerId, run: taskId }));
   }
 }

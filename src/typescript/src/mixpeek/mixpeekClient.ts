@@ -1,6 +1,8 @@
+import { resumeTokenFor } from "../core/runs/resumeToken.js";
+import type { TriggerExecutionRun } from "./triggerExecutionRun.js";
 import type { operations as Operations } from "../generated/mixpeek.js";
 import { ServiceCore } from "../core/serviceCore.js";
-import type { MixpeekClientOptions } from "./models.js";
+import type { MixpeekClientOptions, MixpeekRequestOptions } from "./models.js";
 import { ExecutionsClient } from "./executionsClient.js";
 import { checkNamespace } from "./namespaceRule.js";
 import { TriggersClient } from "./triggersClient.js";
@@ -26,6 +28,18 @@ export class MixpeekClient {
     if (options.namespace !== undefined) checkNamespace(options.namespace, "namespace");
     this.triggers = new TriggersClient(core, { ...options });
     this.executions = new ExecutionsClient(core, { ...options });
+  }
+
+  /**
+   * Resumes a run from its resume token (`run.resumeToken`, written by this or any other language's SDK or the CLI):
+   * the handle `executions.track(taskId)` would give, nothing sent until its status is read.
+   * @param token - the `atr1.…` token of a Mixpeek run.
+   * @param options - per-call retry, timeout and signal for every status read and the cancel; the namespace comes from the token.
+   * @throws InvalidArgumentError naming `token`: not a resume token, or one of another service.
+   */
+  resumeRun(token: string, options?: MixpeekRequestOptions): TriggerExecutionRun {
+    const fields = resumeTokenFor(token, "mixpeek");
+    return this.executions.resumed(fields["run"]!, fields["trigger"], { ...options, namespace: fields["ns"] });
   }
 
   /** `MixpeekClient` — never the key. */

@@ -1,3 +1,4 @@
+import { withResumeToken } from "../core/runs/triggeredRun.js";
 import type { components, operations as Operations } from "../generated/shipyard.js";
 import { operations } from "../generated/shipyard.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
@@ -91,7 +92,8 @@ export class FleetRunsClient {
 
   #handle(ids: FleetRunIdentity, options: RequestOptions | undefined): ShipyardFleetRun {
     const { signal: _ignored, ...perCall } = options ?? {};
-    return new ShipyardFleetRun(ids, (signal) => this.get(ids.orgId, ids.projectId, ids.fleetId, ids.fleetRunId, { ...perCall, signal }), this.#mapping, this.#core.clock);
+    const run = new ShipyardFleetRun(ids, (signal) => this.get(ids.orgId, ids.projectId, ids.fleetId, ids.fleetRunId, { ...perCall, signal }), this.#mapping, this.#core.clock);
+    return withResumeToken(run, () => ({ service: "shipyard", org: ids.orgId, project: ids.projectId, fleet: ids.fleetId, run: ids.fleetRunId }));
   }
 }
 

@@ -1,3 +1,6 @@
+import type { RequestOptions } from "../core/clientOptions.js";
+import { resumeTokenFor } from "../core/runs/resumeToken.js";
+import type { ShipyardFleetRun } from "./shipyardFleetRun.js";
 import type { operations as Operations } from "../generated/shipyard.js";
 import type { ClientOptions } from "../core/clientOptions.js";
 import type { RunStatus } from "../core/runs/runStatus.js";
@@ -29,6 +32,18 @@ export class ShipyardClient {
   constructor(options: ShipyardClientOptions) {
     const core = new ServiceCore<Operations>("Shipyard", options, "https://api.app.shipyardapp.com", { kind: "header", name: "X-Shipyard-API-Key" });
     this.fleetRuns = new FleetRunsClient(core, options.statusMapping);
+  }
+
+  /**
+   * Resumes a run from its resume token (`run.resumeToken`, written by this or any other language's SDK or the CLI):
+   * the handle `fleetRuns.track(orgId, projectId, fleetId, fleetRunId)` would give, nothing sent until its status is read.
+   * @param token - the `atr1.…` token of a Shipyard run.
+   * @param options - per-call retry, timeout and signal for every status read.
+   * @throws InvalidArgumentError naming `token`: not a resume token, or one of another service.
+   */
+  resumeRun(token: string, options?: RequestOptions): ShipyardFleetRun {
+    const fields = resumeTokenFor(token, "shipyard");
+    return this.fleetRuns.track(fields["org"]!, fields["project"]!, fields["fleet"]!, fields["run"]!, options);
   }
 
   /** `ShipyardClient` — never the key. */

@@ -1,3 +1,4 @@
+import { withResumeToken } from "../core/runs/triggeredRun.js";
 import type { operations as Operations } from "../generated/truefoundry.js";
 import { operations } from "../generated/truefoundry.wire.js";
 import { InvalidArgumentError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
@@ -59,6 +60,11 @@ export class JobRunsClient {
     Guard.pathSegment(applicationId, "applicationId");
     Guard.pathSegment(jobRunName, "jobRunName");
     return this.#handle({ name: jobRunName, applicationId }, applicationId, undefined, options);
+  }
+
+  /** @internal A resumed run keeps the deployment id its token names (cancel needs it). */
+  resumed(applicationId: string, jobRunName: string, deploymentId: string | undefined, options?: RequestOptions): TrueFoundryJobRun {
+    return this.#handle({ name: jobRunName, applicationId, ...(deploymentId === undefined ? {} : { deploymentId }) }, applicationId, undefined, options);
   }
 
   /**
@@ -158,7 +164,9 @@ export class JobRunsClient {
       }
       await this.cancel(deploymentId, run.name, { ...perCall, signal });
     };
-    return new TrueFoundryJobRun(run, applicationId, message, { read, cancel }, this.#core.clock);
+    const handle = new TrueFoundryJobRun(run, applicationId, message, { read, cancel }, this.#core.clock);
+    // A run started by deployment id cannot be read, so it has no token (applicationId is required).
+    return withResumeToken(handle, () => ({ service: "truefoundry", app: applicationId, run: run.name, deployment: handle.value.deploymentId ?? run.deploymentId }));
   }
 }
 

@@ -10,6 +10,7 @@ import { offsetPaging } from "./adapters/offsetPaging.js";
 import { pollSchedule } from "./adapters/pollSchedule.js";
 import { rateLimitPacing } from "./adapters/rateLimitPacing.js";
 import { retryAfter } from "./adapters/retryAfter.js";
+import { resumeToken } from "./adapters/resumeToken.js";
 import { retryDecision } from "./adapters/retryDecision.js";
 import type { RuleAdapter } from "./adapters/ruleAdapter.js";
 import { runStatus } from "./adapters/runStatus.js";
@@ -30,6 +31,7 @@ const adapters: Readonly<Record<string, RuleAdapter>> = {
   "offset-paging": offsetPaging,
   "poll-schedule": pollSchedule,
   "rate-limit-pacing": rateLimitPacing,
+  "resume-token": resumeToken,
 };
 
 const files = loadRuleFiles();

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, InternalServerError, NotFoundError, RunFailedError, UnsupportedOperationError } from "../../src/index.js";
-import { admin, agentsetClient, fakes, quickWait, recordingClock, recordingFetch } from "./fakes.js";
+import { admin, agentsetClient, fakes, quickWait, recordingClock, recordingFetch, trueFoundryClient } from "./fakes.js";
 
 // Only this file talks to the Agentset fake, so its faults cannot be taken by another file's requests.
 describe.skipIf(!fakes)("Agentset against astro-triggers fakes (AgentsetFakeTests)", () => {
+  it("resume anywhere: a started job's token resumes from a fresh client and waits to the end", async () => {
+    const run = await agentsetClient().ingestJobs.start({ payload: { type: "TEXT", text: "Resume me" } });
+    const token = run.resumeToken!;
+    expect(token).toMatch(/^atr1\.[A-Za-z0-9_-]+$/);
+    expect(Buffer.from(token.slice(5), "base64url").toString()).not.toContain(fakes!.services.agentset.apiKey);
+    const resumed = agentsetClient().resumeRun(token);
+    expect([resumed.id, resumed.resumeToken]).toEqual([run.id, token]);
+    const done = await resumed.waitForCompletion(quickWait);
+    expect(done.status).toBe("succeeded");
+    expect(() => trueFoundryClient().resumeRun(token)).toThrow(expect.objectContaining({ argument: "token" }));
+  });
+
   it("start → wait → get → list → track: a job goes QUEUED … COMPLETED and is listed with real cursors", async () => {
     const client = agentsetClient();
     const run = await client.ingestJobs.start({ payload: { type: "TEXT", text: "Hello" }, externalId: "doc-42", name: "hello" });

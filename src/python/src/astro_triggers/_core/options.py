@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .http.response_info import ResponseInfo
 from .retry.retry_options import RetryOptions
 
 
@@ -16,7 +18,11 @@ class RequestOptions:
     Attributes:
         timeout: Overall limit of this call in seconds (all attempts and waits), instead of the client's.
         retry: Retry settings for this call over the client's, e.g. ``RetryOptions(retry_unsafe_requests=True)``.
+        on_response: Called with the :class:`ResponseInfo` of every 2xx answer (status, headers with secrets masked,
+            request id, ``X-RateLimit-*``) before its body is read. If it raises, the call ends with that exception
+            as it is (not wrapped, not retried: the service has answered).
     """
 
     timeout: float | None = None
     retry: RetryOptions | None = None
+    on_response: Callable[[ResponseInfo], None] | None = None

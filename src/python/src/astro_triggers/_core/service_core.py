@@ -14,6 +14,7 @@ from .http.call_runner import AsyncCallRunner, SyncCallRunner
 from .http.call_settings import Answer, CallSettings, HttpRequest
 from .http.clock import Clock, system_clock
 from .http.decoding import HAS_BROTLI
+from .http.user_agent import user_agent_for
 from .options import RequestOptions
 from .plan import Plan, T
 from .retry.rate_limit_pacer import RateLimitPacer
@@ -33,10 +34,12 @@ class ClientCore:
                  api_key: str | None, token_provider: TokenProvider | None,
                  async_token_provider: AsyncTokenProvider | None, base_url: str | None, retry: RetryOptions | None,
                  timeout: float | None, max_response_bytes: int | None, compression: bool, allow_insecure_http: bool,
-                 rate_limit_pacing: bool, clock: Clock | None) -> None:
+                 rate_limit_pacing: bool, clock: Clock | None,
+                 application_id: str | None = None) -> None:
         self.service = service
         self.base_url = _check_base_url(base_url if base_url is not None else default_base_url, allow_insecure_http,
                                         service)
+        self.user_agent = user_agent_for(application_id)
         self.retry = resolve_retry(DEFAULT_RETRY, retry)
         self.timeout_ms = (DEFAULT_TIMEOUT if timeout is None else guard.positive_seconds(timeout, "timeout")) * 1000
         self.max_response_bytes = (DEFAULT_MAX_RESPONSE_BYTES if max_response_bytes is None
@@ -72,14 +75,20 @@ class ClientCore:
             return self._default_settings
         retry = self.retry
         timeout_ms = self.timeout_ms
+        on_response = None
         if options is not None:
             if not isinstance(options, RequestOptions):
                 raise InvalidArgumentError("request_options", "'request_options' must be a RequestOptions.")
             retry = resolve_retry(retry, options.retry, "request_options.retry")
             if options.timeout is not None:
                 timeout_ms = guard.positive_seconds(options.timeout, "request_options.timeout") * 1000
+            on_response = options.on_response
+            if on_response is not None and not callable(on_response):
+                raise InvalidArgumentError("request_options.on_response",
+                                           "'request_options.on_response' must be callable.")
         return CallSettings(retry, timeout_ms, self.max_response_bytes, self.accept_encoding, self.clock, self.secrets,
-                            self.credential, self.pacer)
+                            self.credential, self.pacer, on_response=on_response,
+                            user_agent=self.user_agent)
 
     def request(self, operation: Any, path: Mapping[str, str] | None = None, query: Mapping[str, Any] | None = None,
                 headers: Mapping[str, str | None] | None = None, body: Any = None) -> HttpRequest:

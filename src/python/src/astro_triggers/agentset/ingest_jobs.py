@@ -7,11 +7,13 @@ from .._core import guard
 from .._core.options import RequestOptions
 from .._core.paging.page import Page
 from .._core.paging.pageable import AsyncPageable, Pageable
+from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.runs.wire_run_id import wire_run_id
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.agentset import CreateIngestJobRequest, IngestJob
 from ._plans import OPS, AgentsetPlans, cannot_cancel, snapshot
+from .options import AgentsetRequestOptions
 
 
 class IngestJobRun(TriggeredRun["IngestJob | None"]):
@@ -85,9 +87,10 @@ class IngestJobsClient:
         """A run handle for a job or a job id (``job_…``), e.g. one saved earlier; nothing is sent until it is read.
         Raises InvalidArgumentError for an id without the ``job_`` prefix."""
         job_id = _job_id(job)
-        return IngestJobRun("Agentset", job_id, None if isinstance(job, str) else job,
-                            read=lambda: self.get(job_id, request_options=request_options), snapshot=snapshot,
-                            clock=self._transport.core.clock, cannot_cancel=cannot_cancel(job_id))
+        run = IngestJobRun("Agentset", job_id, None if isinstance(job, str) else job,
+                           read=lambda: self.get(job_id, request_options=request_options), snapshot=snapshot,
+                           clock=self._transport.core.clock, cannot_cancel=cannot_cancel(job_id))
+        return with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
 
     def get(self, job_id: str, *, request_options: RequestOptions | None = None) -> IngestJob:
         """Gets one job (``GET …/ingest-jobs/{jobId}``). Raises InvalidArgumentError, NotFoundError, …"""
@@ -141,9 +144,10 @@ class AsyncIngestJobsClient:
 
         async def read() -> IngestJob | None:
             return await self.get(job_id, request_options=request_options)
-        return AsyncIngestJobRun("Agentset", job_id, None if isinstance(job, str) else job, read=read,
-                                 snapshot=snapshot, clock=self._transport.core.clock,
-                                 cannot_cancel=cannot_cancel(job_id))
+        run = AsyncIngestJobRun("Agentset", job_id, None if isinstance(job, str) else job, read=read,
+                                snapshot=snapshot, clock=self._transport.core.clock,
+                                cannot_cancel=cannot_cancel(job_id))
+        return with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
 
     async def get(self, job_id: str, *, request_options: RequestOptions | None = None) -> IngestJob:
         """See :meth:`IngestJobsClient.get`."""
@@ -156,3 +160,11 @@ class AsyncIngestJobsClient:
     async def re_ingest(self, job_id: str, *, request_options: RequestOptions | None = None) -> str:
         """See :meth:`IngestJobsClient.re_ingest`."""
         return await self._transport.call(self._plans.re_ingest(job_id, request_options), request_options)
+
+
+def _resume_token(plans: AgentsetPlans, job_id: str, options: RequestOptions | None) -> str | None:
+    # The namespace and tenant the run's status reads use: the per-call ones, else the client's.
+    own = options if isinstance(options, AgentsetRequestOptions) else None
+    ns = own.namespace_id if own is not None and own.namespace_id is not None else plans.scope.namespace_id
+    tenant = own.tenant_id if own is not None and own.tenant_id is not None else plans.scope.tenant_id
+    return try_encode_resume_token("agentset", ns=ns, run=job_id, tenant=tenant)

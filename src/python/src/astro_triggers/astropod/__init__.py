@@ -3,7 +3,8 @@ from .._generated.astropod import DeploymentDetails, DeploymentSummary
 from .client import AstropodClient, AsyncAstropodClient
 from .clients import AsyncDeploymentsClient, AsyncIngestionsClient, DeploymentsClient, IngestionsClient
 from .models import IngestionSource, IngestionTrigger
+from .model_factory import AstropodModelFactory
 
-__all__ = ["AstropodClient", "AsyncAstropodClient", "DeploymentsClient", "AsyncDeploymentsClient",
+__all__ = ["AstropodModelFactory", "AstropodClient", "AsyncAstropodClient", "DeploymentsClient", "AsyncDeploymentsClient",
            "IngestionsClient", "AsyncIngestionsClient", "IngestionSource", "IngestionTrigger", "DeploymentSummary",
            "DeploymentDetails"]

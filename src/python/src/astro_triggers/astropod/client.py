@@ -26,13 +26,15 @@ class AstropodClient(SyncClientBase):
     def __init__(self, api_key: str | None = None, *, token_provider: TokenProvider | None = None,
                  base_url: str | None = None, retry: RetryOptions | None = None, timeout: float | None = None,
                  max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
-                 rate_limit_pacing: bool = True, http_client: httpx.Client | None = None,
+                 rate_limit_pacing: bool = True, application_id: str | None = None,
+                 http_client: httpx.Client | None = None,
                  clock: Clock | None = None) -> None:
         """Checks the options."""
         core = ClientCore("Astropod", DEFAULT_BASE_URL, None, api_key=api_key, token_provider=token_provider,
                           async_token_provider=None, base_url=base_url, retry=retry, timeout=timeout,
                           max_response_bytes=max_response_bytes, compression=compression,
-                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock,
+                      application_id=application_id)
         self._transport = SyncTransport(core, http_client)
         plans = AstropodPlans(core)
         self.deployments = DeploymentsClient(self._transport, plans)
@@ -51,13 +53,15 @@ class AsyncAstropodClient(AsyncClientBase):
     def __init__(self, api_key: str | None = None, *, token_provider: AsyncTokenProvider | None = None,
                  base_url: str | None = None, retry: RetryOptions | None = None, timeout: float | None = None,
                  max_response_bytes: int | None = None, compression: bool = True, allow_insecure_http: bool = False,
-                 rate_limit_pacing: bool = True, http_client: httpx.AsyncClient | None = None,
+                 rate_limit_pacing: bool = True, application_id: str | None = None,
+                 http_client: httpx.AsyncClient | None = None,
                  clock: Clock | None = None) -> None:
         """Checks the options."""
         core = ClientCore("Astropod", DEFAULT_BASE_URL, None, api_key=api_key, token_provider=None,
                           async_token_provider=token_provider, base_url=base_url, retry=retry, timeout=timeout,
                           max_response_bytes=max_response_bytes, compression=compression,
-                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock)
+                          allow_insecure_http=allow_insecure_http, rate_limit_pacing=rate_limit_pacing, clock=clock,
+                      application_id=application_id)
         self._transport = AsyncTransport(core, http_client)
         plans = AstropodPlans(core)
         self.deployments = AsyncDeploymentsClient(self._transport, plans)

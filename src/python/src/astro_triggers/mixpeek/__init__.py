@@ -8,8 +8,9 @@ from .client import AsyncMixpeekClient, MixpeekClient
 from .executions import AsyncExecutionsClient, AsyncTriggerExecutionRun, ExecutionsClient, TriggerExecutionRun
 from .options import MixpeekRequestOptions
 from .triggers import AsyncTriggersClient, TriggersClient
+from .model_factory import MixpeekModelFactory
 
-__all__ = ["MixpeekClient", "AsyncMixpeekClient", "TriggersClient", "AsyncTriggersClient", "ExecutionsClient",
+__all__ = ["MixpeekModelFactory", "MixpeekClient", "AsyncMixpeekClient", "TriggersClient", "AsyncTriggersClient", "ExecutionsClient",
            "AsyncExecutionsClient", "TriggerExecutionRun", "AsyncTriggerExecutionRun", "MixpeekRequestOptions",
            "map_task_status", "Trigger", "CreateTriggerRequest", "UpdateTriggerRequest", "TriggerExecution",
            "TriggerTask", "TriggerStatus", "MixpeekTaskStatus"]

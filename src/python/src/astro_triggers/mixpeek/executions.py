@@ -3,10 +3,12 @@ from __future__ import annotations
 from .._core.options import RequestOptions
 from .._core.paging.page import Page
 from .._core.paging.pageable import AsyncPageable, Pageable
+from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.mixpeek import TriggerExecution, TriggerTask
 from ._plans import OPS, MixpeekPlans, snapshot
+from .options import MixpeekRequestOptions
 
 
 class TriggerExecutionRun(TriggeredRun["TriggerTask | None"]):
@@ -31,7 +33,7 @@ class ExecutionsClient:
         idempotent: an ambiguous failure is raised with ``may_have_been_processed`` and never repeated. Mixpeek refuses
         a paused trigger (400)."""
         task = self._t.call(self._plans.execute(trigger_id, request_options), request_options)
-        return self._handle(task.task_id, task, request_options)
+        return self._handle(task.task_id, task, request_options, trigger_id)
 
     def get(self, task_id: str, *, request_options: RequestOptions | None = None) -> TriggerTask:
         """Reads a task (``GET /v1/tasks/{task_id}``)."""
@@ -55,10 +57,17 @@ class ExecutionsClient:
             return self._t.call(self._plans.history(pager, trigger_id, token, size, request_options), request_options)
         return Pageable(fetch, pager.initial_token, page_size, "Mixpeek", OPS["getTriggerHistory"].operation_id)
 
-    def _handle(self, task_id: str, task: TriggerTask | None, options: RequestOptions | None) -> TriggerExecutionRun:
-        return TriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
-                                   read=lambda: self.get(task_id, request_options=options),
-                                   cancel=lambda _task: self.cancel(task_id, request_options=options))
+    def _resumed(self, task_id: str, trigger_id: str | None, options: RequestOptions) -> TriggerExecutionRun:
+        """A run resumed from a token keeps the trigger id it names (internal)."""
+        self._plans.get_task(task_id, options)
+        return self._handle(task_id, None, options, trigger_id)
+
+    def _handle(self, task_id: str, task: TriggerTask | None, options: RequestOptions | None,
+                trigger_id: str | None = None) -> TriggerExecutionRun:
+        run = TriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
+                                  read=lambda: self.get(task_id, request_options=options),
+                                  cancel=lambda _task: self.cancel(task_id, request_options=options))
+        return with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
 
 
 class AsyncExecutionsClient:
@@ -72,7 +81,7 @@ class AsyncExecutionsClient:
     async def start(self, trigger_id: str, *, request_options: RequestOptions | None = None) -> AsyncTriggerExecutionRun:
         """See :meth:`ExecutionsClient.start`."""
         task = await self._t.call(self._plans.execute(trigger_id, request_options), request_options)
-        return self._handle(task.task_id, task, request_options)
+        return self._handle(task.task_id, task, request_options, trigger_id)
 
     async def get(self, task_id: str, *, request_options: RequestOptions | None = None) -> TriggerTask:
         """See :meth:`ExecutionsClient.get`."""
@@ -97,12 +106,24 @@ class AsyncExecutionsClient:
                                       request_options)
         return AsyncPageable(fetch, pager.initial_token, page_size, "Mixpeek", OPS["getTriggerHistory"].operation_id)
 
+    def _resumed(self, task_id: str, trigger_id: str | None, options: RequestOptions) -> AsyncTriggerExecutionRun:
+        """A run resumed from a token keeps the trigger id it names (internal)."""
+        self._plans.get_task(task_id, options)
+        return self._handle(task_id, None, options, trigger_id)
+
     def _handle(self, task_id: str, task: TriggerTask | None,
-                options: RequestOptions | None) -> AsyncTriggerExecutionRun:
+                options: RequestOptions | None, trigger_id: str | None = None) -> AsyncTriggerExecutionRun:
         async def read() -> TriggerTask | None:
             return await self.get(task_id, request_options=options)
 
         async def cancel(_task: TriggerTask | None) -> None:
             await self.cancel(task_id, request_options=options)
-        return AsyncTriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
-                                        read=read, cancel=cancel)
+        run = AsyncTriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
+                                       read=read, cancel=cancel)
+        return with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
+
+
+def _resume_token(plans: MixpeekPlans, task_id: str, trigger_id: str | None, options: RequestOptions | None) -> str | None:
+    own = options.namespace if isinstance(options, MixpeekRequestOptions) else None
+    return try_encode_resume_token("mixpeek", ns=own if own is not None else plans.namespace, trigger=trigger_id,
+                                   run=task_id)

@@ -6,7 +6,8 @@ from ._plans import FleetRunIdentity
 from ._status import DEFAULT_FLEET_RUN_STATUS_MAPPING, map_fleet_run_status
 from .client import AsyncShipyardClient, ShipyardClient
 from .fleet_runs import AsyncFleetRunsClient, AsyncShipyardFleetRun, FleetRunsClient, ShipyardFleetRun
+from .model_factory import ShipyardModelFactory
 
-__all__ = ["ShipyardClient", "AsyncShipyardClient", "FleetRunsClient", "AsyncFleetRunsClient", "ShipyardFleetRun",
+__all__ = ["ShipyardModelFactory", "ShipyardClient", "AsyncShipyardClient", "FleetRunsClient", "AsyncFleetRunsClient", "ShipyardFleetRun",
            "AsyncShipyardFleetRun", "FleetRunIdentity", "FleetRunRecord",
            "map_fleet_run_status", "DEFAULT_FLEET_RUN_STATUS_MAPPING", "VesselOverride"]

@@ -8,6 +8,7 @@ from .._core.options import RequestOptions
 from .._core.paging.pageable import AsyncPageable, Pageable
 from .._core.paging.single_page import async_single_page, single_page
 from .._core.runs.run_status import RunStatus
+from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.shipyard import VesselOverride
@@ -96,7 +97,8 @@ class FleetRunsClient(_Base):
                                                      request_options=options),
                                cannot_cancel=_cannot_cancel(ids.fleet_run_id))
         run.ids = ids
-        return run
+        return with_resume_token(run, lambda: try_encode_resume_token(
+            "shipyard", org=ids.org_id, project=ids.project_id, fleet=ids.fleet_id, run=ids.fleet_run_id))
 
 
 class AsyncFleetRunsClient(_Base):
@@ -145,4 +147,5 @@ class AsyncFleetRunsClient(_Base):
         run = AsyncShipyardFleetRun("Shipyard", ids.fleet_run_id, None, snapshot=self._snapshot,
                                     clock=self._t.core.clock, read=read, cannot_cancel=_cannot_cancel(ids.fleet_run_id))
         run.ids = ids
-        return run
+        return with_resume_token(run, lambda: try_encode_resume_token(
+            "shipyard", org=ids.org_id, project=ids.project_id, fleet=ids.fleet_id, run=ids.fleet_run_id))

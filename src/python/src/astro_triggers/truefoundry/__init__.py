@@ -5,7 +5,8 @@ from .._generated.truefoundry import (
 from ._status import map_job_run_status
 from .client import AsyncTrueFoundryClient, TrueFoundryClient
 from .job_runs import AsyncJobRunsClient, AsyncTrueFoundryJobRun, JobRunsClient, TrueFoundryJobRun
+from .model_factory import TrueFoundryModelFactory
 
-__all__ = ["TrueFoundryClient", "AsyncTrueFoundryClient", "JobRunsClient", "AsyncJobRunsClient", "TrueFoundryJobRun",
+__all__ = ["TrueFoundryModelFactory", "TrueFoundryClient", "AsyncTrueFoundryClient", "JobRunsClient", "AsyncJobRunsClient", "TrueFoundryJobRun",
            "AsyncTrueFoundryJobRun", "map_job_run_status", "JobRun", "JobRunInput", "JobRunTermination",
            "TriggerJobRequest", "JobRunStatus", "JobRunSortBy"]

@@ -8,6 +8,7 @@ from .._core.errors.client_errors import UnsupportedOperationError
 from .._core.options import RequestOptions
 from .._core.paging.page import Page
 from .._core.paging.pageable import AsyncPageable, Pageable
+from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.truefoundry import JobRun, JobRunTermination, TriggerJobRequest
@@ -102,6 +103,14 @@ class JobRunsClient:
         """Deletes a run's record (200 or 204)."""
         self._t.call(self._plans.delete(application_id, job_run_name), request_options)
 
+    def _resumed(self, application_id: str, job_run_name: str, deployment_id: str | None,
+                 options: RequestOptions | None) -> TrueFoundryJobRun:
+        """A run resumed from a token: as :meth:`track`, keeping the deployment id it names (internal)."""
+        guard.path_segment(application_id, "application_id")
+        guard.path_segment(job_run_name, "job_run_name")
+        return self._handle(JobRun(name=job_run_name, application_id=application_id, deployment_id=deployment_id),
+                            application_id, None, options)
+
     def _handle(self, run: JobRun, application_id: str | None, message: str | None,
                 options: RequestOptions | None) -> TrueFoundryJobRun:
         def read() -> JobRun:
@@ -120,7 +129,7 @@ class JobRunsClient:
                                    clock=self._t.core.clock, cancel=cancel, can_read=application_id is not None)
         handle.application_id = application_id
         handle.message = message
-        return handle
+        return with_resume_token(handle, lambda: _resume_token(handle))
 
 
 def _by_app(request: Any) -> bool:
@@ -178,6 +187,14 @@ class AsyncJobRunsClient:
         """See :meth:`JobRunsClient.delete`."""
         await self._t.call(self._plans.delete(application_id, job_run_name), request_options)
 
+    def _resumed(self, application_id: str, job_run_name: str, deployment_id: str | None,
+                 options: RequestOptions | None) -> AsyncTrueFoundryJobRun:
+        """See :meth:`JobRunsClient._resumed` (internal)."""
+        guard.path_segment(application_id, "application_id")
+        guard.path_segment(job_run_name, "job_run_name")
+        return self._handle(JobRun(name=job_run_name, application_id=application_id, deployment_id=deployment_id),
+                            application_id, None, options)
+
     def _handle(self, run: JobRun, application_id: str | None, message: str | None,
                 options: RequestOptions | None) -> AsyncTrueFoundryJobRun:
         async def read() -> JobRun:
@@ -196,4 +213,12 @@ class AsyncJobRunsClient:
                                         clock=self._t.core.clock, cancel=cancel, can_read=application_id is not None)
         handle.application_id = application_id
         handle.message = message
-        return handle
+        return with_resume_token(handle, lambda: _resume_token(handle))
+
+
+def _resume_token(handle: TrueFoundryJobRun | AsyncTrueFoundryJobRun) -> str | None:
+    # A run started by deployment id has no application id to read its status under, so no token.
+    if handle.application_id is None:
+        return None
+    return try_encode_resume_token("truefoundry", app=handle.application_id, run=handle.id,
+                                   deployment=handle.value.deployment_id or None)

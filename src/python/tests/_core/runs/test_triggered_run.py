@@ -110,7 +110,8 @@ def test_wait_arguments_are_checked_before_polling(bad: dict[str, float]) -> Non
     assert raised.value.argument == next(iter(bad))
 
 
-def test_cancel_terminates_then_reads_the_status_once() -> None:
+def test_cancel_reads_the_deployment_terminates_then_reads_the_status_once() -> None:
+    # A tracked handle knows no deployment id yet (C#'s Track shape): cancel reads the run once for it, as C# and TS do.
     def respond(seen: Seen) -> tuple[int, dict[str, str], bytes]:
         if seen.method == "POST":
             return 200, {"content-type": "application/json"}, b'{"message":"ok","jobRunStatus":"TERMINATION_REQUESTED"}'
@@ -119,10 +120,11 @@ def test_cancel_terminates_then_reads_the_status_once() -> None:
 
     with FunctionServer(respond) as server, at.TrueFoundryClient(
             "tfy_test_0123456789", base_url=server.url, clock=VirtualClock()) as client:
-        run = client.job_runs.track("app-1", "run-1", deployment_id="dep-1")
+        run = client.job_runs.track("app-1", "run-1")
         run.cancel()
     assert [(s.method, s.path.split("?")[0]) for s in server.seen] == [
-        ("POST", "/api/svc/v1/jobs/terminate"), ("GET", "/api/svc/v1/jobs/app-1/runs/run-1")]
+        ("GET", "/api/svc/v1/jobs/app-1/runs/run-1"), ("POST", "/api/svc/v1/jobs/terminate"),
+        ("GET", "/api/svc/v1/jobs/app-1/runs/run-1")]
     assert run.status == "cancelled" and run.raw_status == "TERMINATING"
 
 

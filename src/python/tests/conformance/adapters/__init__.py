@@ -9,7 +9,9 @@ from .argument_rules import argument_rules
 from .error_body import error_body
 from .offset_paging import offset_paging
 from .poll_schedule import poll_schedule
+from .rate_limit_pacing import rate_limit_pacing
 from .retry_after import retry_after
+from .resume_token import resume_token
 from .retry_decision import retry_decision
 from .run_status import run_status
 from .secret_masking import secret_masking
@@ -29,4 +31,6 @@ ADAPTERS: dict[str, RuleAdapter] = {
     "argument-rules": argument_rules,
     "offset-paging": offset_paging,
     "poll-schedule": poll_schedule,
+    "rate-limit-pacing": rate_limit_pacing,
+    "resume-token": resume_token,
 }

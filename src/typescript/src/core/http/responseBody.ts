@@ -17,6 +17,15 @@ export class BodyReadFailure extends Error {}
  * fetch's signal surfaces as the stream's error.
  */
 export function readSuccessText(response: Response, maxBytes: number, details: () => ErrorDetails): Promise<string> {
+  return readSuccessBody(response, maxBytes, details).then(undefined, bodyFailed);
+}
+
+/**
+ * {@link readSuccessText} without its failure mapping, for the call runner, which maps a failed read itself (a
+ * {@link CompressedBodyError}'s message kept, any other failure "the connection failed…") and so saves a promise
+ * layer on every call. @throws ResponseTooLargeError, or the read's own error as it is.
+ */
+export function readSuccessBody(response: Response, maxBytes: number, details: () => ErrorDetails): Promise<string> {
   const headers = response.headers;
   const length = headers.get("content-length");
   const declared = length === null ? NaN : Number(length);
@@ -26,18 +35,15 @@ export function readSuccessText(response: Response, maxBytes: number, details: (
   }
   if (!response.body) return Promise.resolve("");
   const charset = charsetOf(headers.get("content-type"));
-  // No async layer of its own: the read's promise is handed back with its failure mapped (this runs on every call).
-  let read: Promise<string>;
+  // No async layer of its own: the read's promise is handed back as it is (this runs on every call).
   try {
     if (declared >= 0 && isIdentity(headers.get("content-encoding"))) {
-      read = charset === undefined ? response.text() : response.arrayBuffer().then((b) => decode(new Uint8Array(b), charset));
-    } else {
-      read = readCapped(response.body, maxBytes, details).then((bytes) => decode(bytes, charset));
+      return charset === undefined ? response.text() : response.arrayBuffer().then((b) => decode(new Uint8Array(b), charset));
     }
+    return readCapped(response.body, maxBytes, details).then((bytes) => decode(bytes, charset));
   } catch (error) {
-    read = Promise.reject(error);
+    return Promise.reject(error);
   }
-  return read.then(undefined, bodyFailed);
 }
 
 function bodyFailed(error: unknown): never {

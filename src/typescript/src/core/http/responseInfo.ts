@@ -79,19 +79,23 @@ export class ResponseCallbackFailed extends Error {}
  * @internal Tells the caller's `onResponse` about a 2xx answer, before its body is read (as C#'s CallContext.Notify).
  * If the callback throws, the body is discarded and a {@link ResponseCallbackFailed} carries its error to the call
  * runner, which throws it as it is: not wrapped, not retried (the service has answered), as in C#.
+ * @returns undefined when the callback returned (no promise on the common path), else a promise rejected with the
+ * {@link ResponseCallbackFailed}, settled once the body is cancelled.
  */
-export async function notifyResponse(
+export function notifyResponse(
   onResponse: (response: ResponseInfo) => void,
   operation: OperationInfo,
   response: Response,
   secrets: KnownSecrets,
-): Promise<void> {
+): Promise<never> | undefined {
   const headers = new Headers();
   response.headers.forEach((value, name) => headers.append(name, secrets.mask(value)));
   try {
     onResponse(new ResponseInfo(operation.service, operation.operationId, response.status, headers));
+    return undefined;
   } catch (error) {
-    await response.body?.cancel().catch(() => {});
-    throw new ResponseCallbackFailed("onResponse threw", { cause: error });
+    const failed = new ResponseCallbackFailed("onResponse threw", { cause: error });
+    const cancelled = response.body ? response.body.cancel().catch(() => {}) : Promise.resolve();
+    return cancelled.then(() => Promise.reject(failed));
   }
 }

@@ -2,7 +2,7 @@ import { PacedRateLimitError } from "../errors/pacedRateLimitError.js";
 import type { Clock } from "../http/clock.js";
 import type { OperationInfo } from "../http/operation.js";
 import { linkSignals } from "../http/signals.js";
-import { parseRetryAfter, parseRetryAfterValue, serverNow } from "./retryAfter.js";
+import { parseRetryAfter, parseRetryAfterValue, serverNow, UNIX_MS_THRESHOLD, UNIX_S_THRESHOLD } from "./retryAfter.js";
 
 /**
  * How long waiters wait for a probe's answer before letting another one go (the probe may have been cancelled without
@@ -14,7 +14,6 @@ export const MINIMUM_WAIT_MS = 1;
 // The reset is in whole milliseconds, rounded down by the server: a probe a fraction early finds the slot still taken.
 const RESET_ROUNDING_MS = 1;
 const SECOND_PRECISION_MS = 1000;
-const UNIX_MS_THRESHOLD = 100_000_000_000;
 const INT32_MAX = 2 ** 31 - 1;
 
 /** One answer's window: the count left, the reset as a wait from now and as a moment on the server's clock (to order answers without the client's clock), and how precise that moment is. */
@@ -187,6 +186,20 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** An integer header as C# reads it (int.TryParse: optional sign, 32-bit), else undefined. */
 function readInt32(raw: string | null): number | undefined {
   if (raw === null) return undefined;
+  // Fast path (every answer of Agentset): 1 to 9 ASCII digits, always within 32 bits.
+  const length = raw.length;
+  if (length > 0 && length < 10) {
+    let n = 0;
+    for (let i = 0; i < length; i++) {
+      const digit = raw.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) {
+        n = -1;
+        break;
+      }
+      n = n * 10 + digit;
+    }
+    if (n >= 0) return n;
+  }
   const value = raw.trim();
   if (!/^[+-]?\d+$/.test(value)) return undefined;
   const n = Number(value);
@@ -195,17 +208,34 @@ function readInt32(raw: string | null): number | undefined {
 
 /** The three headers; undefined when Remaining or Reset is missing or unreadable (the answer says nothing about the window). */
 function readWindow(headers: Headers, clientNow: number): Window | undefined {
+  // Remaining first: a service that sends no rate-limit headers costs one header look-up per answer.
   const remaining = readInt32(headers.get("x-ratelimit-remaining"));
+  if (remaining === undefined) return undefined;
   const rawReset = headers.get("x-ratelimit-reset");
-  if (remaining === undefined || rawReset === null) return undefined;
+  if (rawReset === null) return undefined;
   const limit = readInt32(headers.get("x-ratelimit-limit")) ?? INT32_MAX;
-  const raw = rawReset.trim();
   const reference = serverNow(headers.get("date"), clientNow);
-  const resetIn = parseRetryAfterValue(raw, reference);
-  if (resetIn === undefined) return undefined;
-  const precise = raw.includes(".") || (/^\d+$/.test(raw) && Number(raw) >= UNIX_MS_THRESHOLD);
+  let resetIn: number | undefined;
+  let precise: boolean;
+  if (rawReset === lastReset.raw) {
+    // The same reset as the last answer's (within a window every answer names it): its moment is known.
+    resetIn = Math.max(0, lastReset.moment - reference);
+    precise = lastReset.precise;
+  } else {
+    const raw = rawReset.trim();
+    resetIn = parseRetryAfterValue(raw, reference);
+    if (resetIn === undefined) return undefined;
+    precise = raw.includes(".") || (/^\d+$/.test(raw) && Number(raw) >= UNIX_MS_THRESHOLD);
+    // Only a Unix moment is kept (a delay or an HTTP date is read again): its value does not depend on the clock.
+    if (/^\d+$/.test(raw) && Number(raw) >= UNIX_S_THRESHOLD) {
+      lastReset = { raw: rawReset, moment: Number(raw) >= UNIX_MS_THRESHOLD ? Number(raw) : Number(raw) * 1000, precise };
+    }
+  }
   return { remaining, limit, resetIn, serverReset: reference + resetIn, precision: precise ? RESET_ROUNDING_MS : SECOND_PRECISION_MS };
 }
+
+// The last X-RateLimit-Reset read as a Unix moment (ms), by its text.
+let lastReset: { raw: string | undefined; moment: number; precise: boolean } = { raw: undefined, moment: 0, precise: false };
 
 /** What {@link acquireSlot} needs of the call it paces. */
 export interface PacedCall {
@@ -222,11 +252,16 @@ export interface PacedCall {
  * Waits for a slot before an attempt, inside the call's budget but outside the attempt's timeout. A call that the
  * service's latest word says cannot be sent within what is left of its budget ends at once, nothing sent, with
  * {@link PacedRateLimitError}; one held only by attempts in flight waits as long as its budget allows (their answers
- * may free a slot any moment). @returns the attempt's ticket.
+ * may free a slot any moment). @param first - the decision for the first round when the caller already took it
+ * (a "go" is returned as is). @returns the attempt's ticket.
  */
-export async function acquireSlot(pacer: RateLimitPacer, call: PacedCall): Promise<number> {
+export async function acquireSlot(pacer: RateLimitPacer, call: PacedCall, first?: PacingDecision): Promise<number> {
+  // `first`: the decision the caller already took (its synchronous fast path, see callRunner), so the pacer is asked
+  // exactly once per round, as here.
+  let next = first;
   for (;;) {
-    const decision = pacingDecision(pacer, call.remaining());
+    const decision = next ?? pacingDecision(pacer, call.remaining());
+    next = undefined;
     if (decision.kind === "go") return decision.ticket;
     if (decision.kind === "paced") throw paced(call.operation, decision.retryAfter);
     const scope = linkSignals(call.signal);

@@ -68,6 +68,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
 const IMF_FIXDATE = new RegExp(`^(${DAYS.join("|")}), (\\d{2}) (${MONTHS.join("|")}) (\\d{4}) ${TIME} GMT$`);
 const RFC_850 = new RegExp(`^(${LONG_DAYS.join("|")}), (\\d{2})-(${MONTHS.join("|")})-(\\d{2}) ${TIME} GMT$`);
+let lastFixdate: string | undefined;
+let lastFixdateValue: number | undefined;
 const ASCTIME = new RegExp(`^(${DAYS.join("|")}) (${MONTHS.join("|")}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
 
 /**
@@ -77,8 +79,16 @@ const ASCTIME = new RegExp(`^(${DAYS.join("|")}) (${MONTHS.join("|")}) ([ \\d]\\
  * not whatever `Date.parse` happens to read. @returns Unix ms, or undefined.
  */
 export function parseHttpDate(value: string, now: number): number | undefined {
+  // Every answer's `Date` is read (serverNow), and within a second they are all the same text: the last IMF-fixdate
+  // read is kept (its value does not depend on `now`).
+  if (value === lastFixdate) return lastFixdateValue;
   let m = IMF_FIXDATE.exec(value);
-  if (m) return utc(Number(m[4]), m[3]!, Number(m[2]), m[5]!, m[6]!, m[7]!);
+  if (m) {
+    const parsed = utc(Number(m[4]), m[3]!, Number(m[2]), m[5]!, m[6]!, m[7]!);
+    lastFixdate = value;
+    lastFixdateValue = parsed;
+    return parsed;
+  }
   m = RFC_850.exec(value);
   if (m) {
     const nowYear = new Date(now).getUTCFullYear();

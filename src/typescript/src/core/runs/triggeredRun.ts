@@ -1,4 +1,5 @@
-import { ServiceTimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
+import { InvalidArgumentError, ServiceTimeoutError, UnsupportedOperationError } from "../errors/clientErrors.js";
+import { encodeResumeToken, ResumeTokenError } from "./resumeToken.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import { type Clock, startTimer } from "../http/clock.js";
@@ -98,6 +99,12 @@ export class TriggeredRun<T> {
   get isCompleted(): boolean { return isTerminal(this.#current.status); }
   /** Whether `cancel()` can stop this run: true only where the service has a call for it (TrueFoundry terminate, Mixpeek task kill). */
   get canCancel(): boolean { return this.#source.cancel !== undefined; }
+  /**
+   * The run's resume token (`atr1.…`: the service, the ids and the per-call scope such as namespace and tenant, never a
+   * credential), for the service client's `resumeRun(token)` in this or any other language; undefined when the handle
+   * cannot be resumed (a TrueFoundry run started by deployment id, a model factory's handle).
+   */
+  get resumeToken(): string | undefined { return resumeTokens.get(this)?.(); }
 
   /** Reads the status once. @returns the common status now. @throws the service call's errors. */
   async updateStatus(options: { signal?: AbortSignal } = {}): Promise<RunStatus> {
@@ -193,3 +200,20 @@ export class TriggeredRun<T> {
     return `${this.service} run ${this.id}: ${this.status} (${this.rawStatus ?? "not yet visible"})`;
   }
 }
+
+// Tokens are attached by the sub-client that made the handle (it knows the scope): no constructor changes.
+const resumeTokens = new WeakMap<object, () => string | undefined>();
+
+/** @internal Gives a handle its resume token (computed when read; undefined when a field breaks the token's rules). */
+export function withResumeToken<R extends object>(run: R, fields: () => { service: string; [field: string]: string | null | undefined }): R {
+  resumeTokens.set(run, () => {
+    try {
+      return encodeResumeToken(fields());
+    } catch (error) {
+      if (error instanceof ResumeTokenError || error instanceof InvalidArgumentError) return undefined;
+      throw error;
+    }
+  });
+  return run;
+}
+

@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AgentsetClient,
   PacedRateLimitError,
@@ -176,12 +176,10 @@ describe("rate-limit pacing", () => {
     const holds = Array.from({ length: 10 }, () => held());
     s.reply(...holds.map((h) => h.reply));
     const calls = Array.from({ length: 10 }, () => client.ingestJobs.get("job_1"));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(s.requests).toHaveLength(1 + 3);
+    await seen(s, 1 + 3);
     // One answer comes back: one slot frees (nothing frozen from the moment an answer arrived).
     holds[0]!.release(ok(clock, 3, 10_000, 4));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(s.requests).toHaveLength(1 + 4);
+    await seen(s, 1 + 4);
     for (const h of holds.slice(1)) h.release(ok(clock, 3, 10_000, 4));
     const results = await clock.drive(calls, busy);
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
@@ -211,7 +209,7 @@ describe("rate-limit pacing", () => {
     const hold = held();
     s.reply(hold.reply);
     const first = client.ingestJobs.get("job_1");
-    await new Promise((r) => setTimeout(r, 50));
+    await seen(s, 2);
     const second = settle(client.ingestJobs.get("job_1", { timeout: 2000 }));
     await new Promise((r) => setTimeout(r, 20));
     clock.advance(2000);
@@ -284,3 +282,14 @@ describe("rate-limit pacing", () => {
     expect(clock.monotonic()).toBe(0);
   });
 });
+
+/**
+ * Waits (on real time, bounded by vi.waitFor's own timeout) until the server has seen `count` requests, then lets
+ * the event loop turn a few more times and checks no more arrived: a loaded machine may be slow to send, never allowed
+ * to send more than the budget admits.
+ */
+async function seen(s: { requests: unknown[] }, count: number): Promise<void> {
+  await vi.waitFor(() => expect(s.requests.length).toBeGreaterThanOrEqual(count), { timeout: 5000, interval: 5 });
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  expect(s.requests).toHaveLength(count);
+}

@@ -17,13 +17,14 @@ from ..errors.astro_triggers_error import AstroTriggersError
 from ..errors.client_errors import ResponseDeserializationError, ResponseTooLargeError
 from ..errors.error_mapper import MAX_ERROR_BODY_BYTES, error_from_answer
 from ..errors.status_errors import PacedRateLimitError
+from ..retry.rate_limit_pacer import pacing_decision
 from ..retry.retry_decision import backoff_ms, retry_decision
 from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, Details, classify
 from .call_settings import Answer, CallSettings, HttpRequest, decode_text
 from .deadline_watchdog import socket_of, watchdog
 from .decoding import Decoder, Truncated, UnsupportedEncoding, decoder_for
 from .operation import OperationInfo
-from .user_agent import USER_AGENT
+from .response_info import ResponseCallbackFailed, notify_response
 
 log = logging.getLogger("astro_triggers")
 
@@ -56,7 +57,7 @@ class _Call:
 
     def headers(self) -> dict[str, str]:
         headers = {k.lower(): v for k, v in self.request.headers.items()}
-        headers["user-agent"] = USER_AGENT
+        headers["user-agent"] = self.s.user_agent
         headers.setdefault("accept-encoding", self.s.accept_encoding)
         return headers
 
@@ -178,6 +179,9 @@ class SyncCallRunner:
             call.attempts += 1
             try:
                 return self._attempt(call)
+            except ResponseCallbackFailed as failed:
+                # A user's on_response that raises ends the call with its own exception, never retried.
+                raise failed.error from None
             except Exception as raw:  # a KeyboardInterrupt is never caught
                 error, wait = call.decide(raw)
                 call.log_outcome(error, wait)
@@ -192,16 +196,15 @@ class SyncCallRunner:
         if pacer is None:
             return None
         while True:
-            got = pacer.try_acquire()
-            if got.ticket is not None:
-                return got.ticket
-            remaining = call.budget_ms - call.elapsed_ms()
-            if (got.spent and got.wait_ms > remaining) or remaining <= 0:
-                raise call.paced_out(got.wait_ms)
+            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            if decision.kind == "go":
+                return decision.ticket
+            if decision.kind == "paced":
+                raise call.paced_out(decision.wait_ms)
             changed = threading.Event()
             unsubscribe = pacer.subscribe(changed.set)
             try:
-                changed.wait(min(got.wait_ms, remaining) / 1000)
+                changed.wait(decision.wait_ms / 1000)
             finally:
                 unsubscribe()
 
@@ -234,6 +237,9 @@ class SyncCallRunner:
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
                 raise call.service_error(response, self._error_text(response, deadline))
+            if s.on_response is not None:
+                notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
+                                s.secrets)
             return Answer(response.status_code, response.headers, self._body(call, response, deadline, call_binds))
         finally:
             response.close()
@@ -343,6 +349,9 @@ class AsyncCallRunner:
             call.attempts += 1
             try:
                 return await self._attempt(call)
+            except ResponseCallbackFailed as failed:
+                # A user's on_response that raises ends the call with its own exception, never retried.
+                raise failed.error from None
             except Exception as raw:
                 error, wait = call.decide(raw)
                 call.log_outcome(error, wait)
@@ -358,19 +367,18 @@ class AsyncCallRunner:
             return None
         loop = asyncio.get_running_loop()
         while True:
-            got = pacer.try_acquire()
-            if got.ticket is not None:
-                return got.ticket
-            remaining = call.budget_ms - call.elapsed_ms()
-            if (got.spent and got.wait_ms > remaining) or remaining <= 0:
-                raise call.paced_out(got.wait_ms)
+            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            if decision.kind == "go":
+                return decision.ticket
+            if decision.kind == "paced":
+                raise call.paced_out(decision.wait_ms)
             changed = loop.create_future()
 
             def wake(f: asyncio.Future[None] = changed) -> None:
                 loop.call_soon_threadsafe(_settle, f)
             unsubscribe = pacer.subscribe(wake)
             try:
-                await asyncio.wait_for(asyncio.shield(changed), min(got.wait_ms, remaining) / 1000)
+                await asyncio.wait_for(asyncio.shield(changed), decision.wait_ms / 1000)
             except asyncio.TimeoutError:
                 pass
             finally:
@@ -417,6 +425,9 @@ class AsyncCallRunner:
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
                 raise call.service_error(response, await self._error_text(response))
+            if s.on_response is not None:
+                notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
+                                s.secrets)
             return Answer(response.status_code, response.headers, await self._body(call, response))
         finally:
             await response.aclose()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,8 @@ from ..retry.rate_limit_pacer import RateLimitPacer
 from ..retry.retry_options import ResolvedRetry
 from ..security.known_secrets import KnownSecrets
 from .clock import Clock
+from .response_info import ResponseInfo
+from .user_agent import USER_AGENT
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,5 @@ class CallSettings:
     credential: Credential
     pacer: RateLimitPacer | None
     extra: dict[str, Any] = field(default_factory=dict)
+    on_response: Callable[[ResponseInfo], None] | None = None
+    user_agent: str = USER_AGENT

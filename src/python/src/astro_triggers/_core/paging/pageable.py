@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
+from ..errors.client_errors import InvalidArgumentError
 from .cursor_walk import CursorWalk
 from .page import Page
 
@@ -48,6 +50,18 @@ class Pageable(Generic[T]):
         """Every item in a list (for small lists; iterate large ones)."""
         return list(self)
 
+    @staticmethod
+    def from_pages(pages: Iterable[Page[T]]) -> Pageable[T]:
+        """A pageable over pages held in memory, for your own tests (what a mocked ``list`` returns): ``for item in``
+        walks their items, ``by_page()`` the pages; ``by_page(continuation_token=...)`` resumes after the page whose
+        ``continuation_token`` it is. ``pages`` e.g. from :meth:`Page.from_values`; none for an empty list.
+
+        Raises:
+            InvalidArgumentError: a page is missing (None), naming ``pages``; later, from ``by_page``, a token that is
+                no page's, naming ``continuation_token``.
+        """
+        return _StaticPageable(_checked_pages(pages))
+
 
 class AsyncPageable(Generic[T]):
     """The async twin of :class:`Pageable`: ``async for item in pageable`` and
@@ -84,3 +98,65 @@ class AsyncPageable(Generic[T]):
     async def to_list(self) -> list[T]:
         """Every item in a list (for small lists; iterate large ones)."""
         return [item async for item in self]
+
+    @staticmethod
+    def from_pages(pages: Iterable[Page[T]]) -> AsyncPageable[T]:
+        """The async twin of :meth:`Pageable.from_pages`: ``async for`` over pages held in memory, each handed over
+        after yielding to the event loop, as from a service."""
+        return _StaticAsyncPageable(_checked_pages(pages))
+
+
+def _checked_pages(pages: Iterable[Page[T]]) -> tuple[Page[T], ...]:
+    held = tuple(pages)
+    for i, page in enumerate(held):
+        if page is None:
+            raise InvalidArgumentError("pages", f"Page {i} is missing; give an empty page (Page.from_values([])) "
+                                                "instead.")
+    return held
+
+
+def _start(pages: tuple[Page[T], ...], continuation_token: str | None) -> int:
+    if continuation_token is None:
+        return 0
+    for i, page in enumerate(pages):
+        if page.continuation_token == continuation_token:
+            return i + 1
+    raise InvalidArgumentError("continuation_token", "'continuation_token' must be the continuation_token of one of "
+                                                     f"the pages given to from_pages (was '{continuation_token}').")
+
+
+def _unreachable_sync(token: str | None, size: int | None) -> Page[T]:
+    raise AssertionError("a pageable from pages fetches nothing")
+
+
+async def _unreachable_async(token: str | None, size: int | None) -> Page[T]:
+    raise AssertionError("a pageable from pages fetches nothing")
+
+
+class _StaticPageable(Pageable[T]):
+    """The pageable behind :meth:`Pageable.from_pages` (C#: StaticPageable)."""
+
+    def __init__(self, pages: tuple[Page[T], ...]) -> None:
+        super().__init__(_unreachable_sync)
+        self._pages = pages
+
+    def by_page(self, continuation_token: str | None = None, page_size: int | None = None) -> Iterator[Page[T]]:
+        """The pages given, from the one after ``continuation_token``'s page; ``page_size`` is ignored."""
+        start = _start(self._pages, continuation_token)
+        return iter(self._pages[start:])
+
+
+class _StaticAsyncPageable(AsyncPageable[T]):
+    """The pageable behind :meth:`AsyncPageable.from_pages`."""
+
+    def __init__(self, pages: tuple[Page[T], ...]) -> None:
+        super().__init__(_unreachable_async)
+        self._pages = pages
+
+    async def by_page(self, continuation_token: str | None = None,
+                      page_size: int | None = None) -> AsyncIterator[Page[T]]:
+        """The pages given, from the one after ``continuation_token``'s page; ``page_size`` is ignored."""
+        start = _start(self._pages, continuation_token)
+        for page in self._pages[start:]:
+            await asyncio.sleep(0)
+            yield page

@@ -40,14 +40,22 @@ class Window:
     precision_ms: float
 
 
+def _read_int32(raw: str | None) -> int | None:
+    """An integer header as C# reads it (int.TryParse: optional sign, 32-bit), else None."""
+    if raw is None or not _INT.match(raw.strip()):
+        return None
+    n = int(raw.strip())
+    return n if -_INT_MAX - 1 <= n <= _INT_MAX else None
+
+
 def read_window(get: HeaderLookup, client_now_ms: float) -> Window | None:
     """The three headers; None when Remaining or Reset is missing or unreadable."""
-    remaining_raw, reset_raw = get("x-ratelimit-remaining"), get("x-ratelimit-reset")
-    if remaining_raw is None or reset_raw is None or not _INT.match(remaining_raw.strip()):
+    remaining, reset_raw = _read_int32(get("x-ratelimit-remaining")), get("x-ratelimit-reset")
+    if remaining is None or reset_raw is None:
         return None
-    remaining = int(remaining_raw.strip())
-    limit_raw = get("x-ratelimit-limit")
-    limit = int(limit_raw.strip()) if limit_raw is not None and _INT.match(limit_raw.strip()) else _INT_MAX
+    limit = _read_int32(get("x-ratelimit-limit"))
+    if limit is None:
+        limit = _INT_MAX
     raw = reset_raw.strip()
     now = server_now(get("date"), client_now_ms)
     reset_in = parse_retry_after_value(raw, now)
@@ -197,3 +205,27 @@ class RateLimitPacer:
             listeners = self._take_listeners() if self._active else []
         for listener in listeners:
             listener()
+
+
+@dataclass(frozen=True)
+class PacingDecision:
+    """One acquire's decision (conformance rule ``rate-limit-pacing``; TypeScript's ``pacingDecision``, C#'s
+    ``PacingStrategy.Decide``): ``kind`` is ``"go"`` (sent now under ``ticket``), ``"wait"`` (sleep at most
+    ``wait_ms``, or until the picture changes, then ask again) or ``"paced"`` (end the call before anything is sent,
+    :class:`~astro_triggers.PacedRateLimitError` with ``retry_after`` ``wait_ms``)."""
+
+    kind: str
+    ticket: int | None = None
+    wait_ms: float = 0.0
+
+
+def pacing_decision(pacer: RateLimitPacer, remaining_ms: float) -> PacingDecision:
+    """The decision for an acquire with ``remaining_ms`` left of the call's budget. The service said the window is spent
+    until a moment the call cannot wait for: end now, nothing sent. Held only by attempts in flight (or an unanswered
+    probe), the call waits as long as its budget allows: their answers may free a slot any moment."""
+    got = pacer.try_acquire()
+    if got.ticket is not None:
+        return PacingDecision("go", ticket=got.ticket)
+    if (got.spent and got.wait_ms > remaining_ms) or remaining_ms <= 0:
+        return PacingDecision("paced", wait_ms=got.wait_ms)
+    return PacingDecision("wait", wait_ms=min(got.wait_ms, remaining_ms))

@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 
 # At or above this a number is a Unix time in milliseconds (Agentset's Retry-After).
 UNIX_MS_THRESHOLD = 100_000_000_000
+# The last Unix millisecond of the year 9999 (.NET's DateTimeOffset.MaxValue): past it a number names no moment.
+MAX_UNIX_MS = 253_402_300_799_999
 # At or above this (and below the ms threshold) a number is a Unix time in seconds.
 UNIX_S_THRESHOLD = 1_000_000_000
 # How far before / after a Date (ms) the client's clock may sit and still be taken as agreeing with it.
@@ -57,7 +59,8 @@ def parse_retry_after_value(raw: str, now_ms: float) -> float | None:
     if _DIGITS.match(value):
         n = int(value)
         if n >= UNIX_MS_THRESHOLD:
-            return max(0.0, n - now_ms)
+            # Past the year 9999 it is garbage from the wire, not a wait of millennia (as C# and TypeScript).
+            return None if n > MAX_UNIX_MS else max(0.0, n - now_ms)
         if n >= UNIX_S_THRESHOLD:
             return max(0.0, n * 1000 - now_ms)
         return float(n * 1000)

@@ -89,6 +89,17 @@ class RunHandle(Generic[T]):
         """Whether the last snapshot is final."""
         return is_terminal(self._current.status)
 
+    # Set by the sub-client that made the handle (it knows the scope); None for a handle that cannot be resumed.
+    _resume_token_writer: Callable[[], str | None] | None = None
+
+    @property
+    def resume_token(self) -> str | None:
+        """The run's resume token (``atr1.…``: the service, the ids and the per-call scope such as namespace and
+        tenant, never a credential), for the service client's ``resume_run(token)`` in this or any other language;
+        None when the handle cannot be resumed (a TrueFoundry run started by deployment id, a model factory's)."""
+        writer = self._resume_token_writer
+        return None if writer is None else writer()
+
     @property
     def can_cancel(self) -> bool:
         """Whether :meth:`cancel` can stop this run (TrueFoundry terminate, Mixpeek task kill)."""

@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace Astro.Triggers.Cli.Tests;
+
+/// <summary><c>wait --token</c> / <c>--tokens-from</c>: a run started by one command (or any SDK) is followed from its
+/// resume token, which every start prints (text, and <c>resumeToken</c> in --json).</summary>
+public sealed class ResumeTokenTests
+{
+    [Fact]
+    public async Task A_start_prints_its_token_and_wait_token_follows_the_run_to_the_end()
+    {
+        await using var fake = FastFakes.Agentset();
+
+        var started = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--json");
+        started.ExitCode.Should().Be(0, started.ToString());
+        var token = started.Json.GetProperty("resumeToken").GetString()!;
+        token.Should().MatchRegex("^atr1\\.[A-Za-z0-9_-]+$");
+        var id = started.Json.GetProperty("id").GetString();
+
+        var text = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "again");
+        text.Out.Should().MatchRegex("resume token: atr1\\.[A-Za-z0-9_-]+ \\(follow it anywhere: astro-triggers wait --token atr1\\.");
+
+        var waited = await Cli.RunAsync(Cli.Env(fake), "wait", "--token", token, "--json", "--poll-interval", FastFakes.Poll);
+        waited.ExitCode.Should().Be(0, waited.ToString());
+        waited.Json.GetProperty("document").GetString().Should().Be("run");
+        waited.Json.GetProperty("id").GetString().Should().Be(id);
+        waited.Json.GetProperty("status").GetString().Should().Be("succeeded");
+        waited.Json.GetProperty("resumeToken").GetString().Should().Be(token);
+        waited.Error.Should().NotContain("is now", "the token spelling is the current one: no rename notice");
+    }
+
+    [Fact]
+    public async Task Tokens_from_a_file_and_repeated_token_options_follow_every_run_in_one_document()
+    {
+        await using var fake = FastFakes.Agentset();
+        var tokens = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var started = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", $"doc {i}", "--json");
+            tokens.Add(started.Json.GetProperty("resumeToken").GetString()!);
+        }
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, $"# nightly ingest\n{tokens[0]}\n\n{tokens[1]}\r\n");
+            var result = await Cli.RunAsync(Cli.Env(fake), "wait", "--tokens-from", file, "--token", tokens[2], "--json", "--poll-interval", FastFakes.Poll);
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Json.GetProperty("document").GetString().Should().Be("runs");
+            result.Json.GetProperty("service").GetString().Should().Be("Agentset");
+            var runs = result.Json.GetProperty("runs").EnumerateArray().ToList();
+            runs.Select(r => r.GetProperty("resumeToken").GetString()).Should().BeEquivalentTo(tokens);
+            runs.Should().OnlyContain(r => r.GetProperty("status").GetString() == "succeeded");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("job_123")] // an id, not a token
+    [InlineData("atr1.eyJzIjoiYWdlbnRzZXQiLCJucyI6Im5zXzEiLCJydW4iOiJqb2IxIn0")] // agentset, run "job1" (no job_ prefix)
+    [InlineData("atr2.eyJzIjoiYWdlbnRzZXQifQ")] // a later version
+    [InlineData("atr1.eyJzIjoiYXN0cm9wb2QiLCJucyI6InRlYW0tYSIsImluZ2VzdGlvbiI6Im5pZ2h0bHktZG9jcyIsInJ1biI6ImluZ2VzdC1uaWdodGx5LWRvY3MtN2Y5YzIifQ")] // Astropod: no status
+    public async Task A_token_that_cannot_be_followed_is_a_usage_error_and_nothing_is_sent(string token)
+    {
+        await using var fake = FastFakes.Agentset();
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "wait", "--token", token, "--json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Json.GetProperty("document").GetString().Should().Be("error");
+        result.Json.GetProperty("error").GetProperty("kind").GetString().Should().Be("usage");
+        fake.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Tokens_and_the_0x_service_spelling_together_are_a_usage_error()
+    {
+        await using var fake = FastFakes.Agentset();
+        var started = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--json");
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "wait", "agentset", "job_1", "--token", started.Json.GetProperty("resumeToken").GetString()!);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("not both");
+    }
+}
