@@ -316,4 +316,19 @@ public sealed class RunGroupTests
         Count(truefoundry.Requests, "getJobRun").Should().Be(0);
         Count(truefoundry.Requests, "listJobRuns").Should().BePositive();
     }
+    [Fact]
+    public async Task Runs_resumed_from_tokens_in_another_client_are_read_through_the_list_too()
+    {
+        var options = new AgentsetFakeOptions { TimeProvider = _clock };
+        await using var fake = AgentsetFake.Start(options);
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var tokens = (await StartJobsAsync(client, options, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15))).Select(r => r.ResumeToken!).ToList();
+        using var later = new AgentsetClient(fake.CreateClientOptions());
+        var before = fake.Requests.Count;
+
+        var results = await _clock.DriveAsync(p => new RunGroup<IngestJobRun>(tokens.Select(t => later.ResumeRun(t))).WaitForAllAsync(p));
+
+        results.Should().OnlyContain(r => r.Succeeded);
+        fake.Requests.Skip(before).Should().OnlyContain(r => r.OperationId == "listIngestJobs", "a resumed job knows its namespace and tenant, its list's scope");
+    }
 }
