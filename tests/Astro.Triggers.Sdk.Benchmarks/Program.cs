@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace Astro.Triggers.Sdk.Benchmarks;
 
 /// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the
-/// poll schedules of <c>WaitForCompletionAsync</c>, <c>--compression</c> the bytes on the wire per page, <c>--coldstart [rounds]</c>
+/// poll schedules of <c>WaitForCompletionAsync</c>, <c>--groups</c> a run group following 100 to 10,000 runs, <c>--compression</c> the bytes on the wire per page, <c>--coldstart [rounds]</c>
 /// whole-process start to the first answered call (issue 30); <c>--alloc</c> and
 /// <c>--alloc-types NAME</c> are quick allocation probes; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
@@ -44,6 +44,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--pacing")
         {
             Console.Write(await BulkPacing.RunAsync());
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--groups")
+        {
+            Console.Write(await RunGroupFollowing.RunAsync(args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : null));
             return;
         }
 

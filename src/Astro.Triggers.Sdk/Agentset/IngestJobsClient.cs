@@ -23,7 +23,7 @@ public class IngestJobsClient
     {
         _operations = operations;
         _options = options;
-        _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null);
+        _runs = new RunSource<IngestJob>((run, ct) => GetAsync(run.Id, (AgentsetRequestOptions?)run.SourceState, ct), Cancel: null) { Lister = new IngestJobListReader(this) };
         _resumeToken = ResumeTokenOf;
     }
 

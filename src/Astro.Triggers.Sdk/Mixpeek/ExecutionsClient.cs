@@ -25,7 +25,7 @@ public class ExecutionsClient
         _options = options;
         _runs = new RunSource<TriggerTask>(
             (run, ct) => GetAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct),
-            (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct));
+            (run, ct) => CancelAsync(run.Id, (MixpeekRequestOptions?)run.SourceState, ct)) { Lister = new ExecutionHistoryReader(this) };
         _resumeToken = ResumeTokenOf;
     }
 

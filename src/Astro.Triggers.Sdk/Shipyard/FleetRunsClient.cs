@@ -32,7 +32,7 @@ public class FleetRunsClient
                 var ids = ((ShipyardFleetRun)run).Ids;
                 return GetAsync(ids.OrgId, ids.ProjectId, ids.FleetId, ids.FleetRunId, (RequestOptions?)run.SourceState, ct);
             },
-            Cancel: null);
+            Cancel: null) { Lister = new FleetRunListReader(this) };
     }
 
     /// <summary>Schedules a fleet run now. Each override names a vessel (case-sensitive) and its variables: a value

@@ -21,7 +21,7 @@ public class JobRunsClient
     {
         _operations = operations;
         _options = options;
-        _runs = new RunSource<JobRun>(ReadRunAsync, CancelRunAsync);
+        _runs = new RunSource<JobRun>(ReadRunAsync, CancelRunAsync) { Lister = new JobRunListReader(this) };
     }
 
     /// <summary>Starts a run of a job, by deployment id or application id (exactly one), with an optional command

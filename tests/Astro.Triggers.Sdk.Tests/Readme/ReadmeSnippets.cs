@@ -175,6 +175,29 @@ internal static class ReadmeSnippets
         await main.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "a" } });
     }
 
+    public static async Task ManyRuns()
+    {
+        #region snippet:manyruns
+        await using var fake = AgentsetFake.Start();
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var runs = new List<IngestJobRun>();
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            runs.Add(await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = text } }));
+        }
+
+        // One list read per page per cycle for all of them; each run is still noticed within 10% of its length.
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(250) });
+        await foreach (var result in group.WhenEachAsync())   // in the order they end
+        {
+            Console.WriteLine(result.Succeeded ? $"{result.Run.Id} done" : $"{result.Run.Id}: {result.Error!.Message}");
+        }
+
+        var results = await group.WaitForAllAsync();   // in the order added; a failed run is a result, not an exception
+        Console.WriteLine($"{results.Count(r => r.Succeeded)} succeeded; {group.Progress}");
+        #endregion
+    }
+
     public static async Task Options()
     {
         #region snippet:options

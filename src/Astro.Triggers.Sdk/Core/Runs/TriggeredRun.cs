@@ -71,6 +71,15 @@ public abstract class TriggeredRun
     public virtual Task CancelAsync(CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{Service} has no call to stop a run.");
 
+    /// <summary>Reads many runs of this one's service at once (a <see cref="RunGroup{TRun}"/>); null when it is read on its own.</summary>
+    internal virtual RunListReader? ListReader => null;
+
+    /// <summary>The clock the run's waits use.</summary>
+    internal TimeProvider Clock => _timeProvider;
+
+    /// <summary>Takes an observation another read made (a list operation of a <see cref="RunGroup{TRun}"/>).</summary>
+    internal void Observe(RunSnapshot observed) => Volatile.Write(ref _current, observed with { ObservedAt = _timeProvider.GetUtcNow() });
+
     /// <summary>Reads the run's status once from the service.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The common status now.</returns>

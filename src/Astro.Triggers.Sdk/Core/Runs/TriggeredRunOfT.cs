@@ -124,6 +124,16 @@ public class TriggeredRun<T> : TriggeredRun
         (TriggeredRun<T>)await base.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    internal override RunListReader? ListReader => _source?.Lister;
+
+    /// <summary>Takes the run's object as a list operation showed it (a <see cref="RunGroup{TRun}"/>'s read).</summary>
+    internal void Observe(T value)
+    {
+        Volatile.Write(ref _value, value);
+        Observe(_snapshot(value, Now()));
+    }
+
+    /// <inheritdoc />
     protected override async Task<RunSnapshot> FetchStatusAsync(CancellationToken cancellationToken)
     {
         var value = _read is not null ? await _read(cancellationToken).ConfigureAwait(false)
