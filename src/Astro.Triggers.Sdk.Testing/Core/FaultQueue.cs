@@ -112,6 +112,8 @@ internal enum FaultKind
     ServerError,
     Delay,
     DropConnection,
+    ServerErrorAfterProcessing,
+    DropConnectionAfterProcessing,
 }
 
 internal sealed class Fault(FaultKind kind, int count, int status, TimeSpan? wait, FaultTarget? target)
