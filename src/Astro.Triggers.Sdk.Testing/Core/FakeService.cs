@@ -268,9 +268,10 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         var method = context.Request.Method.ToUpperInvariant();
         var segments = FakeRouter.Segments(path);
         var operationId = _routes.OperationOf(method, segments);
-        _recorder.Add(await RequestRecorder.ReadAsync(context, path, query, operationId, Now, SecretTexts()).ConfigureAwait(false));
+        var recorded = await RequestRecorder.ReadAsync(context, path, query, operationId, Now, SecretTexts()).ConfigureAwait(false);
+        _recorder.Add(recorded);
 
-        var fault = Faults.Take(method, segments, operationId);
+        var fault = Faults.Take(method, segments, operationId, recorded);
         if (fault?.Kind == FaultKind.DropConnection)
         {
             context.Abort();

@@ -54,6 +54,23 @@ public sealed class FaultInjector
         return new FaultInjector(_queue, new FaultTarget(operationId, null, null));
     }
 
+    /// <summary>A view whose faults hit only calls to one operation that <paramref name="match"/> accepts, e.g. the create
+    /// of one job: <c>Faults.For("createIngestJob", r =&gt; r.Body.Contains("\"doc-7\""))</c>. A fault of the view is
+    /// taken by the first such call only, so a client's later resend of the same request is not faulted by it.</summary>
+    /// <param name="operationId">The operation's id in the service's OpenAPI document (see <see cref="OperationIds"/>), case-sensitive.</param>
+    /// <param name="match">Decides from the call as recorded (method, path, query, headers, body; secrets masked).
+    /// Called on the server's threads, once per arriving call of the operation while the view has faults left.</param>
+    /// <returns>The targeted view; its switches return it, so they chain. Each call of this method makes a new target:
+    /// <see cref="Pending"/>, <see cref="Injected"/> and <see cref="Clear"/> on it concern only its own faults.</returns>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is not one this fake serves.</exception>
+    /// <exception cref="InvalidOperationException">This view is already targeted (targets do not combine).</exception>
+    public FaultInjector For(string operationId, Func<RecordedRequest, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var view = For(operationId);
+        return new FaultInjector(_queue, view._target! with { Match = match });
+    }
+
     /// <summary>A view whose faults hit only calls with <paramref name="method"/> whose path matches
     /// <paramref name="pathPattern"/>, e.g. <c>Faults.For(HttpMethod.Post, "/v1/namespace/*/ingest-jobs")</c>.</summary>
     /// <param name="method">The HTTP method to match.</param>
@@ -161,8 +178,8 @@ public sealed class FaultInjector
     public int Injected => _queue.Injected(_target);
 
     /// <summary>Takes the fault for an arriving call: the first, in the order added, whose target it matches.</summary>
-    internal Fault? Take(string method, IReadOnlyList<string> segments, string? operationId) =>
-        _queue.Take(method, segments, operationId);
+    internal Fault? Take(string method, IReadOnlyList<string> segments, string? operationId, RecordedRequest request) =>
+        _queue.Take(method, segments, operationId, request);
 
     private void EnsureUntargeted()
     {

@@ -35,10 +35,10 @@ public sealed class AfterProcessingFaultTests : IAsyncLifetime
 
         var thrown = (await create.Should().ThrowAsync<InternalServerErrorException>()).Which;
         thrown.MayHaveBeenProcessed.Should().BeTrue();
-        _fake.JobCount.Should().Be(1, "the fault acted on the request before answering");
-        (await _client.IngestJobs.ListAsync().ToListAsync()).Single().ExternalId.Should().Be("a", "the list shows the job's ExternalId");
         _fake.Faults.Injected.Should().Be(1);
         _fake.Requests.Should().ContainSingle("a 500 on a create is not retried");
+        _fake.JobCount.Should().Be(1, "the fault acted on the request before answering");
+        (await _client.IngestJobs.ListAsync().ToListAsync()).Single().ExternalId.Should().Be("a", "the list shows the job's ExternalId");
     }
 
     [Fact]
@@ -75,6 +75,22 @@ public sealed class AfterProcessingFaultTests : IAsyncLifetime
 
         await create.Should().ThrowAsync<NotFoundException>("the fake refused the call (unknown namespace), so the fault has nothing to hide");
         _fake.JobCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_matching_fault_hits_only_the_first_call_it_accepts()
+    {
+        var view = _fake.Faults.For("createIngestJob", r => r.Body.Contains("\"g-2\"", StringComparison.Ordinal)).DropConnection();
+
+        await _client.IngestJobs.CreateAsync(Job("g-1"));
+        var second = () => _client.IngestJobs.CreateAsync(Job("g-2"));
+        await second.Should().ThrowAsync<ServiceTransportException>();
+        await _client.IngestJobs.CreateAsync(Job("g-2"));
+
+        view.Injected.Should().Be(1);
+        view.Pending.Should().Be(0);
+        view.Target.Should().Be("createIngestJob (matching calls)");
+        _fake.ExternalIdCounts.Should().Equal(new Dictionary<string, int> { ["g-1"] = 1, ["g-2"] = 1 });
     }
 
     [Fact]
