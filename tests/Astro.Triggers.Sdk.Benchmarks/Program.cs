@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--waits</c> the
+/// <summary><c>--checks</c> prints the memory checks as Markdown, <c>--pacing</c> the bulk rate-limit run, <c>--startmany</c>
+/// issue 31's exactly-once start of 2,000 jobs under ambiguous faults, <c>--waits</c> the
 /// poll schedules of <c>WaitForCompletionAsync</c>, <c>--compression</c> the bytes on the wire per page; <c>--alloc</c> and
 /// <c>--alloc-types NAME</c> are quick allocation probes; anything else goes to BenchmarkDotNet.</summary>
 public static class Program
@@ -36,6 +37,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--pacing")
         {
             Console.Write(await BulkPacing.RunAsync());
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--startmany")
+        {
+            Console.Write(await StartManyRun.RunAsync());
             return;
         }
 
