@@ -18,7 +18,7 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   dotnet run -c Release --no-build -- --job short --memory --exporters github --artifacts "$artifacts" "$@"
 fi
 # Each mode's output is kept in artifacts/benchmarks/<mode>.md: REPORT_ONLY=1 reuses them all (only the analysis is new);
-# CHECKS=0 / PACING=0 / WAITS=0 / COMPRESSION=0 skip one mode and reuse its last output (none after a full run's cleanup).
+# CHECKS=0 / PACING=0 / STARTMANY=0 / WAITS=0 / COMPRESSION=0 skip one mode and reuse its last output (none after a full run's cleanup).
 mkdir -p "$artifacts"
 mode() { # mode NAME FLAG SKIP-VARIABLE
   local file="$artifacts/$1.md"
@@ -31,6 +31,8 @@ mode() { # mode NAME FLAG SKIP-VARIABLE
 checks="$(mode checks --checks CHECKS)"
 # The bulk rate-limit run (issue 18 #1): real loopback HTTP against the Agentset fake, ~1 min.
 pacing="$(mode pacing --pacing PACING)"
+# Issue 31: 2,000 jobs started exactly once under ambiguous faults, against the Agentset fake's enforced limit, ~1 min.
+startmany="$(mode startmany --startmany STARTMANY)"
 # The poll schedules of WaitForCompletionAsync (issue 18 #3): the Agentset and TrueFoundry fakes in virtual time over
 # loopback HTTP, ~40 s.
 waits="$(mode waits --waits WAITS)"
@@ -70,6 +72,12 @@ rm -rf "$root/src/Astro.Triggers.Sdk/${root#/}" "$root/src/Astro.Triggers.Sdk/$(
     echo "## Bulk work at the service's rate limit (\`--pacing\`)"
     echo
     echo "$pacing"
+  fi
+  if [ -n "$startmany" ]; then
+    echo
+    echo "## Starting many, exactly once (\`--startmany\`)"
+    echo
+    echo "$startmany"
   fi
   if [ -n "$waits" ]; then
     echo

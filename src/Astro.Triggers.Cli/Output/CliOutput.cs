@@ -84,6 +84,12 @@ internal sealed class CliOutput
         Write(_host.Output, Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>One compact JSON object on one line of stdout (<c>--jsonl</c>: a line per outcome, as it happens).</summary>
+    public void JsonLine(JsonNode line) => Write(_host.Output, line.ToJsonString(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }));
+
     /// <summary>Rows for a person: a Spectre table on a terminal, tab-separated lines otherwise (grep- and cut-friendly).</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
     {

@@ -15,6 +15,7 @@ internal static class Documents
     public const string Schedule = "schedule";
     public const string Fakes = "fakes";
     public const string Error = "error";
+    public const string Starts = "starts";
 
     public static JsonObject Envelope(string document, string? service, int exitCode, JsonObject? error = null) => new()
     {

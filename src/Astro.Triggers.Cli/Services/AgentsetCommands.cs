@@ -26,9 +26,17 @@ internal static class AgentsetCommands
         var externalId = new Option<string?>("--external-id") { Description = "Your own id for the job" };
         var fileName = new Option<string?>("--file-name") { Description = "The file name to store --text under" };
         var wait = GlobalOptions.Wait();
+        var from = new Option<FileInfo?>("--from") { Description = "Start one job per line of this JSONL file ({\"text\"|\"url\", \"name\", \"externalId\", \"fileName\"}), exactly once where externalId is set" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "With --from: how many starts at once (1-1000) [default: 8]" };
+        var jsonl = new Option<bool>("--jsonl") { Description = "With --from: one JSON line per outcome (and per run with --wait) on stdout" };
         var start = factory.Create("start", "Start an ingest job (--text or --url); with --wait follow it to the end", service, async invocation =>
         {
             var client = Clients.Agentset(invocation, invocation.Get(Namespace), invocation.Get(Tenant));
+            if (invocation.Get(from) is { } file)
+            {
+                return await AgentsetStartMany.RunAsync(invocation, client, file, invocation.Get(concurrency) ?? 8, invocation.Get(wait), invocation.Get(jsonl)).ConfigureAwait(false);
+            }
+
             IngestJobPayload payload = invocation.Get(text) is { } body
                 ? new TextPayload { Text = body, FileName = invocation.Get(fileName) }
                 : new CrawlPayload
@@ -41,10 +49,26 @@ internal static class AgentsetCommands
                 new CreateIngestJobRequest { Name = invocation.Get(name), ExternalId = invocation.Get(externalId), Payload = payload },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
             return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers agentset ingest-jobs wait {run.Id}").ConfigureAwait(false);
-        }, [text, url, name, externalId, fileName, wait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
+        }, [text, url, name, externalId, fileName, from, concurrency, jsonl, wait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
         start.Validators.Add(result =>
         {
-            if ((result.GetValue(text) is null) == (result.GetValue(url) is null))
+            if (result.GetValue(from) is not null)
+            {
+                if (result.GetValue(text) is not null || result.GetValue(url) is not null || result.GetValue(name) is not null
+                    || result.GetValue(externalId) is not null || result.GetValue(fileName) is not null)
+                {
+                    result.AddError("--from: the jobs come from the file; drop --text, --url, --name, --external-id and --file-name");
+                }
+                else if (result.GetValue(concurrency) is < 1 or > 1000)
+                {
+                    result.AddError("--concurrency: must be between 1 and 1000");
+                }
+            }
+            else if (result.GetValue(jsonl))
+            {
+                result.AddError("--jsonl: only with --from");
+            }
+            else if ((result.GetValue(text) is null) == (result.GetValue(url) is null))
             {
                 result.AddError("pass exactly one of --text or --url");
             }

@@ -59,6 +59,22 @@ public sealed class AgentsetFake : FakeService
         }
     }
 
+    /// <summary>How many jobs the fake holds per <c>externalId</c> (jobs without one not counted): a job created twice
+    /// shows a count of 2. What a test of exactly-once starting asserts. The list operation returns each job's
+    /// <c>externalId</c> too, which is how a client finds a job it may have created.</summary>
+    public IReadOnlyDictionary<string, int> ExternalIdCounts
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _jobs.Where(j => j.ExternalId is not null && !j.IsGone(Now))
+                    .GroupBy(j => j.ExternalId!, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            }
+        }
+    }
+
     /// <summary>Client options pointing at this fake, with its key and namespace, on the fake's clock (<c>TimeProvider</c>), so the
     /// client's waits (retries, polling) move with the fake when a test advances a FakeTimeProvider.</summary>
     public AgentsetClientOptions CreateClientOptions() =>

@@ -34,6 +34,8 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     private readonly AsyncLocal<Arrival?> _arrival = new();
 
     private int _disposed;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private protected FakeService(FakeServiceOptions options)
     {
@@ -60,6 +62,10 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     /// <summary>Switches that make the next calls fail (429, 5xx, delay, dropped connection), for every call or, through
     /// <see cref="FaultInjector.For(string)"/>, for one operation.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>The most requests the fake has been handling at the same moment since it started (dropped connections
+    /// not counted): what a test of a client's concurrency limit asserts.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>The requests the fake has received so far, oldest first (the last <c>10 000</c>): each recorded on
     /// arrival, faulted or not, with secrets masked. A new list on every read; later requests do not change it.</summary>
@@ -138,6 +144,32 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
                 };
                 var error = Error(new FakeRejection(fault.Status, code, "The service failed (injected fault)."));
                 return ToMessage(fault.Wait is { } wait ? error.WithHeader("Retry-After", ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)) : error);
+            case FaultKind.ServerErrorAfterProcessing:
+            {
+                // Acted on first (the job is created), then the answer is lost behind a 500: the ambiguous case. A call
+                // the fake refused (a 4xx, its own 429) was not acted on: it gets its real answer.
+                var acted = Handle(new FakeRequest(message));
+                if (acted.Status >= 300)
+                {
+                    return ToMessage(acted);
+                }
+
+                return ToMessage(Error(new FakeRejection(fault.Status, fault.Status == 500 ? "internal_server_error" : "server_error",
+                    "The service failed after acting on the request (injected fault).")));
+            }
+
+            case FaultKind.DropConnectionAfterProcessing:
+            {
+                var acted = Handle(new FakeRequest(message));
+                if (acted.Status >= 300)
+                {
+                    return ToMessage(acted);
+                }
+
+                _arrival.Value?.Abort();
+                return ToMessage(Error(new FakeRejection(500, "connection_reset", "Never sent: the connection was reset.")));
+            }
+
             case FaultKind.Delay:
                 if (!await DelayAsync(fault.Wait!.Value).ConfigureAwait(false))
                 {
@@ -236,16 +268,17 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         var method = context.Request.Method.ToUpperInvariant();
         var segments = FakeRouter.Segments(path);
         var operationId = _routes.OperationOf(method, segments);
-        _recorder.Add(await RequestRecorder.ReadAsync(context, path, query, operationId, Now, SecretTexts()).ConfigureAwait(false));
+        var recorded = await RequestRecorder.ReadAsync(context, path, query, operationId, Now, SecretTexts()).ConfigureAwait(false);
+        _recorder.Add(recorded);
 
-        var fault = Faults.Take(method, segments, operationId);
+        var fault = Faults.Take(method, segments, operationId, recorded);
         if (fault?.Kind == FaultKind.DropConnection)
         {
             context.Abort();
             return;
         }
 
-        _arrival.Value = new Arrival(fault, context.RequestAborted);
+        _arrival.Value = new Arrival(fault, context.Abort, context.RequestAborted);
 
         // The fake's Date is on the fake's clock, as a service's is on its own: clients read an absolute
         // Retry-After against it, so a fake on a FakeTimeProvider stays consistent with itself.
@@ -255,7 +288,27 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             return Task.CompletedTask;
         });
 
-        await next().ConfigureAwait(false);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) == max)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        catch (Exception) when (fault?.Kind == FaultKind.DropConnectionAfterProcessing)
+        {
+            // Writing the answer to the connection the fault reset: nobody reads it.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     // Each secret as sent and as escaped in a path or query, so neither form leaks into a record.
@@ -298,5 +351,5 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         }
     }
 
-    private sealed record Arrival(Fault? Fault, CancellationToken RequestAborted);
+    private sealed record Arrival(Fault? Fault, Action Abort, CancellationToken RequestAborted);
 }

@@ -3,7 +3,8 @@ namespace Astro.Triggers.Sdk.Testing.Core;
 /// <summary>
 /// Makes a fake misbehave on its next calls, for testing retries, timeouts and error handling. Faults are used in
 /// the order they were added; each covers the number of calls it was given, then the fake behaves normally again.
-/// A faulted call does not reach the fake's state: nothing is created, changed or counted.
+/// A faulted call does not reach the fake's state (nothing is created, changed or counted), except with
+/// <see cref="ServerErrorAfterProcessing"/> and <see cref="DropConnectionAfterProcessing"/>, whose point is that it does.
 /// </summary>
 /// <remarks>
 /// <para>A fake's <see cref="FakeService.Faults"/> targets every call. <see cref="For(string)"/> and
@@ -51,6 +52,23 @@ public sealed class FaultInjector
         }
 
         return new FaultInjector(_queue, new FaultTarget(operationId, null, null));
+    }
+
+    /// <summary>A view whose faults hit only calls to one operation that <paramref name="match"/> accepts, e.g. the create
+    /// of one job: <c>Faults.For("createIngestJob", r =&gt; r.Body.Contains("\"doc-7\""))</c>. A fault of the view is
+    /// taken by the first such call only, so a client's later resend of the same request is not faulted by it.</summary>
+    /// <param name="operationId">The operation's id in the service's OpenAPI document (see <see cref="OperationIds"/>), case-sensitive.</param>
+    /// <param name="match">Decides from the call as recorded (method, path, query, headers, body; secrets masked).
+    /// Called on the server's threads, once per arriving call of the operation while the view has faults left.</param>
+    /// <returns>The targeted view; its switches return it, so they chain. Each call of this method makes a new target:
+    /// <see cref="Pending"/>, <see cref="Injected"/> and <see cref="Clear"/> on it concern only its own faults.</returns>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is not one this fake serves.</exception>
+    /// <exception cref="InvalidOperationException">This view is already targeted (targets do not combine).</exception>
+    public FaultInjector For(string operationId, Func<RecordedRequest, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var view = For(operationId);
+        return new FaultInjector(_queue, view._target! with { Match = match });
     }
 
     /// <summary>A view whose faults hit only calls with <paramref name="method"/> whose path matches
@@ -116,11 +134,39 @@ public sealed class FaultInjector
     }
 
     /// <summary>The next <paramref name="count"/> calls (of this view's target) get no response: the connection is
-    /// closed before a status line (the client sees an <see cref="HttpRequestException"/>).</summary>
+    /// closed before a status line, after the request was read and without acting on it (the client sees an
+    /// <see cref="HttpRequestException"/>).</summary>
     /// <param name="count">How many calls; at least 1. Default 1.</param>
     /// <returns>This view, to chain.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
     public FaultInjector DropConnection(int count = 1) => Add(FaultKind.DropConnection, count, 0, null);
+
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) are acted on — a create creates, a
+    /// trigger starts — and then answered <paramref name="status"/> (default 500) with the service's error body: the
+    /// ambiguous failure a client cannot tell from one that did nothing. Unlike the other faults, the call reaches the
+    /// fake's state.</summary>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <param name="status">The status, 500 to 599. Default 500.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or <paramref name="status"/> is not a 5xx.</exception>
+    public FaultInjector ServerErrorAfterProcessing(int count = 1, int status = 500)
+    {
+        if (status is < 500 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A server error is a status from 500 to 599.");
+        }
+
+        return Add(FaultKind.ServerErrorAfterProcessing, count, status, null);
+    }
+
+    /// <summary>The next <paramref name="count"/> calls (of this view's target) are read and acted on, then the
+    /// connection is reset before a status line: the client sees an <see cref="HttpRequestException"/>, as with
+    /// <see cref="DropConnection"/> (which drops the call after reading it <em>without</em> acting on it). Unlike the
+    /// other faults, the call reaches the fake's state.</summary>
+    /// <param name="count">How many calls; at least 1. Default 1.</param>
+    /// <returns>This view, to chain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    public FaultInjector DropConnectionAfterProcessing(int count = 1) => Add(FaultKind.DropConnectionAfterProcessing, count, 0, null);
 
     /// <summary>Removes every fault not yet used: all of them on the fake's own injector, this target's on a view.</summary>
     public void Clear() => _queue.Clear(_target);
@@ -132,8 +178,8 @@ public sealed class FaultInjector
     public int Injected => _queue.Injected(_target);
 
     /// <summary>Takes the fault for an arriving call: the first, in the order added, whose target it matches.</summary>
-    internal Fault? Take(string method, IReadOnlyList<string> segments, string? operationId) =>
-        _queue.Take(method, segments, operationId);
+    internal Fault? Take(string method, IReadOnlyList<string> segments, string? operationId, RecordedRequest request) =>
+        _queue.Take(method, segments, operationId, request);
 
     private void EnsureUntargeted()
     {

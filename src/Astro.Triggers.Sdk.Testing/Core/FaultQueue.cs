@@ -42,11 +42,11 @@ internal sealed class FaultQueue(FakeRouter routes)
         }
     }
 
-    public Fault? Take(string method, IReadOnlyList<string> segments, string? operationId)
+    public Fault? Take(string method, IReadOnlyList<string> segments, string? operationId, RecordedRequest request)
     {
         lock (_gate)
         {
-            var index = _faults.FindIndex(f => f.Target?.Matches(method, segments, operationId) ?? true);
+            var index = _faults.FindIndex(f => f.Target?.Matches(method, segments, operationId, request) ?? true);
             if (index < 0)
             {
                 return null;
@@ -74,11 +74,14 @@ internal sealed record FaultTarget(string? OperationId, string? Method, string? 
 {
     private readonly string[] _pattern = PathPattern?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
-    public bool Matches(string method, IReadOnlyList<string> segments, string? operationId)
+    /// <summary>A further test on the recorded call (<c>For(operationId, match)</c>); each such target is its own.</summary>
+    public Func<RecordedRequest, bool>? Match { get; init; }
+
+    public bool Matches(string method, IReadOnlyList<string> segments, string? operationId, RecordedRequest request)
     {
         if (OperationId is not null)
         {
-            return string.Equals(OperationId, operationId, StringComparison.Ordinal);
+            return string.Equals(OperationId, operationId, StringComparison.Ordinal) && (Match?.Invoke(request) ?? true);
         }
 
         if (Method != method || _pattern.Length != segments.Count)
@@ -99,11 +102,12 @@ internal sealed record FaultTarget(string? OperationId, string? Method, string? 
 
     // Equality is by operationId, method and pattern text (the record's own), not by the split array.
     public bool Equals(FaultTarget? other) =>
-        other is not null && OperationId == other.OperationId && Method == other.Method && PathPattern == other.PathPattern;
+        other is not null && OperationId == other.OperationId && Method == other.Method && PathPattern == other.PathPattern
+        && ReferenceEquals(Match, other.Match);
 
-    public override int GetHashCode() => HashCode.Combine(OperationId, Method, PathPattern);
+    public override int GetHashCode() => HashCode.Combine(OperationId, Method, PathPattern, Match);
 
-    public override string ToString() => OperationId ?? $"{Method} {PathPattern}";
+    public override string ToString() => (OperationId ?? $"{Method} {PathPattern}") + (Match is null ? "" : " (matching calls)");
 }
 
 internal enum FaultKind
@@ -112,6 +116,8 @@ internal enum FaultKind
     ServerError,
     Delay,
     DropConnection,
+    ServerErrorAfterProcessing,
+    DropConnectionAfterProcessing,
 }
 
 internal sealed class Fault(FaultKind kind, int count, int status, TimeSpan? wait, FaultTarget? target)

@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Agentset;
 
 /// <summary>Agentset ingest jobs: list, create, get, delete, re-ingest. Every argument is checked before a
 /// request is sent. Members are virtual so tests can mock them.</summary>
-public class IngestJobsClient
+public partial class IngestJobsClient
 {
     private readonly AgentsetOperations _operations = null!;
     private readonly AgentsetClientOptions _options = null!;

@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Mixpeek;
 /// <summary>Mixpeek trigger executions: start one now (a manual run, outside the schedule), follow it as a run
 /// (<c>GET /v1/tasks/{task_id}</c>), cancel it (<c>DELETE /v1/tasks/{task_id}</c>), list a trigger's past executions.
 /// Members are virtual so tests can mock them.</summary>
-public class ExecutionsClient
+public partial class ExecutionsClient
 {
     private readonly MixpeekOperations _operations = null!;
     private readonly MixpeekClientOptions _options = null!;

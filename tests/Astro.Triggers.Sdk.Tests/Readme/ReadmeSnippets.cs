@@ -66,6 +66,42 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task StartManyExactlyOnce()
+    {
+        #region snippet:startmany
+        await using var fake = AgentsetFake.Start();
+        fake.Faults.For("createIngestJob").ServerErrorAfterProcessing();   // a create is done, then its answer is lost
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+
+        var jobs = Enumerable.Range(1, 20).Select(i => new CreateIngestJobRequest
+        {
+            ExternalId = $"doc-{i}",                                         // what makes a lost answer decidable
+            Payload = new TextPayload { Text = $"Document {i}" },
+        });
+        await foreach (var outcome in client.IngestJobs.StartManyAsync(jobs, new StartManyOptions { MaxConcurrency = 8 }))
+        {
+            var id = outcome.Request.ExternalId;
+            Console.WriteLine(outcome.Kind switch
+            {
+                StartOutcomeKind.Started => $"{id}: {outcome.Run!.Id} (reconciliation: {outcome.Reconciliation})",
+                StartOutcomeKind.Refused => $"{id}: refused, {outcome.Error!.Message}",
+                _ => $"{id}: may have been created, not repeated ({outcome.Reconciliation})",
+            });
+        }
+
+        Console.WriteLine(fake.JobCount);                                  // 20: the lost one was found, not created twice
+
+        // One call, reconciled the same way: the run, the refusal as usual, or AmbiguousStartException.
+        var run = await client.IngestJobs.StartReconciledAsync(
+            new CreateIngestJobRequest { ExternalId = "doc-21", Payload = new TextPayload { Text = "Document 21" } });
+        Console.WriteLine(run.Id);
+        #endregion
+        if (fake.JobCount != 21 || fake.ExternalIdCounts.Values.Any(n => n != 1))
+        {
+            throw new InvalidOperationException("The README's start-many snippet created a job twice.");
+        }
+    }
+
     public static async Task Astropod()
     {
         #region snippet:astropod
