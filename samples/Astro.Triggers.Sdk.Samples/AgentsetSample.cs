@@ -18,8 +18,8 @@ internal static class AgentsetSample
         var options = fake?.CreateClientOptions() ?? new AgentsetClientOptions
         {
             ApiKey = key,
-            NamespaceId = Steps.Env("AGENTSET_NAMESPACE_ID") ?? throw new InvalidOperationException("Set AGENTSET_NAMESPACE_ID (ns_…) with AGENTSET_API_KEY."),
-            BaseAddress = Steps.Env("AGENTSET_BASE_URL") is { } url ? new Uri(url) : AgentsetClientOptions.DefaultBaseAddress,
+            NamespaceId = Steps.Need("AGENTSET_NAMESPACE_ID", " (ns_…) with AGENTSET_API_KEY"),
+            BaseAddress = Steps.BaseUrl("AGENTSET_BASE_URL", AgentsetClientOptions.DefaultBaseAddress),
         };
         Say(fake is null ? $"real service at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
         using var client = new AgentsetClient(options);

@@ -5,7 +5,7 @@ using Astro.Triggers.Sdk.Testing.Astropod;
 namespace Astro.Triggers.Sdk.Samples;
 
 /// <summary>Find a deployment's manual ingestion sources and trigger one. Astropod has no status endpoint, so there
-/// is nothing to wait for. Real service: ASTROPOD_TOKEN, ASTROPOD_ACCOUNT (and optionally ASTROPOD_DEPLOYMENT_ID).</summary>
+/// is nothing to wait for. Real service: ASTROPOD_TOKEN, ASTROPOD_ACCOUNT (and optionally ASTROPOD_DEPLOYMENT_ID, ASTROPOD_BASE_URL).</summary>
 internal static class AstropodSample
 {
     public static async Task RunAsync(Steps steps)
@@ -13,8 +13,8 @@ internal static class AstropodSample
         void Say(string text) => steps.Say("Astropod", text);
         var token = Steps.Env("ASTROPOD_TOKEN");
         await using var fake = token is null ? AstropodFake.Start() : null;
-        var options = fake?.CreateClientOptions() ?? new AstropodClientOptions { ApiKey = token };
-        var account = fake?.Account ?? Steps.Env("ASTROPOD_ACCOUNT") ?? throw new InvalidOperationException("Set ASTROPOD_ACCOUNT with ASTROPOD_TOKEN.");
+        var options = fake?.CreateClientOptions() ?? new AstropodClientOptions { ApiKey = token, BaseAddress = Steps.BaseUrl("ASTROPOD_BASE_URL", AstropodClientOptions.DefaultBaseAddress) };
+        var account = fake?.Account ?? Steps.Need("ASTROPOD_ACCOUNT", " with ASTROPOD_TOKEN");
         Say(fake is null ? $"real service at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
         using var client = new AstropodClient(options);
 

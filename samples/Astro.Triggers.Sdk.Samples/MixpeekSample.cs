@@ -6,7 +6,7 @@ namespace Astro.Triggers.Sdk.Samples;
 
 /// <summary>Create a cron trigger, preview its next runs, execute it once and follow that run (its task) to the end, pause
 /// the trigger, then delete it again.
-/// Real service: MIXPEEK_API_KEY, MIXPEEK_NAMESPACE, MIXPEEK_CLUSTER_ID.</summary>
+/// Real service: MIXPEEK_API_KEY, MIXPEEK_NAMESPACE, MIXPEEK_CLUSTER_ID (and optionally MIXPEEK_BASE_URL).</summary>
 internal static class MixpeekSample
 {
     public static async Task RunAsync(Steps steps)
@@ -17,7 +17,8 @@ internal static class MixpeekSample
         var options = fake?.CreateClientOptions() ?? new MixpeekClientOptions
         {
             ApiKey = key,
-            Namespace = Steps.Env("MIXPEEK_NAMESPACE") ?? throw new InvalidOperationException("Set MIXPEEK_NAMESPACE with MIXPEEK_API_KEY."),
+            Namespace = Steps.Need("MIXPEEK_NAMESPACE", " with MIXPEEK_API_KEY"),
+            BaseAddress = Steps.BaseUrl("MIXPEEK_BASE_URL", MixpeekClientOptions.DefaultBaseAddress),
         };
         var clusterId = Steps.Env("MIXPEEK_CLUSTER_ID") ?? "clu_demo";
         Say(fake is null ? $"real service at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");

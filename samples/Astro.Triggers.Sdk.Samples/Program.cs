@@ -43,8 +43,25 @@ try
     steps.Say("done", $"{chosen.Length} sample(s)");
     return 0;
 }
-catch (ServiceRequestException ex)
+// Every SDK error is typed: said in one line, with the exit code --help documents (Usage.Text), never a stack trace.
+catch (MissingSettingException ex)
+{
+    steps.Say("error", ex.Message);
+    return 2;
+}
+catch (Exception ex) when (ex is ServiceRequestException or TokenRefreshException)
 {
     steps.Say("error", $"the service refused: {ex.Message}");
     return 1;
+}
+catch (Exception ex) when (ex is RunFailedException or RunWaitTimeoutException)
+{
+    steps.Say("error", $"the run did not succeed: {ex.Message}");
+    return 4;
+}
+catch (AstroTriggersException ex)
+{
+    // ServiceTransportException (unreachable, timed out), ResponseDeserializationException (an unreadable answer).
+    steps.Say("error", $"no usable answer: {ex.Message}");
+    return 3;
 }

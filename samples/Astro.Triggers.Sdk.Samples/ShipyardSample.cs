@@ -5,7 +5,7 @@ using Astro.Triggers.Sdk.Testing.Shipyard;
 namespace Astro.Triggers.Sdk.Samples;
 
 /// <summary>Trigger a fleet run with a vessel override and follow it through the runs CSV.
-/// Real service: SHIPYARD_API_KEY, SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID.</summary>
+/// Real service: SHIPYARD_API_KEY, SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID (and optionally SHIPYARD_BASE_URL).</summary>
 internal static class ShipyardSample
 {
     public static async Task RunAsync(Steps steps)
@@ -15,8 +15,8 @@ internal static class ShipyardSample
         await using var fake = key is null
             ? ShipyardFake.Start(new ShipyardFakeOptions { ScheduledTime = TimeSpan.FromMilliseconds(150), RunTime = TimeSpan.FromMilliseconds(400) })
             : null;
-        var options = fake?.CreateClientOptions() ?? new ShipyardClientOptions { ApiKey = key };
-        string Need(string name) => Steps.Env(name) ?? throw new InvalidOperationException($"Set {name} with SHIPYARD_API_KEY.");
+        var options = fake?.CreateClientOptions() ?? new ShipyardClientOptions { ApiKey = key, BaseAddress = Steps.BaseUrl("SHIPYARD_BASE_URL", ShipyardClientOptions.DefaultBaseAddress) };
+        string Need(string name) => Steps.Need(name, " with SHIPYARD_API_KEY");
         var (org, project, fleet) = fake is not null
             ? (fake.OrgId, fake.ProjectId, fake.FleetId)
             : (Need("SHIPYARD_ORG_ID"), Need("SHIPYARD_PROJECT_ID"), Need("SHIPYARD_FLEET_ID"));

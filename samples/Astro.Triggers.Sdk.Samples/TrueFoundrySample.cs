@@ -18,9 +18,9 @@ internal static class TrueFoundrySample
         var options = fake?.CreateClientOptions() ?? new TrueFoundryClientOptions
         {
             ApiKey = key,
-            BaseAddress = new Uri(Steps.Env("TFY_BASE_URL") ?? throw new InvalidOperationException("Set TFY_BASE_URL (your control plane) with TFY_API_KEY.")),
+            BaseAddress = Steps.BaseUrl("TFY_BASE_URL", fallback: null, " (your control plane) with TFY_API_KEY"),
         };
-        var applicationId = fake?.ApplicationId ?? Steps.Env("TFY_APPLICATION_ID") ?? throw new InvalidOperationException("Set TFY_APPLICATION_ID.");
+        var applicationId = fake?.ApplicationId ?? Steps.Need("TFY_APPLICATION_ID", " with TFY_API_KEY");
         Say(fake is null ? $"real control plane at {options.BaseAddress}" : $"offline fake at {fake.BaseAddress}");
         using var client = new TrueFoundryClient(options);
 

@@ -23,11 +23,14 @@ internal static class Usage
         Each sample runs against its embedded offline fake (Astro.Triggers.Sdk.Testing) unless its service's
         variables are set; then it calls the real service and starts real jobs:
           Agentset     AGENTSET_API_KEY, AGENTSET_NAMESPACE_ID (optional: AGENTSET_BASE_URL)
-          Astropod     ASTROPOD_TOKEN, ASTROPOD_ACCOUNT (optional: ASTROPOD_DEPLOYMENT_ID)
+          Astropod     ASTROPOD_TOKEN, ASTROPOD_ACCOUNT (optional: ASTROPOD_DEPLOYMENT_ID, ASTROPOD_BASE_URL)
           TrueFoundry  TFY_API_KEY, TFY_BASE_URL (your control plane), TFY_APPLICATION_ID
-          Shipyard     SHIPYARD_API_KEY, SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID
-          Mixpeek      MIXPEEK_API_KEY, MIXPEEK_NAMESPACE (optional: MIXPEEK_CLUSTER_ID, default clu_demo)
+          Shipyard     SHIPYARD_API_KEY, SHIPYARD_ORG_ID, SHIPYARD_PROJECT_ID, SHIPYARD_FLEET_ID (optional: SHIPYARD_BASE_URL)
+          Mixpeek      MIXPEEK_API_KEY, MIXPEEK_NAMESPACE (optional: MIXPEEK_CLUSTER_ID, default clu_demo; MIXPEEK_BASE_URL)
+        Every <SERVICE>_BASE_URL (TFY_BASE_URL for TrueFoundry) replaces the service's public address, so the file
+        `astro-triggers fakes --env-file fakes.env` writes points every sample at those fakes once loaded (set -a; . fakes.env).
 
-        Exit codes: 0 done, 1 a service refused a call, 2 unknown sample.
+        Exit codes: 0 done, 1 a service refused a call, 2 unknown sample or a missing/invalid setting,
+          3 a service could not be reached or gave no usable answer, 4 a run failed, was cancelled or did not end in time.
         """;
 }

@@ -74,7 +74,7 @@ public sealed class CiBehaviourTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Json.GetProperty("outcome").GetString().Should().Be("timed-out");
-        result.Error.Should().Contain("the run goes on").And.Contain("astro-triggers agentset ingest-jobs wait job_")
+        result.Error.Should().Contain("the run goes on").And.Contain("follow it again with `astro-triggers wait --token atr1.")
             .And.Contain("after 400 ms", "durations are said as in the SDK's messages (issue 25), not '0.4s' or '00:00:00.4000000'");
     }
 

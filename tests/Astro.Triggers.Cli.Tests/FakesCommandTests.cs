@@ -82,6 +82,41 @@ public sealed class FakesCommandTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task Fakes_remove_stale_files_at_start_write_them_whole_and_remove_them_on_exit()
+    {
+        // A re-run's `until [ -s fakes.env ]` loop must not see the last run's ports: the files go at start, come back
+        // (renamed into place, whole) once everything listens, and go again when the fakes stop.
+        var folder = Directory.CreateTempSubdirectory("astro-fakes-").FullName;
+        var described = Path.Combine(folder, "fakes.json");
+        var envFile = Path.Combine(folder, "fakes.env");
+        await File.WriteAllTextAsync(envFile, "AGENTSET_BASE_URL=http://127.0.0.1:1/ STALE\n");
+        await File.WriteAllTextAsync(described, "{\"stale\": true}");
+        using var stop = new CancellationTokenSource();
+        var serving = Cli.RunAsync(new Dictionary<string, string>(), stop.Token, "fakes", "--fast", "--out", described, "--env-file", envFile);
+        try
+        {
+            var env = await WaitForFileAsync(envFile, serving);
+            env.Should().NotContain("STALE").And.Contain("MIXPEEK_BASE_URL=http://127.0.0.1:");
+            var json = await WaitForFileAsync(described, serving);
+            json.Should().NotContain("stale");
+            using var document = JsonDocument.Parse(json);
+            var url = document.RootElement.GetProperty("services").GetProperty("mixpeek").GetProperty("baseUrl").GetString();
+            env.Should().Contain($"MIXPEEK_BASE_URL={url}\n", "both files describe the same fakes");
+            Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(["fakes.json", "fakes.env"], "no temporary file is left behind");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        var result = await serving;
+        result.ExitCode.Should().Be(0, result.ToString());
+        File.Exists(envFile).Should().BeFalse("the fakes it described are gone");
+        File.Exists(described).Should().BeFalse();
+        Directory.Delete(folder, recursive: true);
+    }
+
     internal static async Task<string> WaitForFileAsync(string path, Task serving)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

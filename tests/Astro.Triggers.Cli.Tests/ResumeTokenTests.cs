@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Astro.Triggers.Sdk.Testing.Agentset;
+using Astro.Triggers.Sdk.Testing.Core;
 
 namespace Astro.Triggers.Cli.Tests;
 
@@ -57,6 +60,81 @@ public sealed class ResumeTokenTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task A_start_with_wait_prints_its_token_before_waiting_and_a_timeout_hints_wait_token()
+    {
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMinutes(5) });
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hello", "--wait", "--timeout", "400ms", "--poll-interval", FastFakes.Poll);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        var token = Regex.Match(result.Out, "resume token: (atr1\\.[A-Za-z0-9_-]+) \\(follow it anywhere: astro-triggers wait --token atr1\\.").Groups[1].Value;
+        token.Should().NotBeEmpty(result.ToString());
+        result.Out.IndexOf("resume token:", StringComparison.Ordinal).Should().BeLessThan(result.Out.IndexOf("queued (QUEUED)", StringComparison.Ordinal), "printed before waiting, so a cut-short wait can be resumed");
+        result.Error.Should().Contain($"the run goes on; follow it again with `astro-triggers wait --token {token}`");
+    }
+
+    [Theory]
+    [InlineData("truefoundry", "job-runs", "start")]
+    [InlineData("shipyard", "fleet-runs", "start")]
+    [InlineData("mixpeek", "executions", "start")]
+    public async Task Every_service_s_start_with_wait_prints_its_token(string service, string noun, string verb)
+    {
+        await using FakeService fake = service switch
+        {
+            "truefoundry" => FastFakes.TrueFoundry(),
+            "shipyard" => FastFakes.Shipyard(),
+            _ => FastFakes.Mixpeek(),
+        };
+        string[] extra = service == "mixpeek" ? [await MixpeekTriggerAsync(fake)] : [];
+
+        var result = await Cli.RunAsync(Cli.Env(fake), [service, noun, verb, .. extra, "--wait", "--poll-interval", FastFakes.Poll]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().MatchRegex("resume token: atr1\\.[A-Za-z0-9_-]+ \\(follow it anywhere: astro-triggers wait --token atr1\\.");
+    }
+
+    [Fact]
+    public async Task Offline_runs_offer_no_token_and_say_why()
+    {
+        var started = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "start", "--text", "hi", "--offline");
+        var timedOut = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "start", "--text", "hi", "--offline", "--wait", "--timeout", "300ms");
+        var json = await Cli.RunAsync(new Dictionary<string, string>(), "agentset", "ingest-jobs", "start", "--text", "hi", "--offline", "--json");
+
+        started.ExitCode.Should().Be(0, started.ToString());
+        started.Out.Should().Contain("resume token: none (--offline: it ran on an --offline in-process fake").And.NotContain("atr1.");
+        timedOut.ExitCode.Should().Be(3, timedOut.ToString());
+        (timedOut.Out + timedOut.Error).Should().NotContain("atr1.").And.NotContain("follow it again");
+        timedOut.Error.Should().Contain("--offline in-process fake, which stops with this command");
+        json.Json.GetProperty("resumeToken").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Wait_prints_only_statuses_it_read_never_the_placeholder_of_a_handle_not_read_yet()
+    {
+        await using var fake = FastFakes.Agentset();
+        var started = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--json");
+        var token = started.Json.GetProperty("resumeToken").GetString()!;
+        var id = started.Json.GetProperty("id").GetString()!;
+
+        var byToken = await Cli.RunAsync(Cli.Env(fake), "wait", "--token", token, "--poll-interval", FastFakes.Poll);
+        var byId = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "wait", id, "--poll-interval", FastFakes.Poll);
+
+        foreach (var result in new[] { byToken, byId })
+        {
+            result.ExitCode.Should().Be(0, result.ToString());
+            (result.Out + result.Error).Should().NotContain("not yet visible").And.NotContain("unknown");
+            result.Out.Split('\n')[0].Should().MatchRegex($"Agentset {id}: (queued|running|succeeded) \\(", "the first line is the first read");
+        }
+    }
+
+    private static async Task<string> MixpeekTriggerAsync(FakeService fake)
+    {
+        var created = await Cli.RunAsync(Cli.Env(fake), "mixpeek", "triggers", "create", "--cluster", "clu_demo", "--cron", "0 3 * * *", "--json");
+        created.ExitCode.Should().Be(0, created.ToString());
+        return created.Json.GetProperty("id").GetString()!;
     }
 
     [Theory]

@@ -17,8 +17,8 @@ internal static class FakesCommand
     {
         var port = new Option<int>("--port") { Description = "Serve the fakes on this port and the next four (agentset, astropod, truefoundry, shipyard, mixpeek) [default: free ports]" };
         var adminPort = new Option<int>("--admin-port") { Description = "The admin route's port [default: --port + 5, or a free port]" };
-        var outFile = new Option<FileInfo?>("--out") { Description = "Also write the JSON description to this file (written once everything listens)" };
-        var envFile = new Option<FileInfo?>("--env-file") { Description = "Also write KEY=VALUE lines (AGENTSET_BASE_URL=…) to this file, for `source`/dotenv/GITHUB_ENV" };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Also write the JSON description to this file: removed at start, written (atomically) once everything listens, removed on exit" };
+        var envFile = new Option<FileInfo?>("--env-file") { Description = "Also write KEY=VALUE lines (AGENTSET_BASE_URL=…) to this file, for `source`/dotenv/GITHUB_ENV: removed at start, written (atomically) once everything listens, removed on exit" };
         var fast = new Option<bool>("--fast") { Description = "Jobs and runs finish within about a second (default: the fakes' own few-second phases)" };
 
         return factory.Create("fakes", "Serve stateful fakes of all five services on loopback until stopped (Ctrl+C/SIGTERM)", "fakes", async invocation =>
@@ -27,6 +27,17 @@ internal static class FakesCommand
             if (basePort is < 0 or > 65530)
             {
                 throw new CliUsageException("--port: between 1 and 65530 (or 0 for free ports)");
+            }
+
+            // A file left by an earlier run (killed, or still being read) would tell a script waiting for it
+            // (`until [ -s fakes.env ]`) the old ports at once: gone before anything starts, back when everything listens.
+            var written = new List<(FileInfo File, string Text)>();
+            foreach (var file in new[] { invocation.Get(envFile), invocation.Get(outFile) })
+            {
+                if (file is not null)
+                {
+                    Delete(file);
+                }
             }
 
             var fakes = new Dictionary<string, FakeService>(StringComparer.Ordinal);
@@ -67,12 +78,16 @@ internal static class FakesCommand
                 // The file appears only when everything listens: a test or script waits for it, then starts.
                 if (invocation.Get(envFile) is { } env1)
                 {
-                    await WriteAtomicallyAsync(env1, string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"))).ConfigureAwait(false);
+                    var text = string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"));
+                    await WriteAtomicallyAsync(env1, text).ConfigureAwait(false);
+                    written.Add((env1, text));
                 }
 
                 if (invocation.Get(outFile) is { } out1)
                 {
-                    await WriteAtomicallyAsync(out1, document.ToJsonString()).ConfigureAwait(false);
+                    var text = document.ToJsonString();
+                    await WriteAtomicallyAsync(out1, text).ConfigureAwait(false);
+                    written.Add((out1, text));
                 }
 
                 // The fakes' keys are fake: printing them is the point. The one document goes to stdout; logs to stderr.
@@ -92,6 +107,13 @@ internal static class FakesCommand
             }
             finally
             {
+                // The files describe fakes that are about to stop: removed (Ctrl+C, SIGTERM, or a failure), unless another
+                // `fakes` has since written its own there.
+                foreach (var (file, text) in written)
+                {
+                    DeleteIfStill(file, text);
+                }
+
                 if (admin is not null)
                 {
                     await admin.DisposeAsync().ConfigureAwait(false);
@@ -115,10 +137,46 @@ internal static class FakesCommand
     private static JsonObject Describe(JsonObject services, string? admin) =>
         Documents.Merge(Documents.Envelope(Documents.Fakes, null, ExitCodes.Succeeded), new JsonObject { ["admin"] = admin, ["services"] = services.DeepClone() });
 
+    /// <summary>Writes a temporary file beside <paramref name="file"/> and renames it over it, so a reader sees no file or
+    /// the whole file, never a part.</summary>
     private static async Task WriteAtomicallyAsync(FileInfo file, string text)
     {
-        var temporary = file.FullName + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false)).ConfigureAwait(false);
-        File.Move(temporary, file.FullName, overwrite: true);
+        var temporary = $"{file.FullName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false)).ConfigureAwait(false);
+            File.Move(temporary, file.FullName, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void Delete(FileInfo file)
+    {
+        try
+        {
+            File.Delete(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot remove the stale '{file.FullName}': {ex.Message}");
+        }
+    }
+
+    private static void DeleteIfStill(FileInfo file, string text)
+    {
+        try
+        {
+            if (File.Exists(file.FullName) && File.ReadAllText(file.FullName) == text)
+            {
+                File.Delete(file.FullName);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort while stopping: the fakes stop all the same.
+        }
     }
 }

@@ -13,10 +13,12 @@ namespace Astro.Triggers.Cli.Runs;
 /// timeout nor a signal touches the run: the message says it goes on and how to follow it again.</summary>
 internal static class RunFollower
 {
-    /// <summary>Follows one run and prints its document.</summary>
-    public static async Task<int> ReportAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint)
+    /// <summary>Follows one run and prints its document. <paramref name="justStarted"/>: the command started the run
+    /// (start, re-ingest, execute), so its resume token is printed first, before any waiting, so that a wait cut short by a
+    /// signal or a dropped CI step can be resumed from the log.</summary>
+    public static async Task<int> ReportAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint, bool justStarted = false)
     {
-        var (code, document) = await FollowAsync(invocation, run, wait, resumeHint, live: invocation.Out.Interactive).ConfigureAwait(false);
+        var (code, document) = await FollowAsync(invocation, run, wait, resumeHint, live: invocation.Out.Interactive, justStarted).ConfigureAwait(false);
         if (invocation.Out.Json)
         {
             invocation.Out.Document(document);
@@ -27,17 +29,48 @@ internal static class RunFollower
 
     /// <summary>Follows one run (several may be followed at once, each with <paramref name="live"/> false) and returns
     /// its exit code and document without printing the document.</summary>
-    public static async Task<(int Code, JsonObject Document)> FollowAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint, bool live)
+    public static async Task<(int Code, JsonObject Document)> FollowAsync(Invocation invocation, TriggeredRun run, bool wait, string resumeHint, bool live, bool justStarted = false)
+    {
+        var (code, document) = await FollowCoreAsync(invocation, run, wait, FollowAgain(invocation, run, resumeHint), live, justStarted || !wait).ConfigureAwait(false);
+        if (invocation.Offline)
+        {
+            // The in-process fakes of --offline end with this command: a token would name a run that no longer exists.
+            document["resumeToken"] = null;
+        }
+
+        return (code, document);
+    }
+
+    /// <summary>What a user runs to follow the run again: its resume token where it has one (any service, any SDK, no
+    /// ids to remember), else <paramref name="fallback"/>; null with --offline, whose fakes end with this command.</summary>
+    internal static string? FollowAgain(Invocation invocation, TriggeredRun run, string fallback) =>
+        invocation.Offline ? null : run.ResumeToken is { } token ? $"astro-triggers wait --token {token}" : fallback;
+
+    /// <summary>Said instead of a way to follow the run again when it ran on --offline's in-process fake.</summary>
+    internal const string OfflineGone = "it ran on an --offline in-process fake, which stops with this command, so there is nothing to follow later";
+
+    private static async Task<(int Code, JsonObject Document)> FollowCoreAsync(Invocation invocation, TriggeredRun run, bool wait, string? followAgain, bool live, bool announce)
     {
         var output = invocation.Out;
-        if (!wait)
+        if (announce)
         {
-            output.Line($"{run.Service} run {run.Id} started: {Describe(run)}");
-            if (run.ResumeToken is { } token)
+            if (!wait)
+            {
+                output.Line($"{run.Service} run {run.Id} started: {Describe(run)}");
+            }
+
+            if (invocation.Offline)
+            {
+                output.Line($"resume token: none (--offline: {OfflineGone})");
+            }
+            else if (run.ResumeToken is { } token)
             {
                 output.Line($"resume token: {token} (follow it anywhere: astro-triggers wait --token {token})");
             }
+        }
 
+        if (!wait)
+        {
             return (ExitCodes.Succeeded, RunDocument.Create(run, "started", ExitCodes.Succeeded, null));
         }
 
@@ -60,7 +93,7 @@ internal static class RunFollower
                 if (live)
                 {
                     await output.Console.Status().Spinner(Spinner.Known.Dots).StartAsync(
-                        Markup.Escape(output.Mask($"{run.Service} {run.Id}: {Describe(run)}")),
+                        Markup.Escape(output.Mask(HasBeenRead(run) ? $"{run.Service} {run.Id}: {Describe(run)}" : $"{run.Service} {run.Id}: reading its status…")),
                         async context => await run.WaitForCompletionAsync(
                             options,
                             new Changes(run, snapshot => context.Status = Markup.Escape(output.Mask($"{run.Service} {run.Id}: {Describe(run)}"))),
@@ -68,7 +101,13 @@ internal static class RunFollower
                 }
                 else
                 {
-                    output.Line(Line(run));
+                    // A run tracked by id or token has not been read yet (its placeholder says "unknown"): only what was read
+                    // is printed, so its first line comes from the first read.
+                    if (HasBeenRead(run))
+                    {
+                        output.Line(Line(run));
+                    }
+
                     await run.WaitForCompletionAsync(options, new Changes(run, _ => output.Line(Line(run))), invocation.Cancellation).ConfigureAwait(false);
                 }
             }
@@ -97,14 +136,18 @@ internal static class RunFollower
 
                 if (!run.IsCompleted)
                 {
-                    var message = $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{resumeHint}`";
+                    var message = followAgain is null
+                        ? $"still {Describe(run)} after {Format(invocation.Timeout)}: {OfflineGone}"
+                        : $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{followAgain}`";
                     return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
                 }
             }
         }
         catch (OperationCanceledException) when (invocation.Interrupted)
         {
-            var message = $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{resumeHint}`";
+            var message = followAgain is null
+                ? $"stopped waiting (interrupted) while {Describe(run)}: {OfflineGone}"
+                : $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{followAgain}`";
             return Finish(invocation, run, "interrupted", invocation.InterruptExitCode, started, $"{run.Service} run {run.Id} {message}", message);
         }
 
@@ -132,6 +175,10 @@ internal static class RunFollower
         return (code, RunDocument.Create(run, outcome, code, started, message));
     }
 
+    /// <summary>Whether the run's status was read from the service (a start's answer, or a poll) rather than being the
+    /// placeholder of a handle tracked by id or token, which knows nothing until its first read.</summary>
+    private static bool HasBeenRead(TriggeredRun run) => run.RawStatus is not null || run.Status != RunStatus.Unknown;
+
     private static string Line(TriggeredRun run) =>
         $"{RunDocument.Time(run.Current.ObservedAt)} {run.Service} {run.Id}: {Describe(run)}";
 
@@ -141,11 +188,12 @@ internal static class RunFollower
     /// <see cref="Progress{T}"/> would post them to the thread pool).</summary>
     private sealed class Changes(TriggeredRun run, Action<RunSnapshot> changed) : IProgress<RunSnapshot>
     {
-        private (RunStatus, string?) _last = (run.Status, run.RawStatus);
+        // A handle not read yet has no status to compare with: its first read is always reported.
+        private (RunStatus, string?)? _last = HasBeenRead(run) ? (run.Status, run.RawStatus) : null;
 
         public void Report(RunSnapshot value)
         {
-            if ((value.Status, value.RawStatus) != _last)
+            if (_last != (value.Status, value.RawStatus))
             {
                 _last = (value.Status, value.RawStatus);
                 changed(value);

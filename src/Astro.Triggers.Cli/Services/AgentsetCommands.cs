@@ -48,7 +48,7 @@ internal static class AgentsetCommands
             var run = await client.IngestJobs.StartAsync(
                 new CreateIngestJobRequest { Name = invocation.Get(name), ExternalId = invocation.Get(externalId), Payload = payload },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers agentset ingest-jobs wait {run.Id}").ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers agentset ingest-jobs wait {run.Id}", justStarted: true).ConfigureAwait(false);
         }, [text, url, name, externalId, fileName, from, concurrency, jsonl, wait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
         start.Validators.Add(result =>
         {
@@ -117,7 +117,7 @@ internal static class AgentsetCommands
             var client = Clients.Agentset(invocation, invocation.Get(Namespace), invocation.Get(Tenant));
             var id = await client.IngestJobs.ReIngestAsync(invocation.Get(jobId)!, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
             var run = client.IngestJobs.Track(id);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(reingestWait), $"astro-triggers agentset ingest-jobs wait {id}").ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(reingestWait), $"astro-triggers agentset ingest-jobs wait {id}", justStarted: true).ConfigureAwait(false);
         }, [jobId, reingestWait, Namespace, Tenant, .. GlobalOptions.WaitSettings]);
 
         var jobIds = new Argument<string[]>("job-id") { Description = "The ingest jobs' ids, job_…", Arity = ArgumentArity.OneOrMore };

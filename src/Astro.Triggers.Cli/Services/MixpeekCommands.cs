@@ -89,7 +89,7 @@ internal static class MixpeekCommands
         {
             var client = Clients.Mixpeek(invocation);
             var run = await client.Executions.StartAsync(invocation.Get(triggerId)!, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers mixpeek executions wait {run.Id}").ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers mixpeek executions wait {run.Id}", justStarted: true).ConfigureAwait(false);
         }, [triggerId, wait, .. GlobalOptions.WaitSettings]);
 
         var historyLimit = GlobalOptions.Limit();

@@ -27,7 +27,7 @@ internal static class ShipyardCommands
             var (o, p, f) = Fleet(invocation, org, project, fleet);
             var run = await client.FleetRuns.StartAsync(o, p, f, overrides, cancellationToken: invocation.Cancellation).ConfigureAwait(false);
             var hint = $"astro-triggers shipyard fleet-runs wait {run.Id} --org {run.Ids.OrgId} --project {run.Ids.ProjectId} --fleet {run.Ids.FleetId}";
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), hint).ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), hint, justStarted: true).ConfigureAwait(false);
         }, [org, project, fleet, env, wait, .. GlobalOptions.WaitSettings]);
 
         var runId = new Argument<string>("run-id") { Description = "The fleet run's id (Fleet Log ID)" };

@@ -42,7 +42,7 @@ internal static class TrueFoundryCommands
             var run = await client.JobRuns.StartAsync(
                 new TriggerJobRequest { ApplicationId = application, DeploymentId = application is null ? deployment : null, Input = input },
                 cancellationToken: invocation.Cancellation).ConfigureAwait(false);
-            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers truefoundry job-runs wait {run.Id} --application-id {run.ApplicationId}").ConfigureAwait(false);
+            return await RunFollower.ReportAsync(invocation, run, invocation.Get(wait), $"astro-triggers truefoundry job-runs wait {run.Id} --application-id {run.ApplicationId}", justStarted: true).ConfigureAwait(false);
         }, [applicationId, deploymentId, command, parameters, wait, .. GlobalOptions.WaitSettings]);
 
         var getApplication = ApplicationId();

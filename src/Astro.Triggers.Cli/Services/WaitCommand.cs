@@ -218,7 +218,13 @@ internal static class WaitCommand
             // One run's failed read (an unknown id, the service down) is that run's outcome; the others are still followed.
             var (code, message, error) = ErrorReport.Describe(ex, run.Service, invocation.Interrupted, invocation.InterruptExitCode);
             invocation.Out.Log($"astro-triggers: {run.Service} run {run.Id}: {message}");
-            return (code, RunDocument.Create(run, "error", code, null, message, error));
+            var document = RunDocument.Create(run, "error", code, null, message, error);
+            if (invocation.Offline)
+            {
+                document["resumeToken"] = null;
+            }
+
+            return (code, document);
         }
     }
 
