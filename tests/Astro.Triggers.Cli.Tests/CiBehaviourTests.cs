@@ -55,7 +55,7 @@ public sealed class CiBehaviourTests
     public async Task A_failed_run_exits_1_with_the_service_error()
     {
         await using var fake = FastFakes.Agentset();
-        fake.FailNextJobs(1, "The document could not be parsed.");
+        fake.FailNextRuns(1, "The document could not be parsed.");
 
         var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", "hi", "--wait", "--json", "--poll-interval", FastFakes.Poll);
 

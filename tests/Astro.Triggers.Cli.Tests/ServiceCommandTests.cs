@@ -167,7 +167,7 @@ public sealed class ServiceCommandTests
         await using var fake = FastFakes.Agentset();
         var env = Cli.Env(fake);
         var ok = (await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "a", "--json")).Json.GetProperty("id").GetString()!;
-        fake.FailNextJobs();
+        fake.FailNextRuns();
         var bad = (await Cli.RunAsync(env, "agentset", "ingest-jobs", "start", "--text", "b", "--json")).Json.GetProperty("id").GetString()!;
 
         var result = await Cli.RunAsync(env, "agentset", "ingest-jobs", "wait", ok, bad, "--json", "--poll-interval", FastFakes.Poll);

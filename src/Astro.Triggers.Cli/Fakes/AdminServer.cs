@@ -157,10 +157,10 @@ internal sealed class AdminServer : IAsyncDisposable
         switch (Fake(service))
         {
             case AgentsetFake agentset when error is not null:
-                agentset.FailNextJobs(count, error);
+                agentset.FailNextRuns(count, error);
                 break;
             case AgentsetFake agentset:
-                agentset.FailNextJobs(count);
+                agentset.FailNextRuns(count);
                 break;
             case TrueFoundryFake tfy when error is not null:
                 tfy.FailNextRuns(count, error);
@@ -172,10 +172,10 @@ internal sealed class AdminServer : IAsyncDisposable
                 shipyard.FailNextRuns(count);
                 break;
             case MixpeekFake mixpeek when error is not null:
-                mixpeek.FailNextExecutions(count, error);
+                mixpeek.FailNextRuns(count, error);
                 break;
             case MixpeekFake mixpeek:
-                mixpeek.FailNextExecutions(count);
+                mixpeek.FailNextRuns(count);
                 break;
             default:
                 throw new ArgumentException($"{service} has no runs to fail (Astropod reports no run status)");

@@ -77,7 +77,7 @@ internal static class AgentsetStartMany
             foreach (var (runCode, document) in followed)
             {
                 codes.Add(runCode);
-                runDocuments.Add(document);
+                runDocuments.Add((JsonNode?)document);
             }
         }
 

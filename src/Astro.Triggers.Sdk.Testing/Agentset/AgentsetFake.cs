@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.Testing.Agentset;
 
 /// <summary>
 /// A stateful fake of Agentset's ingest-job API. Created jobs get <c>job_…</c> ids and move QUEUED →
-/// PRE_PROCESSING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextJobs"/>) on the fake's clock;
+/// PRE_PROCESSING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextRuns"/>) on the fake's clock;
 /// delete shows QUEUED_FOR_DELETE → DELETING, then the job is gone (404); re-ingest requeues a finished job.
 /// Lists filter by status and tenant, order by createdAt, and page with real cursors in both directions.
 /// </summary>
@@ -91,7 +91,7 @@ public sealed class AgentsetFake : FakeService
     }
 
     /// <summary>The next <paramref name="count"/> jobs created or re-ingested end FAILED with <paramref name="error"/>.</summary>
-    public void FailNextJobs(int count = 1, string error = "The document could not be parsed.") => _failures.Plan(count, error);
+    public void FailNextRuns(int count = 1, string error = "The document could not be parsed.") => _failures.Plan(count, error);
 
     /// <summary>Makes a job that has not finished yet end FAILED with <paramref name="error"/>.</summary>
     /// <exception cref="InvalidOperationException">No such job, or it already finished.</exception>

@@ -8,7 +8,7 @@ namespace Astro.Triggers.Sdk.Testing.Mixpeek;
 /// <summary>
 /// A stateful fake of Mixpeek's trigger API. Triggers keep their action and schedule config as sent, pause and
 /// resume, compute <c>next_scheduled_at</c> from their cron (in its zone) or interval; execute starts a task that
-/// moves PENDING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextExecutions"/>) on the fake's clock and
+/// moves PENDING → PROCESSING → COMPLETED (or FAILED, see <see cref="FailNextRuns"/>) on the fake's clock and
 /// shows in the trigger's history and counters; the task is read at <c>GET /v1/tasks/{task_id}</c> and killed at
 /// <c>DELETE /v1/tasks/{task_id}</c> (CANCELED, also in the history). Bodies are checked as FastAPI would (422 with <c>loc</c>); a
 /// missing <c>X-Namespace</c> is 400, an unknown one or trigger 404, a bad key 401.
@@ -63,7 +63,7 @@ public sealed class MixpeekFake : FakeService
     public MixpeekClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey, Namespace = NamespaceId, TimeProvider = TimeProvider };
 
     /// <summary>The next <paramref name="count"/> executions end FAILED with <paramref name="error"/>.</summary>
-    public void FailNextExecutions(int count = 1, string error = "Clustering failed: no documents in the collection.") =>
+    public void FailNextRuns(int count = 1, string error = "Clustering failed: no documents in the collection.") =>
         _failures.Plan(count, error);
 
     private protected override void Authenticate(FakeRequest request)

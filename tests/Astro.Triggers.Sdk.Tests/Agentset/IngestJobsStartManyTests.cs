@@ -6,8 +6,11 @@ namespace Astro.Triggers.Sdk.Tests.Agentset;
 
 /// <summary>Starting ingest jobs exactly once: an ambiguous create reconciled by ExternalId against the fake, real
 /// loopback HTTP, what the fake holds and saw asserted.</summary>
-public sealed class IngestJobsStartManyTests : IAsyncLifetime
+public sealed class IngestJobsStartManyTests : IAsyncLifetime, IDisposable
 {
+    // CA1001: the client is also disposed here, so the type says it owns it (DisposeAsync disposes it first; twice is harmless).
+    public void Dispose() => _client?.Dispose();
+
     // No settle wait in these tests: the fake has finished with a request by the time its answer is lost.
     private static readonly ReconcileOptions Now = new() { SettleDelay = TimeSpan.Zero };
 

@@ -4,8 +4,11 @@ using Astro.Triggers.Sdk.Testing.Mixpeek;
 namespace Astro.Triggers.Sdk.Tests.Mixpeek;
 
 /// <summary>An execute whose answer was lost, reconciled by the trigger's execution history since the call.</summary>
-public sealed class ExecutionsReconciledTests : IAsyncLifetime
+public sealed class ExecutionsReconciledTests : IAsyncLifetime, IDisposable
 {
+    // CA1001: the client is also disposed here, so the type says it owns it (DisposeAsync disposes it first; twice is harmless).
+    public void Dispose() => _client?.Dispose();
+
     private static readonly ReconcileOptions Now = new() { SettleDelay = TimeSpan.Zero };
 
     private readonly MixpeekFake _fake = MixpeekFake.Start();

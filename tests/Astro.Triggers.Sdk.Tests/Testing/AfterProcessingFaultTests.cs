@@ -6,8 +6,11 @@ namespace Astro.Triggers.Sdk.Tests.Testing;
 
 /// <summary>The ambiguous faults a start-many measurement needs: the call is acted on, then its answer is lost (a 500,
 /// a reset connection); and what the fakes let a test count (jobs per ExternalId, requests in flight).</summary>
-public sealed class AfterProcessingFaultTests : IAsyncLifetime
+public sealed class AfterProcessingFaultTests : IAsyncLifetime, IDisposable
 {
+    // CA1001: the client is also disposed here, so the type says it owns it (DisposeAsync disposes it first; twice is harmless).
+    public void Dispose() => _client?.Dispose();
+
     private readonly AgentsetFake _fake = AgentsetFake.Start();
     private AgentsetClient _client = null!;
 

@@ -62,9 +62,9 @@ public sealed class AgentsetFakeTests : IDisposable
     }
 
     [Fact]
-    public async Task FailNextJobs_ends_the_next_job_failed_with_the_error()
+    public async Task FailNextRuns_ends_the_next_job_failed_with_the_error()
     {
-        _fake.FailNextJobs(1, "bad PDF");
+        _fake.FailNextRuns(1, "bad PDF");
         var failing = await CreateAsync();
         var fine = await CreateAsync();
         _time.Advance(TimeSpan.FromMinutes(1));

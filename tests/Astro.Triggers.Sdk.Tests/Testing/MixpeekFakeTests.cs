@@ -63,7 +63,7 @@ public sealed class MixpeekFakeTests : IDisposable
         var task = (await _client.Executions.StartAsync(trigger.TriggerId)).Value;
         task.Status.Should().Be(MixpeekTaskStatus.Pending);
         _time.Advance(TimeSpan.FromSeconds(1));
-        _fake.FailNextExecutions(1, "no documents");
+        _fake.FailNextRuns(1, "no documents");
         await _client.Executions.StartAsync(trigger.TriggerId);
         _time.Advance(TimeSpan.FromSeconds(1));
 
@@ -201,7 +201,7 @@ public sealed class MixpeekFakeTests : IDisposable
     {
         using var client = ClientOnTheFakeClock();
         var trigger = await CronAsync();
-        _fake.FailNextExecutions(1, "no documents");
+        _fake.FailNextRuns(1, "no documents");
         var run = await client.Executions.StartAsync(trigger.TriggerId);
 
         var wait = () => AdvanceUntilDone(run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(200) }));

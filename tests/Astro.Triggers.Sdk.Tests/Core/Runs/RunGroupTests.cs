@@ -93,7 +93,7 @@ public sealed class RunGroupTests
         var options = new AgentsetFakeOptions { TimeProvider = _clock };
         await using var fake = AgentsetFake.Start(options);
         using var client = new AgentsetClient(fake.CreateClientOptions());
-        fake.FailNextJobs(1, "The document could not be parsed.");
+        fake.FailNextRuns(1, "The document could not be parsed.");
         var runs = await StartJobsAsync(client, options, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
         var group = new RunGroup<IngestJobRun>(runs);
         group.Progress.Should().Match<RunGroupProgress>(p => p.Total == 3 && p.Queued == 3 && p.Pending == 3 && p.OldestRunning == runs[0]);
@@ -116,7 +116,7 @@ public sealed class RunGroupTests
         var options = new AgentsetFakeOptions { TimeProvider = _clock };
         await using var fake = AgentsetFake.Start(options);
         using var client = new AgentsetClient(fake.CreateClientOptions());
-        fake.FailNextJobs(1, "The document could not be parsed.");
+        fake.FailNextRuns(1, "The document could not be parsed.");
         var runs = await StartJobsAsync(client, options, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
 
         var results = await _clock.DriveAsync(p => new RunGroup<IngestJobRun>(runs).WaitForAllAsync(p));
