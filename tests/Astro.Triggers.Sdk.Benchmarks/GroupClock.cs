@@ -1,56 +1,17 @@
 using Astro.Triggers.Sdk;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
 /// <summary>Virtual time for <see cref="RunGroupFollowing"/>: a fake clock that moves only when a run group sleeps between
 /// cycles, by exactly that sleep. The group's progress is told at the end of every cycle (the SDK's internal group
 /// observer, with the cycle's status reads); the next timer created after that is the group's sleep.</summary>
-internal sealed class GroupClock(DateTimeOffset start) : FakeTimeProvider(start)
+internal sealed class GroupClock(DateTimeOffset start) : ArmedTimerClock(start)
 {
-    private TaskCompletionSource<TimeSpan> _next = New();
-    private int _armed;
-
     /// <summary>Status reads of each cycle that read anything.</summary>
     public List<int> ReadsPerCycle { get; } = [];
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (Interlocked.Exchange(ref _armed, 0) == 1)
-        {
-            Volatile.Read(ref _next).TrySetResult(dueTime);
-        }
-
-        return timer;
-    }
-
-    public async Task<T> DriveAsync<T>(Func<IProgress<RunGroupProgress>, Task<T>> wait)
-    {
-        var pending = Volatile.Read(ref _next).Task;
-        var waiting = wait(new Observer(this));
-        while (true)
-        {
-            var first = await Task.WhenAny(waiting, pending, Task.Delay(TimeSpan.FromMinutes(5)));
-            if (first == waiting)
-            {
-                return await waiting;
-            }
-
-            if (first != pending)
-            {
-                throw new InvalidOperationException("The group neither ended nor started a sleep within 5 min of real time.");
-            }
-
-            var due = await pending;
-            var next = New();
-            Volatile.Write(ref _next, next);
-            pending = next.Task;
-            Advance(due);
-        }
-    }
-
-    private static TaskCompletionSource<TimeSpan> New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public Task<T> DriveAsync<T>(Func<IProgress<RunGroupProgress>, Task<T>> wait) =>
+        DriveAsync(() => wait(new Observer(this)), TimeSpan.FromMinutes(5), "The group neither ended nor started a sleep within 5 min of real time.");
 
     private sealed class Observer(GroupClock clock) : IProgress<RunGroupProgress>, Core.IRunGroupObserver
     {
@@ -67,7 +28,7 @@ internal sealed class GroupClock(DateTimeOffset start) : FakeTimeProvider(start)
 
             if (sleep is not null)
             {
-                Interlocked.Exchange(ref clock._armed, 1);
+                clock.Arm();
             }
         }
     }

@@ -1,5 +1,4 @@
 using Astro.Triggers.Sdk;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
@@ -9,60 +8,23 @@ namespace Astro.Triggers.Sdk.Benchmarks;
 /// else creates a timer between the report and <c>Task.Delay</c>), so the driver knows its length and that the read's real
 /// loopback I/O has finished. The deadline and per-request timers are never advanced to: only poll waits move the clock.
 /// </summary>
-internal sealed class WaitClock(DateTimeOffset start) : FakeTimeProvider(start)
+internal sealed class WaitClock(DateTimeOffset start) : ArmedTimerClock(start)
 {
-    private TaskCompletionSource<TimeSpan> _next = New();
-    private int _armed;
-
     /// <summary>Told every read of the wait; arms the clock to catch the poll wait that follows.</summary>
-    public IProgress<RunSnapshot> Progress => new Arm(this);
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (Interlocked.Exchange(ref _armed, 0) == 1)
-        {
-            Volatile.Read(ref _next).TrySetResult(dueTime);
-        }
-
-        return timer;
-    }
+    public IProgress<RunSnapshot> Progress => new Armer(this);
 
     /// <summary>Runs <paramref name="wait"/> to its end, advancing the clock by each poll wait as soon as it starts.</summary>
-    public async Task<T> DriveAsync<T>(Func<IProgress<RunSnapshot>, Task<T>> wait)
-    {
-        var pending = Volatile.Read(ref _next).Task;
-        var waiting = wait(Progress);
-        while (true)
-        {
-            var first = await Task.WhenAny(waiting, pending, Task.Delay(TimeSpan.FromSeconds(30)));
-            if (first == waiting)
-            {
-                return await waiting;
-            }
-
-            if (first != pending)
-            {
-                throw new InvalidOperationException("The wait neither ended nor started a poll wait within 30 s of real time (a timer the driver does not know?).");
-            }
-
-            var due = await pending;
-            var next = New();
-            Volatile.Write(ref _next, next);
-            pending = next.Task;
-            Advance(due);
-        }
-    }
-
-    private static TaskCompletionSource<TimeSpan> New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public Task<T> DriveAsync<T>(Func<IProgress<RunSnapshot>, Task<T>> wait) =>
+        DriveAsync(() => wait(Progress), TimeSpan.FromSeconds(30),
+            "The wait neither ended nor started a poll wait within 30 s of real time (a timer the driver does not know?).");
 
     /// <summary>The public progress hears only status changes; the internal poll observer hears every read.</summary>
-    private sealed class Arm(WaitClock clock) : IProgress<RunSnapshot>, Core.IRunPollObserver
+    private sealed class Armer(WaitClock clock) : IProgress<RunSnapshot>, Core.IRunPollObserver
     {
         public void Report(RunSnapshot value)
         {
         }
 
-        public void Polled(RunSnapshot snapshot) => Interlocked.Exchange(ref clock._armed, 1);
+        public void Polled(RunSnapshot snapshot) => clock.Arm();
     }
 }
