@@ -1,10 +1,5 @@
 import type { Clock } from "../../src/index.js";
-
-interface Timer {
-  at: number;
-  seq: number;
-  fire: () => void;
-}
+import { TestTime } from "./testTime.js";
 
 /**
  * A clock that moves only when the test says (as .NET's FakeTimeProvider): `sleep` and `setTimer` wait until `advance`
@@ -12,26 +7,23 @@ interface Timer {
  * to their end, advancing to the next timer only once no real I/O is still moving them.
  */
 export class ManualClock implements Clock {
-  #now: number;
-  #elapsed = 0;
-  #seq = 0;
-  #timers: Timer[] = [];
+  readonly #time: TestTime;
 
   constructor(start = Date.parse("2026-11-30T12:00:00Z")) {
-    this.#now = start;
+    this.#time = new TestTime(start);
   }
 
   now(): number {
-    return this.#now;
+    return this.#time.now;
   }
 
   monotonic(): number {
-    return this.#elapsed;
+    return this.#time.elapsed;
   }
 
   /** Sleeps and timers not yet due. */
   get pending(): number {
-    return this.#timers.length;
+    return this.#time.pending;
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -50,33 +42,19 @@ export class ManualClock implements Clock {
   }
 
   setTimer(ms: number, callback: () => void): () => void {
-    const timer = { at: this.#elapsed + Math.max(ms, 0), seq: this.#seq++, fire: callback };
-    this.#timers.push(timer);
-    return () => {
-      this.#timers = this.#timers.filter((t) => t !== timer);
-    };
+    return this.#time.set(Math.max(ms, 0), callback);
   }
 
   /** Moves time on by `ms`, firing the timers due on the way in order. */
   advance(ms: number): void {
-    const target = this.#elapsed + ms;
-    for (;;) {
-      const due = this.#timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!due) break;
-      this.#timers = this.#timers.filter((t) => t !== due);
-      this.#now += due.at - this.#elapsed;
-      this.#elapsed = due.at;
-      due.fire();
-    }
-    this.#now += target - this.#elapsed;
-    this.#elapsed = target;
+    this.#time.advance(ms);
   }
 
   /** Moves time to the next pending timer (none: nothing). @returns whether one fired. */
   advanceToNext(): boolean {
-    const next = [...this.#timers].sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-    if (!next) return false;
-    this.advance(next.at - this.#elapsed);
+    const next = this.#time.nextIn();
+    if (next === undefined) return false;
+    this.advance(next);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import type { Clock } from "../../src/index.js";
+import { TestTime } from "./testTime.js";
 
 /**
  * A clock whose waits take no real time: `sleep` advances both readings and records the wait. With `timers: true` it
@@ -8,35 +9,24 @@ import type { Clock } from "../../src/index.js";
 export class VirtualClock implements Clock {
   readonly sleeps: number[] = [];
   readonly setTimer?: (ms: number, callback: () => void) => () => void;
-  #now: number;
-  #elapsed = 0;
-  #timers: { at: number; seq: number; callback: () => void }[] = [];
-  #seq = 0;
+  readonly #time: TestTime;
 
   constructor(start = Date.parse("2026-11-30T12:00:00Z"), options: { timers?: boolean } = {}) {
-    this.#now = start;
-    if (options.timers) {
-      this.setTimer = (ms, callback) => {
-        const timer = { at: this.#elapsed + ms, seq: this.#seq++, callback };
-        this.#timers.push(timer);
-        return () => {
-          this.#timers = this.#timers.filter((t) => t !== timer);
-        };
-      };
-    }
+    this.#time = new TestTime(start);
+    if (options.timers) this.setTimer = (ms, callback) => this.#time.set(ms, callback);
   }
 
   now(): number {
-    return this.#now;
+    return this.#time.now;
   }
 
   monotonic(): number {
-    return this.#elapsed;
+    return this.#time.elapsed;
   }
 
   /** Timers set and neither fired nor cancelled. */
   get pendingTimers(): number {
-    return this.#timers.length;
+    return this.#time.pending;
   }
 
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -49,21 +39,11 @@ export class VirtualClock implements Clock {
 
   /** Moves both readings on by `ms`, firing the timers due on the way in order. */
   advance(ms: number): void {
-    const target = this.#elapsed + ms;
-    for (;;) {
-      const due = this.#timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!due) break;
-      this.#timers = this.#timers.filter((t) => t !== due);
-      this.#now += due.at - this.#elapsed;
-      this.#elapsed = due.at;
-      due.callback();
-    }
-    this.#now += target - this.#elapsed;
-    this.#elapsed = target;
+    this.#time.advance(ms);
   }
 
   /** Steps the wall clock only (a user or NTP changing the time): `monotonic()` does not move. */
   stepWallClock(ms: number): void {
-    this.#now += ms;
+    this.#time.stepWall(ms);
   }
 }
