@@ -31,13 +31,9 @@ internal static class RetryAfterParser
     internal static TimeSpan? ParseValue(string raw, DateTimeOffset now, bool numericIsDelta)
     {
         raw = raw.Trim();
-        if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        // delta-seconds are digits only (RFC 9110 §10.2.3): no sign, no exponent, no spaces inside.
+        if (IsDigits(raw, 0, raw.Length) && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            if (number < 0)
-            {
-                return null;
-            }
-
             if (number >= SdkConstants.UnixMillisecondsThreshold)
             {
                 // Past the year 9999 it is garbage from the wire, not a wait of millennia (FromUnixTimeMilliseconds throws).
@@ -52,14 +48,29 @@ internal static class RetryAfterParser
             return numericIsDelta ? TimeSpan.FromSeconds(number) : null;
         }
 
-        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < SdkConstants.UnixSecondsThreshold)
+        // A fraction of seconds ("1.5", ".25"): digits, one point, digits; waits are whole milliseconds, half up, as in
+        // every client.
+        var point = raw.IndexOf('.', StringComparison.Ordinal);
+        if (point >= 0 && point < raw.Length - 1 && IsDigits(raw, 0, point) && IsDigits(raw, point + 1, raw.Length - point - 1)
+            && double.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds < SdkConstants.UnixSecondsThreshold)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return TimeSpan.FromMilliseconds(Math.Round(seconds * 1000, MidpointRounding.AwayFromZero));
         }
 
-        return DateTimeOffset.TryParseExact(raw, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? NonNegative(date - now)
-            : null;
+        return HttpDate.Parse(raw, now) is { } date ? NonNegative(date - now) : null;
+    }
+
+    private static bool IsDigits(string text, int start, int length)
+    {
+        foreach (var c in text.AsSpan(start, length))
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The server's "now" for a moment it named. <c>Date</c> has whole seconds only, and is stamped before the
@@ -70,8 +81,7 @@ internal static class RetryAfterParser
     /// for the server's now (a wait is never shorter than the service asked). Without a <c>Date</c>, the client's clock.</summary>
     internal static DateTimeOffset ServerNow(HttpResponseHeaders headers, DateTimeOffset clientNow)
     {
-        if (TryGetRaw(headers, "Date") is not { } raw
-            || !DateTimeOffset.TryParseExact(raw.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (TryGetRaw(headers, "Date") is not { } raw || HttpDate.Parse(raw.AsSpan().Trim(), clientNow) is not { } date)
         {
             return clientNow;
         }

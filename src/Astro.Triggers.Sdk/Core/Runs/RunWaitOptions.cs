@@ -66,6 +66,8 @@ public sealed class RunWaitOptions
             ticks = Math.Max(ticks, last.Ticks * BackoffFactor);
         }
 
-        return TimeSpan.FromTicks((long)Math.Min(ticks, Math.Max(MaxPollInterval.Ticks, PollInterval.Ticks)));
+        // Whole milliseconds (floored), as every client sleeps (conformance rule poll-schedule).
+        var capped = Math.Min(ticks, Math.Max(MaxPollInterval.Ticks, PollInterval.Ticks));
+        return TimeSpan.FromTicks((long)Math.Floor(capped / TimeSpan.TicksPerMillisecond) * TimeSpan.TicksPerMillisecond);
     }
 }

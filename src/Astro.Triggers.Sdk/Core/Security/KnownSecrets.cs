@@ -42,7 +42,7 @@ internal sealed class KnownSecrets
             }
 
             _forms = [.. _values
-                .SelectMany(v => new[] { v, Uri.EscapeDataString(v), JavaScriptEncoder.Default.Encode(v) })
+                .SelectMany(v => (string[])[v, Uri.EscapeDataString(v), JavaScriptEncoder.Default.Encode(v), .. JsonEscapedForms(v)])
                 .Distinct(StringComparer.Ordinal)
                 .OrderByDescending(v => v.Length)];
         }
@@ -66,5 +66,43 @@ internal sealed class KnownSecrets
         }
 
         return text;
+    }
+
+    /// <summary>The JSON-escaped forms a service may echo a secret in, as every client masks them (conformance rule
+    /// secret-masking): JSON.stringify's and most serializers' (quote and backslash escaped, controls escaped, non-ASCII
+    /// kept), and every unit outside printable ASCII as <c>\uXXXX</c> in lower-case hex (Python's json, Jackson) and in
+    /// upper-case hex. .NET's own form is <see cref="JavaScriptEncoder.Default"/>'s, added beside these.</summary>
+    internal static string[] JsonEscapedForms(string value) =>
+        [Escape(value, asciiOnly: false, upper: false), Escape(value, asciiOnly: true, upper: false), Escape(value, asciiOnly: true, upper: true)];
+
+    private static string Escape(string value, bool asciiOnly, bool upper)
+    {
+        var builder = new System.Text.StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || (asciiOnly && c >= 0x7f))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString(upper ? "X4" : "x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -148,12 +148,12 @@ public sealed class RunWaitOptionsTests
     [Fact]
     public async Task The_larger_of_backoff_and_ratio_wins()
     {
-        // 1 s ×1.05 alone: waits of 1, 1.05, 1.102 … s; a quarter of the time waited overtakes it from 5.5 s on.
+        // 1 s ×1.05 alone: waits of 1, 1.05, 1.102 … s (each floored to a whole millisecond); a quarter of the time waited overtakes it from 5.5 s on.
         var options = new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1.05, PollIntervalRatio = 0.25 };
 
         var (reads, _) = await AgentsetAsync(TimeSpan.FromSeconds(8), options);
 
-        ShouldBeAt(reads, 0, 1, 2.05, 3.152, 4.309, 5.524, 6.905, 8.631);
+        ShouldBeAt(reads, 0, 1, 2.05, 3.152, 4.309, 5.523, 6.903, 8.628);
     }
 
     [Fact]
