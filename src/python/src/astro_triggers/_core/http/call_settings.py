@@ -15,7 +15,8 @@ from .response_info import ResponseInfo
 from .user_agent import USER_AGENT
 
 
-@dataclass(frozen=True)
+# Not frozen (made on every call; see Plan).
+@dataclass(slots=True)
 class HttpRequest:
     """One request as the facades build it (internal): the URL already carries the escaped path and the query."""
 
