@@ -72,7 +72,7 @@ class ClientCore:
             if self._default_settings is None:
                 self._default_settings = CallSettings(self.retry, self.timeout_ms, self.max_response_bytes,
                                                       self.accept_encoding, self.clock, self.secrets, self.credential,
-                                                      self.pacer)
+                                                      self.pacer, user_agent=self.user_agent)
             return self._default_settings
         retry = self.retry
         timeout_ms = self.timeout_ms
