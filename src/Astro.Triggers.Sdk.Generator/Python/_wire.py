@@ -187,6 +187,19 @@ def list_of(reader: Reader[T]) -> Reader[list[T]]:
     return read
 
 
+def list_of_objects(from_object: Callable[[dict[str, object], Path], T], reader: Reader[T]) -> Reader[list[T]]:
+    """``list_of(reader)`` for a model class: an object item goes straight to its ``_from_object`` (a call fewer per
+    item, a visible share of reading a page), anything else to ``reader`` (its ``_read``, which raises)."""
+
+    def read(value: object, path: Path) -> list[T]:
+        if not isinstance(value, list):
+            raise WireFormatError(path, f"expected an array, got {kind(value)}")
+        return [from_object(item, (path, i)) if isinstance(item, dict) else reader(item, (path, i))
+                for i, item in enumerate(value)]
+
+    return read
+
+
 def dict_of(reader: Reader[T]) -> Reader[dict[str, T]]:
     def read(value: object, path: Path) -> dict[str, T]:
         obj = read_object(value, path)

@@ -51,8 +51,15 @@ def path_segment(value: Any, name: str) -> str:
     return text
 
 
+# An id of only these characters passes every check below (not blank, no control characters, not "." or ".."): the
+# common case answered by one match instead of four.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+
 def prefixed_id(value: Any, prefix: str, name: str) -> str:
     """An id with a prefix, e.g. ``job_…``, ``ns_…``."""
+    if type(value) is str and len(value) > len(prefix) and value.startswith(prefix) and _PLAIN_ID.match(value):
+        return value
     text = not_blank(value, name)
     if not text.startswith(prefix) or len(text) == len(prefix):
         raise InvalidArgumentError(name, f"'{name}' must be an id starting with '{prefix}' (was '{text}').")

@@ -38,20 +38,31 @@ class AgentsetPlans:
     def __init__(self, core: ClientCore, scope: Scope) -> None:
         self.core = core
         self.scope = scope
+        self._client_namespace: str | None = None
+        # Shared by the calls that use the client's tenant; ClientCore.request copies it, never changes it.
+        self._client_tenant: dict[str, str | None] | None = None
 
     def _namespace(self, options: RequestOptions | None) -> str:
         own = options.namespace_id if isinstance(options, AgentsetRequestOptions) else None
+        if own is None and self._client_namespace is not None:
+            return self._client_namespace
         ns = own if own is not None else self.scope.namespace_id
         if ns is None:
             raise InvalidArgumentError("namespace_id", "A namespace id is required: set AgentsetClient(namespace_id=...) "
                                                        "or AgentsetRequestOptions(namespace_id=...).")
-        return guard.prefixed_id(ns, "ns_", "request_options.namespace_id" if own is not None else "namespace_id")
+        checked = guard.prefixed_id(ns, "ns_", "request_options.namespace_id" if own is not None else "namespace_id")
+        if own is None:
+            # The client's own namespace cannot change: checked once, not on every call.
+            self._client_namespace = checked
+        return checked
 
     def _tenant(self, options: RequestOptions | None) -> dict[str, str | None]:
         own = options.tenant_id if isinstance(options, AgentsetRequestOptions) else None
-        tenant = (check_tenant_id(own, "request_options.tenant_id") if own is not None
-                  else check_tenant_id(self.scope.tenant_id, "tenant_id"))
-        return {"x-tenant-id": tenant}
+        if own is None:
+            if self._client_tenant is None:
+                self._client_tenant = {"x-tenant-id": check_tenant_id(self.scope.tenant_id, "tenant_id")}
+            return self._client_tenant
+        return {"x-tenant-id": check_tenant_id(own, "request_options.tenant_id")}
 
     def list_page(self, options: RequestOptions | None, statuses: Sequence[str] | None, order: str | None,
                   direction: str | None, cursor: str | None, page_size: int | None) -> Plan[Page[wire.IngestJob]]:

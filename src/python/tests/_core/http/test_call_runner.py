@@ -7,9 +7,11 @@ import logging
 import socket
 from urllib.parse import quote
 
+import httpx
 import pytest
 
 import astro_triggers as at
+from astro_triggers._core.http.call_runner import header_map
 from astro_triggers.agentset import CreateIngestJobRequest, TextPayload
 
 from ...support.function_server import FunctionServer, Seen
@@ -133,3 +135,12 @@ class TestLogging:
         assert server.seen[0].headers["authorization"] == f"Bearer {KEY}"  # it was sent, and only there
         leaks = [(form, text) for text in texts for form in forms if form in text]
         assert leaks == []
+
+
+def test_response_headers_are_read_once_as_httpx_reads_them() -> None:
+    # header_map stands in for httpx.Headers.get: lower-case names, a repeated header joined with ", ".
+    answer = httpx.Response(200, headers=[("X-RateLimit-Reset", "5"), ("Set-Cookie", "a=1"), ("set-cookie", "b=2"),
+                                          ("Content-Type", "application/json")])
+    got = header_map(answer)
+    assert got == {name: answer.headers.get(name) for name in ("x-ratelimit-reset", "set-cookie", "content-type")}
+    assert got["set-cookie"] == "a=1, b=2"

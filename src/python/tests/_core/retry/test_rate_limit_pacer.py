@@ -140,3 +140,29 @@ def test_a_call_whose_wait_does_not_fit_its_budget_is_refused_unsent_with_the_pa
     assert (error.service, error.operation_id) == ("Agentset", "getIngestJob")
     assert error.retry_after == pytest.approx(120, abs=0.01)
     assert clock.sleeps == []
+
+
+def test_idle_ticket_numbers_attempts_only_while_no_answer_carried_the_headers() -> None:
+    # The call runner's shortcut past pacing_decision must number attempts as try_acquire does, and stop once the
+    # pacer has a window to judge by.
+    pacer = Clock().pacer()
+    first, second = pacer.idle_ticket(), pacer.idle_ticket()
+    assert (first, second, pacer.in_flight) == (1, 2, 2)
+    assert first is not None and second is not None
+    pacer.observe(window(10, 60).get, 200, first)
+    assert pacer.is_active and pacer.idle_ticket() is None
+    assert pacer.try_acquire().ticket == 3
+
+
+def test_a_429_without_a_window_still_reads_its_hint_once_the_pacer_is_active() -> None:
+    # The skip for answers without X-RateLimit-Reset leaves a 429 alone: its Retry-After is the hint.
+    clock = Clock()
+    pacer = clock.pacer()
+    first = pacer.try_acquire().ticket
+    assert first is not None
+    pacer.observe(window(10, 60).get, 200, first)
+    second = pacer.try_acquire().ticket
+    assert second is not None
+    pacer.observe({"retry-after": "5"}.get, 429, second)
+    got = pacer.try_acquire()
+    assert got.ticket is None and got.spent and 4_000 <= got.wait_ms <= 5_001

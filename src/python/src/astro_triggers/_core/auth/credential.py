@@ -38,6 +38,9 @@ class Credential:
         self._async_lock: asyncio.Lock | None = None
         if key is not None:
             secrets.add(key)
+            # A key never changes: its header is made (and checked) once, not on every attempt.
+            guard.no_control_characters(key, "token")
+            self._key_header = ("authorization", "Bearer " + key) if header is None else (header, key)
 
     @property
     def can_refresh(self) -> bool:
@@ -65,7 +68,8 @@ class Credential:
     def apply(self, headers: dict[str, str]) -> None:
         """Puts the current token (provider asked with ``force_refresh`` False)."""
         if self._key is not None:
-            self._put(headers, self._key)
+            name, value = self._key_header
+            headers[name] = value
             return
         assert self._provider is not None
         self._put(headers, self._provider(False))
@@ -104,7 +108,8 @@ class Credential:
     async def apply_async(self, headers: dict[str, str]) -> None:
         """The async :meth:`apply`."""
         if self._key is not None:
-            self._put(headers, self._key)
+            name, value = self._key_header
+            headers[name] = value
             return
         self._put(headers, await self._ask(False))
 

@@ -61,10 +61,10 @@ class _Call:
         headers.setdefault("accept-encoding", self.s.accept_encoding)
         return headers
 
-    def service_error(self, response: httpx.Response, raw: str | None) -> AstroTriggersError:
+    def service_error(self, response: httpx.Response, headers: dict[str, str], raw: str | None) -> AstroTriggersError:
         op = self.operation
         return error_from_answer(service=op.service, operation_id=op.operation_id, method=op.method,
-                                 idempotent=op.idempotent, status=response.status_code, header=response.headers.get,
+                                 idempotent=op.idempotent, status=response.status_code, header=headers.get,
                                  raw=raw, url=self.request.url, secrets=self.s.secrets,
                                  now_ms=self.s.clock.now() * 1000)
 
@@ -117,19 +117,41 @@ class _Call:
         return PacedRateLimitError(op.service, op.operation_id, op.method, wait_ms / 1000)
 
 
-def _declared_length(response: httpx.Response) -> int | None:
-    raw = response.headers.get("content-length")
+def header_map(response: httpx.Response) -> dict[str, str]:
+    """The response's headers read once, by lower-case name, a repeated one joined with ", " as
+    ``httpx.Headers.get`` joins it: every ``Headers.get`` scans and decodes the whole list again, and a call asked it
+    five or more times."""
+    out: dict[str, str] = {}
+    for name, value in response.headers.multi_items():
+        if name in out:
+            out[name] += ", " + value
+        else:
+            out[name] = value
+    return out
+
+
+def _declared_length(headers: dict[str, str]) -> int | None:
+    raw = headers.get("content-length")
     return int(raw) if raw is not None and raw.strip().isdigit() else None
 
 
-def _decoder(call: _Call, response: httpx.Response) -> Decoder:
+def _decoder(call: _Call, response: httpx.Response, headers: dict[str, str]) -> Decoder:
     if response.is_stream_consumed:
         # A response httpx already read (a transport that answered with in-memory content): its bytes are decoded.
         return decoder_for(None)
     try:
-        return decoder_for(response.headers.get("content-encoding"))
+        return decoder_for(headers.get("content-encoding"))
     except UnsupportedEncoding as error:
         raise call.unreadable(str(error), response.status_code) from None
+
+
+def _in_memory_body(call: _Call, response: httpx.Response, limit: int) -> bytes:
+    # A response httpx already read (a transport that answered with in-memory content): its bytes are the body, under
+    # the same cap, without a decoder and a chunk loop.
+    body = response.content
+    if len(body) > limit:
+        raise call.too_large(None, response.status_code)
+    return body
 
 
 def _take(decoder: Decoder, chunk: bytes, total: int, limit: int) -> bytes:
@@ -150,15 +172,31 @@ def _finish(decoder: Decoder) -> bytes:
         raise BodyReadFailure(f"the compressed response body is corrupt ({error})") from error
 
 
-def _error_text(chunks: list[bytes], truncated: bool, response: httpx.Response) -> str | None:
+def _error_text(chunks: list[bytes], truncated: bool, headers: dict[str, str]) -> str | None:
     if not chunks:
         return None
-    text = decode_text(b"".join(chunks)[:MAX_ERROR_BODY_BYTES], response.headers.get("content-type"))
+    text = decode_text(b"".join(chunks)[:MAX_ERROR_BODY_BYTES], headers.get("content-type"))
     return text + "…(truncated)" if truncated else text
+
+
+_timeouts: dict[float, httpx.Timeout] = {}
 
 
 def _timeout(limit_ms: float) -> httpx.Timeout:
     return httpx.Timeout(max(limit_ms, 1.0) / 1000)
+
+
+def _attempt_timeout(limit_ms: float, call_binds: bool) -> httpx.Timeout:
+    # An attempt's own limit is one of a few configured values: its Timeout is made once (httpx.Timeout() was a
+    # visible share of a call's own cost). A limit cut by the call's budget differs every time and is not kept.
+    if call_binds:
+        return _timeout(limit_ms)
+    timeout = _timeouts.get(limit_ms)
+    if timeout is None:
+        if len(_timeouts) >= 64:
+            _timeouts.clear()
+        timeout = _timeouts[limit_ms] = _timeout(limit_ms)
+    return timeout
 
 
 def _settle(future: asyncio.Future[None]) -> None:
@@ -195,6 +233,9 @@ class SyncCallRunner:
         pacer = call.s.pacer
         if pacer is None:
             return None
+        ticket = pacer.idle_ticket()
+        if ticket is not None:
+            return ticket
         while True:
             decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
             if decision.kind == "go":
@@ -222,7 +263,7 @@ class SyncCallRunner:
         limit_ms, call_binds = call.attempt_limit()
         deadline = time.monotonic() + limit_ms / 1000
         started = time.perf_counter()
-        response = self._send(call, headers, limit_ms, call_binds, ticket)
+        response, got = self._send(call, headers, _attempt_timeout(limit_ms, call_binds), call_binds, ticket)
         try:
             if response.status_code == 401 and s.credential.can_refresh:
                 response.close()
@@ -233,22 +274,24 @@ class SyncCallRunner:
                 except Exception as thrown:
                     raise call.token_error(True, thrown) from thrown
                 left = (deadline - time.monotonic()) * 1000
-                response = self._send(call, headers, left, call_binds, s.pacer.ticket() if s.pacer else None)
+                response, got = self._send(call, headers, _timeout(left), call_binds,
+                                           s.pacer.ticket() if s.pacer else None)
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
-                raise call.service_error(response, self._error_text(response, deadline))
+                raise call.service_error(response, got, self._error_text(response, got, deadline))
             if s.on_response is not None:
                 notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
                                 s.secrets)
-            return Answer(response.status_code, response.headers, self._body(call, response, deadline, call_binds))
+            return Answer(response.status_code, response.headers,
+                          self._body(call, response, got, deadline, call_binds), got.get("content-type"), True)
         finally:
             response.close()
 
-    def _send(self, call: _Call, headers: dict[str, str], limit_ms: float, call_binds: bool,
-              ticket: int | None) -> httpx.Response:
+    def _send(self, call: _Call, headers: dict[str, str], timeout: httpx.Timeout, call_binds: bool,
+              ticket: int | None) -> tuple[httpx.Response, dict[str, str]]:
         pacer = call.s.pacer
         request = self._client.build_request(call.request.method, call.request.url, headers=headers,
-                                             content=call.request.content, timeout=_timeout(limit_ms))
+                                             content=call.request.content, timeout=timeout)
         try:
             response = self._client.send(request, stream=True, follow_redirects=False)
         except httpx.TimeoutException as error:
@@ -261,9 +304,10 @@ class SyncCallRunner:
             if pacer is not None and ticket is not None:
                 pacer.abandon(ticket)
             raise
+        got = header_map(response)
         if pacer is not None and ticket is not None:
-            pacer.observe(response.headers.get, response.status_code, ticket)
-        return response
+            pacer.observe(got.get, response.status_code, ticket)
+        return response, got
 
     def _chunks(self, response: httpx.Response, deadline: float, call_binds: bool) -> Iterator[bytes]:
         if response.is_stream_consumed:
@@ -288,12 +332,15 @@ class SyncCallRunner:
             if armed is not None:
                 watchdog.disarm(armed)
 
-    def _body(self, call: _Call, response: httpx.Response, deadline: float, call_binds: bool) -> bytes:
+    def _body(self, call: _Call, response: httpx.Response, got: dict[str, str], deadline: float,
+              call_binds: bool) -> bytes:
         limit = call.s.max_response_bytes
-        declared = _declared_length(response)
+        declared = _declared_length(got)
         if declared is not None and declared > limit:
             raise call.too_large(declared, response.status_code)
-        decoder = _decoder(call, response)
+        if response.is_stream_consumed:
+            return _in_memory_body(call, response, limit)
+        decoder = _decoder(call, response, got)
         parts: list[bytes] = []
         total = 0
         for chunk in self._chunks(response, deadline, call_binds):
@@ -308,7 +355,7 @@ class SyncCallRunner:
         parts.append(tail)
         return b"".join(parts)
 
-    def _error_text(self, response: httpx.Response, deadline: float) -> str | None:
+    def _error_text(self, response: httpx.Response, got: dict[str, str], deadline: float) -> str | None:
         # At most 16 KB; a body cut off or undecodable keeps what arrived: the status decides the error either way.
         parts: list[bytes] = []
         total = 0
@@ -316,7 +363,7 @@ class SyncCallRunner:
         sock = socket_of(response.extensions)
         armed = watchdog.arm(deadline, sock) if sock is not None else None
         try:
-            decoder = decoder_for(response.headers.get("content-encoding"))
+            decoder = decoder_for(got.get("content-encoding"))
             for chunk in response.iter_raw():
                 out = decoder.decode(chunk, MAX_ERROR_BODY_BYTES)
                 parts.append(out)
@@ -331,7 +378,7 @@ class SyncCallRunner:
         finally:
             if armed is not None:
                 watchdog.disarm(armed)
-        return _error_text(parts, truncated, response)
+        return _error_text(parts, truncated, got)
 
 
 class AsyncCallRunner:
@@ -365,6 +412,9 @@ class AsyncCallRunner:
         pacer = call.s.pacer
         if pacer is None:
             return None
+        ticket = pacer.idle_ticket()
+        if ticket is not None:
+            return ticket
         loop = asyncio.get_running_loop()
         while True:
             decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
@@ -398,8 +448,8 @@ class AsyncCallRunner:
         limit_ms, call_binds = call.attempt_limit()
         state: dict[str, bool] = {"connected": False}
         try:
-            return await asyncio.wait_for(self._exchange(call, headers, generation, ticket, limit_ms, state),
-                                          limit_ms / 1000)
+            return await asyncio.wait_for(
+                self._exchange(call, headers, generation, ticket, limit_ms, call_binds, state), limit_ms / 1000)
         except asyncio.TimeoutError as error:
             raise (CallTimedOut() if call_binds else AttemptTimedOut()) from error
         except httpx.TimeoutException as error:
@@ -408,10 +458,12 @@ class AsyncCallRunner:
             raise (CallTimedOut() if call_binds else AttemptTimedOut()) from error
 
     async def _exchange(self, call: _Call, headers: dict[str, str], generation: int, ticket: int | None,
-                        limit_ms: float, state: dict[str, bool]) -> Answer:
+                        limit_ms: float, call_binds: bool, state: dict[str, bool]) -> Answer:
         s = call.s
         started = time.perf_counter()
-        response = await self._send(call, headers, limit_ms, ticket)
+        # The attempt's limit is enforced by wait_for around it; httpx's own timeout is a second's slack behind.
+        timeout = _attempt_timeout(limit_ms + 1000, call_binds)
+        response, got = await self._send(call, headers, timeout, ticket)
         try:
             if response.status_code == 401 and s.credential.can_refresh:
                 await response.aclose()
@@ -421,30 +473,33 @@ class AsyncCallRunner:
                     raise
                 except Exception as thrown:
                     raise call.token_error(True, thrown) from thrown
-                response = await self._send(call, headers, limit_ms, s.pacer.ticket() if s.pacer else None)
+                response, got = await self._send(call, headers, timeout, s.pacer.ticket() if s.pacer else None)
             call.log_attempt(response.status_code, started)
             if not 200 <= response.status_code <= 299:
-                raise call.service_error(response, await self._error_text(response))
+                raise call.service_error(response, got, await self._error_text(response, got))
             if s.on_response is not None:
                 notify_response(s.on_response, call.operation.service, call.operation.operation_id, response,
                                 s.secrets)
-            return Answer(response.status_code, response.headers, await self._body(call, response))
+            return Answer(response.status_code, response.headers, await self._body(call, response, got),
+                          got.get("content-type"), True)
         finally:
             await response.aclose()
 
-    async def _send(self, call: _Call, headers: dict[str, str], limit_ms: float, ticket: int | None) -> httpx.Response:
+    async def _send(self, call: _Call, headers: dict[str, str], timeout: httpx.Timeout,
+                    ticket: int | None) -> tuple[httpx.Response, dict[str, str]]:
         pacer = call.s.pacer
         request = self._client.build_request(call.request.method, call.request.url, headers=headers,
-                                             content=call.request.content, timeout=_timeout(limit_ms + 1000))
+                                             content=call.request.content, timeout=timeout)
         try:
             response = await self._client.send(request, stream=True, follow_redirects=False)
         except BaseException:
             if pacer is not None and ticket is not None:
                 pacer.abandon(ticket)
             raise
+        got = header_map(response)
         if pacer is not None and ticket is not None:
-            pacer.observe(response.headers.get, response.status_code, ticket)
-        return response
+            pacer.observe(got.get, response.status_code, ticket)
+        return response, got
 
     async def _chunks(self, response: httpx.Response) -> AsyncIterator[bytes]:
         if response.is_stream_consumed:
@@ -458,12 +513,14 @@ class AsyncCallRunner:
         except httpx.HTTPError as error:
             raise BodyReadFailure("the connection failed while the response body was being read") from error
 
-    async def _body(self, call: _Call, response: httpx.Response) -> bytes:
+    async def _body(self, call: _Call, response: httpx.Response, got: dict[str, str]) -> bytes:
         limit = call.s.max_response_bytes
-        declared = _declared_length(response)
+        declared = _declared_length(got)
         if declared is not None and declared > limit:
             raise call.too_large(declared, response.status_code)
-        decoder = _decoder(call, response)
+        if response.is_stream_consumed:
+            return _in_memory_body(call, response, limit)
+        decoder = _decoder(call, response, got)
         parts: list[bytes] = []
         total = 0
         async for chunk in self._chunks(response):
@@ -478,12 +535,12 @@ class AsyncCallRunner:
         parts.append(tail)
         return b"".join(parts)
 
-    async def _error_text(self, response: httpx.Response) -> str | None:
+    async def _error_text(self, response: httpx.Response, got: dict[str, str]) -> str | None:
         parts: list[bytes] = []
         total = 0
         truncated = False
         try:
-            decoder = decoder_for(response.headers.get("content-encoding"))
+            decoder = decoder_for(got.get("content-encoding"))
             async for chunk in response.aiter_raw():
                 out = decoder.decode(chunk, MAX_ERROR_BODY_BYTES)
                 parts.append(out)
@@ -493,4 +550,4 @@ class AsyncCallRunner:
                     break
         except (httpx.HTTPError, zlib.error, Truncated):
             pass
-        return _error_text(parts, truncated, response)
+        return _error_text(parts, truncated, got)

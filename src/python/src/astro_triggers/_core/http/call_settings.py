@@ -15,7 +15,8 @@ from .response_info import ResponseInfo
 from .user_agent import USER_AGENT
 
 
-@dataclass(frozen=True)
+# Not frozen (made on every call; see Plan).
+@dataclass(slots=True)
 class HttpRequest:
     """One request as the facades build it (internal): the URL already carries the escaped path and the query."""
 
@@ -25,21 +26,42 @@ class HttpRequest:
     content: bytes | None = None
 
 
-@dataclass(frozen=True)
 class Answer:
-    """A 2xx answer with its body read, decoded and capped (internal)."""
+    """A 2xx answer with its body read, decoded and capped (internal). ``content_type``: the runner's reading of the
+    header, when it already made one (else read from ``headers`` when first needed)."""
 
-    status: int
-    headers: httpx.Headers
-    body: bytes
+    __slots__ = ("status", "headers", "body", "_content_type", "_known")
+
+    def __init__(self, status: int, headers: httpx.Headers, body: bytes, content_type: str | None = None,
+                 content_type_known: bool = False) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self._content_type = content_type
+        self._known = content_type_known
+
+    def __repr__(self) -> str:
+        """Status and size only: the body may carry secrets."""
+        return f"Answer({self.status}, {len(self.body)} bytes)"
+
+    @property
+    def content_type(self) -> str | None:
+        """The ``Content-Type`` header."""
+        if not self._known:
+            self._content_type = self.headers.get("content-type")
+            self._known = True
+        return self._content_type
 
     def text(self) -> str:
         """The body as text in its declared charset (UTF-8 by default, a byte order mark dropped)."""
-        return decode_text(self.body, self.headers.get("content-type"))
+        return decode_text(self.body, self.content_type)
 
     def is_utf8(self) -> bool:
         """Whether the body is UTF-8: declared so, or no charset declared."""
-        charset = _charset_of(self.headers.get("content-type") or "")
+        content_type = self.content_type
+        if not content_type or ";" not in content_type:
+            return True  # no parameters, so no charset
+        charset = _charset_of(content_type)
         return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
 
 

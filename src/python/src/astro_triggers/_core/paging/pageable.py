@@ -48,7 +48,11 @@ class Pageable(Generic[T]):
 
     def to_list(self) -> list[T]:
         """Every item in a list (for small lists; iterate large ones)."""
-        return list(self)
+        # A page at a time, not an item at a time through __iter__'s generator: the same walk.
+        items: list[T] = []
+        for page in self.by_page():
+            items.extend(page.items)
+        return items
 
     @staticmethod
     def from_pages(pages: Iterable[Page[T]]) -> Pageable[T]:
@@ -97,7 +101,10 @@ class AsyncPageable(Generic[T]):
 
     async def to_list(self) -> list[T]:
         """Every item in a list (for small lists; iterate large ones)."""
-        return [item async for item in self]
+        items: list[T] = []
+        async for page in self.by_page():
+            items.extend(page.items)
+        return items
 
     @staticmethod
     def from_pages(pages: Iterable[Page[T]]) -> AsyncPageable[T]:

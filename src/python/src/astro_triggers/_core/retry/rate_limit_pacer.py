@@ -120,6 +120,14 @@ class RateLimitPacer:
         with self._lock:
             return self._ticket()
 
+    def idle_ticket(self) -> int | None:
+        """A ticket when no answer has carried the headers yet (nothing to pace), else None (ask
+        :func:`pacing_decision`): the common case without the decision objects."""
+        if self._active:
+            return None
+        with self._lock:
+            return self._ticket() if not self._active else None
+
     def try_acquire(self) -> Acquired:
         """Takes a slot for one attempt, or says how long the picture stays as it is."""
         with self._lock:
@@ -161,6 +169,10 @@ class RateLimitPacer:
 
     def observe(self, get: HeaderLookup, status: int, ticket: int) -> None:
         """Reads an answer's rate-limit headers (every attempt that got an answer, success or error)."""
+        if status != 429 and get("x-ratelimit-reset") is None:
+            # No window without a reset and no hint but a 429's: nothing to read (most answers of most services).
+            self.abandon(ticket)
+            return
         client_now = self._now()
         window = read_window(get, client_now)
         hint = parse_retry_after(get, client_now, True) if status == 429 and (window is not None or self._active) else None
