@@ -56,7 +56,8 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
   #reads = 0;
   #endSequence = 0;
   #waiting = false;
-  #wake = newSignal();
+  // Ends the group's current sleep early (add() and cancelAll() call it: a new or stopping run joins the next cycle).
+  #wake: (() => void) | undefined;
 
   /**
    * @param runs - the runs to follow; more with {@link add}.
@@ -98,7 +99,7 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
     const entry: Entry<R> = { run, added: now, list: listSpecOf(run), due: now + this.#schedule.pollInterval, interval: undefined, reads: 0, result: undefined, endOrder: 0 };
     this.#entries.push(entry);
     if (run.isCompleted) this.#end(entry, failure(run));
-    this.#wake.resolve();
+    this.#wake?.();
   }
 
   /**
@@ -130,7 +131,6 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
         for (const entry of this.#entries) if (entry.result === undefined && entry.run.isCompleted) this.#end(entry, failure(entry.run));
         const ended = this.#entries.filter((e) => e.endOrder > yielded).sort((a, b) => a.endOrder - b.endOrder);
         yielded = this.#endSequence;
-        if (this.#wake.done) this.#wake = newSignal();
         reported = this.#report(onProgress, reported);
         for (const entry of ended) yield entry.result!;
         const pending = this.#entries.filter((e) => e.result === undefined);
@@ -171,7 +171,7 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
         errors.push(error);
       }
     }
-    this.#wake.resolve();
+    this.#wake?.();
     if (errors.length > 0) throw new AggregateError(errors, `${errors.length} of ${targets.length} cancel requests failed; the other ${asked} were sent.`);
     return asked;
   }
@@ -272,12 +272,13 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
     const stop = new AbortController();
     const onAbort = () => stop.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
-    void this.#wake.promise.then(() => stop.abort());
+    this.#wake = () => stop.abort();
     try {
       await this.#clock!.sleep(ms, stop.signal);
     } catch {
       // woken by add()/cancelAll(), or aborted (thrown below)
     } finally {
+      this.#wake = undefined;
       signal?.removeEventListener("abort", onAbort);
     }
     signal?.throwIfAborted();
@@ -354,17 +355,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function same(a: RunGroupProgress, b: RunGroupProgress): boolean {
   return a.queued === b.queued && a.running === b.running && a.unknown === b.unknown && a.succeeded === b.succeeded && a.failed === b.failed
     && a.cancelled === b.cancelled && a.abandoned === b.abandoned && a.oldestRunning === b.oldestRunning;
-}
-
-interface Signal {
-  readonly promise: Promise<void>;
-  readonly resolve: () => void;
-  readonly done: boolean;
-}
-
-function newSignal(): Signal {
-  let resolve!: () => void;
-  let done = false;
-  const promise = new Promise<void>((r) => { resolve = r; });
-  return { promise, resolve: () => { done = true; resolve(); }, get done() { return done; } };
 }

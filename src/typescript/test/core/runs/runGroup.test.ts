@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InvalidArgumentError, NotFoundError, RunCancelledError, RunFailedError, RunGroup, RunWaitTimeoutError, ShipyardClient, type RunGroupProgress } from "../../../src/index.js";
+import { AgentsetClient, InvalidArgumentError, NotFoundError, RunCancelledError, RunFailedError, RunGroup, RunWaitTimeoutError, ShipyardClient, type RunGroupProgress } from "../../../src/index.js";
 import { job, jobBody } from "../../support/agentsetJson.js";
 import { agentset, KEY, tfyRun, truefoundry } from "../../support/clients.js";
 import { json, raw, type Reply, ScriptedServer } from "../../support/scriptedServer.js";
@@ -35,7 +35,7 @@ describe("RunGroup (RunGroupTests)", () => {
 
   it("follows 250 Agentset jobs with list reads only (3 pages a cycle), each noticed within 10% of its length", async () => {
     const { client, clock } = agentset(server.url);
-    const ends = new Map(Array.from({ length: 250 }, (_, i) => [`job_${String(i).padStart(3, "0")}`, 2_000 + i * 997] as const));
+    const ends = new Map<string, number>(Array.from({ length: 250 }, (_, i) => [`job_${String(i).padStart(3, "0")}`, 2_000 + i * 997]));
     server.otherwise(namespace(clock, ends));
     const runs = [...ends.keys()].map((id, i) => client.ingestJobs.track(job(id, "QUEUED", { createdAt: new Date(CREATED + 250 - (249 - i)).toISOString() }) as never));
     const group = new RunGroup(runs);
@@ -192,5 +192,24 @@ describe("RunGroup (RunGroupTests)", () => {
     expect(clock.sleeps[1]).toBe(7_000);
     expect(result!.error).toBeInstanceOf(RunWaitTimeoutError);
     expect(result!.status).toBe("running");
+  });
+
+  it("a run added while the group sleeps ends its sleep: it joins at once (real clock)", async () => {
+    server.otherwise(json(200, { success: true, data: [job("job_a", "PROCESSING")], pagination: { nextCursor: null, prevCursor: null, hasMore: false } }));
+    const client = new AgentsetClient({ baseUrl: server.url, apiKey: KEY, namespaceId: "ns_1" });
+    const group = new RunGroup([client.ingestJobs.track("job_a")], { pollInterval: 60_000 });
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => group.add(client.ingestJobs.track(job("job_b", "COMPLETED") as never)), 50);
+    const ended: string[] = [];
+    await expect((async () => {
+      for await (const result of group.whenEach({ signal: controller.signal })) {
+        ended.push(result.run.id);
+        controller.abort(new Error("enough"));
+      }
+    })()).rejects.toThrow("enough");
+    expect(ended).toEqual(["job_b"]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(server.requests).toHaveLength(0);
   });
 });
