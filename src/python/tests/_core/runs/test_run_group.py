@@ -231,3 +231,22 @@ def test_the_async_group_follows_runs_alike_and_cancels_where_it_can() -> None:
                   (200, page(job("job_a", "FAILED")))) as server:
         assert asyncio.run(main(server.url)) == ["job_b", "job_a"]
     assert len(server.seen) == 2
+
+
+def test_a_run_added_while_the_async_group_sleeps_joins_at_once() -> None:
+    async def main(url: str) -> list[str]:
+        async with at.AsyncAgentsetClient("sk_test_0123456789", base_url=url, namespace_id="ns_1") as client:
+            group = at.AsyncRunGroup([client.ingest_jobs.track("job_a")], poll_interval=60)
+            loop = asyncio.get_running_loop()
+            done = client.ingest_jobs.track(IngestJob.from_json(job("job_b", "COMPLETED")))
+            loop.call_later(0.05, group.add, done)
+            ended: list[str] = []
+            started = loop.time()
+            async for result in group.when_each():
+                ended.append(result.run.id)
+                break
+            assert loop.time() - started < 5
+            return ended
+    with scripted((200, page(job("job_a", "PROCESSING")))) as server:
+        assert asyncio.run(main(server.url)) == ["job_b"]
+        assert server.seen == []

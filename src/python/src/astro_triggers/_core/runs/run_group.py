@@ -3,6 +3,7 @@ The cycle: read every due run through its scope's list where there is one (run_l
 then end or reschedule every run a read showed, each on the single-run poll schedule."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -97,6 +98,8 @@ class _GroupCore(Generic[H]):
         self._reads = 0
         self._end_sequence = 0
         self._waiting = False
+        # Ends the async group's current sleep early (add() calls it: a new run joins the next cycle).
+        self._wake: Callable[[], None] | None = None
         for run in runs or ():
             self.add(run)
 
@@ -132,6 +135,8 @@ class _GroupCore(Generic[H]):
         self._entries.append(entry)
         if run.is_completed:
             self._end(entry, _failure(run))
+        if self._wake is not None:
+            self._wake()
 
     # ---- the wait's steps, shared by both loops ----
 
@@ -354,8 +359,7 @@ class AsyncRunGroup(_GroupCore[AR]):
                 if wait is None:
                     return
                 if wait > _TOLERANCE:
-                    assert self._clock is not None
-                    await self._clock.sleep_async(wait / 1000)
+                    await self._sleep(wait / 1000)
                     continue
                 await self._cycle()
         finally:
@@ -375,6 +379,19 @@ class AsyncRunGroup(_GroupCore[AR]):
             raise ExceptionGroup(f"{len(errors)} of {len(targets)} cancel requests failed; the other {asked} were sent.",
                                  errors)
         return asked
+
+    async def _sleep(self, seconds: float) -> None:
+        assert self._clock is not None
+        woken = asyncio.Event()
+        sleeper = asyncio.ensure_future(self._clock.sleep_async(seconds))
+        waker = asyncio.ensure_future(woken.wait())
+        self._wake = woken.set
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._wake = None
+            sleeper.cancel()
+            waker.cancel()
 
     async def _cycle(self) -> None:
         groups, followed = self._plan()
