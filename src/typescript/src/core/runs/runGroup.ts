@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from "../errors/clientErrors.js";
-import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
 import { nextPollInterval, type PollSchedule } from "./pollSchedule.js";
-import { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
+import { RunWaitTimeoutError } from "./runErrors.js";
+import { type Entry, failure, progressOf, push, sameProgress, scopeKey, throttle } from "./runGroupEntry.js";
 import type { RunGroupProgress } from "./runGroupProgress.js";
-import { listSpecOf, readRunList, type RunListSpec } from "./runListReader.js";
+import { listSpecOf, readRunList } from "./runListReader.js";
 import { RunResult } from "./runResult.js";
 import { runInternals, type RunWaitOptions, type TriggeredRun } from "./triggeredRun.js";
 
@@ -20,16 +20,6 @@ export interface RunGroupWaitOptions {
   onProgress?: (progress: RunGroupProgress) => void;
 }
 
-interface Entry<R extends TriggeredRun<any>> {
-  readonly run: R;
-  readonly added: number;
-  readonly list: RunListSpec<any, any> | undefined;
-  due: number;
-  interval: number | undefined;
-  reads: number;
-  result: RunResult<R> | undefined;
-  endOrder: number;
-}
 
 // Runs due within this of a cycle's start are read in it (a timer never fires early, but clocks tick).
 const TOLERANCE = 1;
@@ -288,71 +278,16 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
   #report(onProgress: ((progress: RunGroupProgress) => void) | undefined, last: RunGroupProgress | undefined): RunGroupProgress | undefined {
     if (onProgress === undefined) return undefined;
     const now = this.#snapshot();
-    if (last !== undefined && same(last, now)) return last;
+    if (last !== undefined && sameProgress(last, now)) return last;
     onProgress(now);
     return now;
   }
 
   #snapshot(): RunGroupProgress {
-    let queued = 0, running = 0, unknown = 0, succeeded = 0, failed = 0, cancelled = 0, abandoned = 0;
-    let oldest: Entry<R> | undefined;
-    for (const entry of this.#entries) {
-      const result = entry.result;
-      if (result !== undefined) {
-        if (result.error === undefined) succeeded++;
-        else if (result.error instanceof RunCancelledError) cancelled++;
-        else if (result.error instanceof RunFailedError) failed++;
-        else abandoned++;
-        continue;
-      }
-      oldest ??= entry;
-      if (entry.run.status === "queued") queued++;
-      else if (entry.run.status === "unknown") unknown++;
-      else running++;
-    }
-    const ended = succeeded + failed + cancelled + abandoned;
-    const pending = queued + running + unknown;
-    return {
-      queued, running, unknown, succeeded, failed, cancelled, abandoned, ended, pending, total: ended + pending,
-      oldestRunning: oldest?.run,
-      oldestRunningFor: oldest === undefined ? 0 : this.#now() - oldest.added,
-      statusReads: this.#reads,
-      observedAt: (this.#clock ?? Date).now(),
-    };
+    return progressOf(this.#entries, this.#now(), this.#reads, (this.#clock ?? Date).now());
   }
 
   #now(): number {
     return this.#clock === undefined ? 0 : this.#clock.monotonic() - this.#origin;
   }
-}
-
-function failure(run: TriggeredRun<any>): Error | undefined {
-  if (run.status === "succeeded") return undefined;
-  return run.status === "cancelled" ? new RunCancelledError(run) : new RunFailedError(run);
-}
-
-function throttle(error: unknown): number | undefined {
-  return error instanceof ServiceRequestError && (error.status === 429 || error.status === 503) ? error.retryAfter ?? 0 : undefined;
-}
-
-// Runs of one sub-client and scope share a list read; a run without a list has no key (it is read on its own).
-const scopeKeys = new WeakMap<object, Map<string, object>>();
-function scopeKey(spec: RunListSpec<any, any> | undefined): object | undefined {
-  if (spec === undefined) return undefined;
-  let byScope = scopeKeys.get(spec.owner);
-  if (byScope === undefined) scopeKeys.set(spec.owner, (byScope = new Map()));
-  let key = byScope.get(spec.scope);
-  if (key === undefined) byScope.set(spec.scope, (key = {}));
-  return key;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
-function same(a: RunGroupProgress, b: RunGroupProgress): boolean {
-  return a.queued === b.queued && a.running === b.running && a.unknown === b.unknown && a.succeeded === b.succeeded && a.failed === b.failed
-    && a.cancelled === b.cancelled && a.abandoned === b.abandoned && a.oldestRunning === b.oldestRunning;
 }
