@@ -41,6 +41,9 @@ export { Page, type PageOptions } from "./core/paging/page.js";
 export { isTerminal, type RunStatus, type RunSnapshot } from "./core/runs/runStatus.js";
 export { TriggeredRun, type RunWaitOptions, type CompletedRun } from "./core/runs/triggeredRun.js";
 export { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./core/runs/runErrors.js";
+export { RunGroup, type RunGroupOptions, type RunGroupWaitOptions } from "./core/runs/runGroup.js";
+export type { RunGroupProgress } from "./core/runs/runGroupProgress.js";
+export { RunResult } from "./core/runs/runResult.js";
 
 export { AgentsetClient } from "./agentset/agentsetClient.js";
 export { IngestJobsClient } from "./agentset/ingestJobsClient.js";

@@ -28,6 +28,9 @@ from ._core.paging.page import Page
 from ._core.paging.pageable import AsyncPageable, Pageable
 from ._core.retry.retry_options import RetryOptions
 from ._core.runs.run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
+from ._core.runs.run_group import AsyncRunGroup, RunGroup
+from ._core.runs.run_group_progress import RunGroupProgress
+from ._core.runs.run_result import RunResult
 from ._core.runs.run_status import RunSnapshot, RunStatus, is_terminal
 from ._core.runs.triggered_run import AsyncTriggeredRun, RunHandle, TriggeredRun
 from .agentset import AgentsetClient, AgentsetRequestOptions, AsyncAgentsetClient
@@ -57,6 +60,7 @@ __all__ = [
     "TransportError", "ServiceTimeoutError", "ResponseTooLargeError", "ResponseDeserializationError", "PagingError",
     "InvalidArgumentError", "UnsupportedOperationError", "TokenRefreshError",
     "RunFailedError", "RunCancelledError", "RunWaitTimeoutError",
+    "RunGroup", "AsyncRunGroup", "RunGroupProgress", "RunResult",
     "Clock", "SystemClock", "system_clock", "USER_AGENT",
     "agentset", "astropod", "mixpeek", "shipyard", "truefoundry",
 ]

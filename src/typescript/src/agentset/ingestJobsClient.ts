@@ -1,4 +1,5 @@
 import { withResumeToken } from "../core/runs/triggeredRun.js";
+import { LIST_PAGE_SIZE, observeFromList, timeOf, withListReading } from "../core/runs/runListReader.js";
 import type { operations as Operations } from "../generated/agentset.js";
 import { dateTimeFields, operations } from "../generated/agentset.wire.js";
 import { InvalidArgumentError } from "../core/errors/clientErrors.js";
@@ -111,7 +112,16 @@ export class IngestJobsClient {
     const id = typeof job === "string" ? Guard.prefixedId(job, "job_", "jobId") : Guard.prefixedId(job?.id, "job_", "job.id");
     const { signal: _ignored, ...perCall } = options ?? {};
     const run = new IngestJobRun(id, typeof job === "string" ? undefined : job, (signal) => this.get(id, { ...perCall, signal }), this.#core.clock);
-    return withResumeToken(run, () => ({ service: "agentset", ns: this.#namespace(perCall), run: id, tenant: this.#tenant(perCall) }));
+    withResumeToken(run, () => ({ service: "agentset", ns: this.#namespace(perCall), run: id, tenant: this.#tenant(perCall) }));
+    // A run group reads the namespace's jobs, newest first, instead of one job at a time (scope: namespace and tenant).
+    return withListReading(run, {
+      owner: this,
+      scope: `${perCall.namespaceId ?? ""}\u0000${perCall.tenantId ?? ""}`,
+      list: (signal) => this.list({ order: "desc", pageSize: LIST_PAGE_SIZE }, { ...perCall, signal }),
+      idOf: (item) => item.id,
+      apply: observeFromList,
+      createdAt: { item: (item) => timeOf(item.createdAt), run: (value) => timeOf(value?.createdAt) },
+    });
   }
 
   /** Gets one job (`GET …/ingest-jobs/{jobId}`). @throws InvalidArgumentError, NotFoundError, … */

@@ -1,4 +1,5 @@
 import { withResumeToken } from "../core/runs/triggeredRun.js";
+import { LIST_PAGE_SIZE, withListReading } from "../core/runs/runListReader.js";
 import type { operations as Operations } from "../generated/mixpeek.js";
 import { dateTimeFields, operations } from "../generated/mixpeek.wire.js";
 import { Guard } from "../core/guard.js";
@@ -124,6 +125,16 @@ export class ExecutionsClient {
       (signal) => this.cancel(taskId, { ...perCall, signal }),
       this.#core.clock,
     );
-    return withResumeToken(run, () => ({ service: "mixpeek", ns: resolveNamespace(this.#options, perCall), trigger: triggerId, run: taskId }));
+    withResumeToken(run, () => ({ service: "mixpeek", ns: resolveNamespace(this.#options, perCall), trigger: triggerId, run: taskId }));
+    if (triggerId === undefined) return run;
+    // A run group reads the trigger's history; a row names the task's status, not the task, so a changed row sends the
+    // run to a read of its own and an unchanged one counts as read (scope: trigger and namespace).
+    return withListReading(run, {
+      owner: this,
+      scope: `${triggerId}\u0000${perCall.namespace ?? ""}`,
+      list: (signal) => this.list(triggerId, { pageSize: LIST_PAGE_SIZE }, { ...perCall, signal }),
+      idOf: (item) => item.task_id,
+      apply: (target, item) => item.status !== undefined && item.status !== null && target.rawStatus !== undefined && item.status.toLowerCase() === target.rawStatus.toLowerCase(),
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { withResumeToken } from "../core/runs/triggeredRun.js";
+import { observeFromList, withListReading } from "../core/runs/runListReader.js";
 import type { components, operations as Operations } from "../generated/shipyard.js";
 import { operations } from "../generated/shipyard.wire.js";
 import type { RequestOptions } from "../core/clientOptions.js";
@@ -93,7 +94,17 @@ export class FleetRunsClient {
   #handle(ids: FleetRunIdentity, options: RequestOptions | undefined): ShipyardFleetRun {
     const { signal: _ignored, ...perCall } = options ?? {};
     const run = new ShipyardFleetRun(ids, (signal) => this.get(ids.orgId, ids.projectId, ids.fleetId, ids.fleetRunId, { ...perCall, signal }), this.#mapping, this.#core.clock);
-    return withResumeToken(run, () => ({ service: "shipyard", org: ids.orgId, project: ids.projectId, fleet: ids.fleetId, run: ids.fleetRunId }));
+    withResumeToken(run, () => ({ service: "shipyard", org: ids.orgId, project: ids.projectId, fleet: ids.fleetId, run: ids.fleetRunId }));
+    // A run group reads the fleet's CSV once for every run of the fleet; a run it does not show is not listed yet.
+    return withListReading(run, {
+      owner: this,
+      scope: `${ids.orgId}/${ids.projectId}/${ids.fleetId}`,
+      list: (signal) => this.list(ids.orgId, ids.projectId, ids.fleetId, { ...perCall, signal }),
+      idOf: (item) => item.fleetLogId?.trim(),
+      apply: observeFromList,
+      complete: true,
+      caseInsensitive: true,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { withResumeToken } from "../core/runs/triggeredRun.js";
+import { LIST_PAGE_SIZE, observeFromList, timeOf, withListReading } from "../core/runs/runListReader.js";
 import type { operations as Operations } from "../generated/truefoundry.js";
 import { operations } from "../generated/truefoundry.wire.js";
 import { InvalidArgumentError, UnsupportedOperationError } from "../core/errors/clientErrors.js";
@@ -166,7 +167,18 @@ export class JobRunsClient {
     };
     const handle = new TrueFoundryJobRun(run, applicationId, message, { read, cancel }, this.#core.clock);
     // A run started by deployment id cannot be read, so it has no token (applicationId is required).
-    return withResumeToken(handle, () => ({ service: "truefoundry", app: applicationId, run: run.name, deployment: handle.value.deploymentId ?? run.deploymentId }));
+    withResumeToken(handle, () => ({ service: "truefoundry", app: applicationId, run: run.name, deployment: handle.value.deploymentId ?? run.deploymentId }));
+    if (applicationId === undefined) return handle;
+    // A run group reads the application's runs, newest first, instead of one run at a time (scope: the application).
+    return withListReading(handle, {
+      owner: this,
+      scope: applicationId,
+      list: (signal) => this.list(applicationId, { sortBy: "startTime", order: "desc", pageSize: LIST_PAGE_SIZE }, { ...perCall, signal }),
+      idOf: (item) => item.name,
+      // The list's row may leave out what the trigger's answer named (the deployment id cancel() needs).
+      apply: (target, item) => observeFromList(target, { ...item, deploymentId: item.deploymentId ?? target.value.deploymentId }),
+      createdAt: { item: (item) => timeOf(item.createdAt), run: (value) => timeOf(value.createdAt) },
+    });
   }
 }
 

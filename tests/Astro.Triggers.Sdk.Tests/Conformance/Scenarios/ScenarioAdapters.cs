@@ -13,11 +13,11 @@ namespace Astro.Triggers.Sdk.Tests.Conformance.Scenarios;
 /// public client and answering with the scenario's value fields. No logic of the behaviour under test lives here.
 /// <c>wait</c> is the scenario's wait step (README, "Scenarios"): a <c>.start</c> operation given one waits for the
 /// run's end and answers its common status too.</summary>
-internal static class ScenarioAdapters
+internal static partial class ScenarioAdapters
 {
     public delegate Task<JsonObject> Operation(JsonObject arguments, JsonObject client, Uri baseAddress, JsonObject? wait);
 
-    public static readonly IReadOnlyDictionary<string, Operation> Operations = new Dictionary<string, Operation>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Operation> Operations = WithGroups(new Dictionary<string, Operation>(StringComparer.Ordinal)
     {
         ["agentset.ingestJobs.get"] = async (a, c, b, _) =>
         {
@@ -227,7 +227,7 @@ internal static class ScenarioAdapters
             await client.Triggers.DeleteAsync(Text(a, "triggerId"));
             return new JsonObject { ["done"] = true };
         },
-    };
+    });
 
     private static AgentsetClient Agentset(JsonObject c, Uri b) => new(Apply(new AgentsetClientOptions { NamespaceId = (string?)c["namespaceId"] }, c, b));
 

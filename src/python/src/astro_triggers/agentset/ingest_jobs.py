@@ -8,10 +8,12 @@ from .._core.options import RequestOptions
 from .._core.paging.page import Page
 from .._core.paging.pageable import AsyncPageable, Pageable
 from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
+from .._core.runs.run_list_reader import with_list_reading
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.runs.wire_run_id import wire_run_id
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.agentset import CreateIngestJobRequest, IngestJob
+from ._list_reading import job_list_spec
 from ._plans import OPS, AgentsetPlans, cannot_cancel, snapshot
 from .options import AgentsetRequestOptions
 
@@ -90,7 +92,8 @@ class IngestJobsClient:
         run = IngestJobRun("Agentset", job_id, None if isinstance(job, str) else job,
                            read=lambda: self.get(job_id, request_options=request_options), snapshot=snapshot,
                            clock=self._transport.core.clock, cannot_cancel=cannot_cancel(job_id))
-        return with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
+        with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
+        return with_list_reading(run, job_list_spec(self, self._plans, request_options))
 
     def get(self, job_id: str, *, request_options: RequestOptions | None = None) -> IngestJob:
         """Gets one job (``GET …/ingest-jobs/{jobId}``). Raises InvalidArgumentError, NotFoundError, …"""
@@ -147,7 +150,8 @@ class AsyncIngestJobsClient:
         run = AsyncIngestJobRun("Agentset", job_id, None if isinstance(job, str) else job, read=read,
                                 snapshot=snapshot, clock=self._transport.core.clock,
                                 cannot_cancel=cannot_cancel(job_id))
-        return with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
+        with_resume_token(run, lambda: _resume_token(self._plans, job_id, request_options))
+        return with_list_reading(run, job_list_spec(self, self._plans, request_options))
 
     async def get(self, job_id: str, *, request_options: RequestOptions | None = None) -> IngestJob:
         """See :meth:`IngestJobsClient.get`."""

@@ -7,6 +7,8 @@ from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.mixpeek import TriggerExecution, TriggerTask
+from .._core.runs.run_list_reader import with_list_reading
+from ._list_reading import history_list_spec
 from ._plans import OPS, MixpeekPlans, snapshot
 from .options import MixpeekRequestOptions
 
@@ -67,7 +69,10 @@ class ExecutionsClient:
         run = TriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
                                   read=lambda: self.get(task_id, request_options=options),
                                   cancel=lambda _task: self.cancel(task_id, request_options=options))
-        return with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
+        with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
+        if trigger_id is None:
+            return run
+        return with_list_reading(run, history_list_spec(self, self._plans, trigger_id, options))
 
 
 class AsyncExecutionsClient:
@@ -120,7 +125,10 @@ class AsyncExecutionsClient:
             await self.cancel(task_id, request_options=options)
         run = AsyncTriggerExecutionRun("Mixpeek", task_id, task, snapshot=snapshot, clock=self._t.core.clock,
                                        read=read, cancel=cancel)
-        return with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
+        with_resume_token(run, lambda: _resume_token(self._plans, task_id, trigger_id, options))
+        if trigger_id is None:
+            return run
+        return with_list_reading(run, history_list_spec(self, self._plans, trigger_id, options))
 
 
 def _resume_token(plans: MixpeekPlans, task_id: str, trigger_id: str | None, options: RequestOptions | None) -> str | None:

@@ -12,7 +12,9 @@ from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.shipyard import VesselOverride
+from .._core.runs.run_list_reader import with_list_reading
 from ._csv import FleetRunRecord
+from ._list_reading import fleet_list_spec
 from ._plans import FleetRunIdentity, ShipyardPlans, check_fleet, find
 from ._status import map_fleet_run_status
 
@@ -97,8 +99,9 @@ class FleetRunsClient(_Base):
                                                      request_options=options),
                                cannot_cancel=_cannot_cancel(ids.fleet_run_id))
         run.ids = ids
-        return with_resume_token(run, lambda: try_encode_resume_token(
+        with_resume_token(run, lambda: try_encode_resume_token(
             "shipyard", org=ids.org_id, project=ids.project_id, fleet=ids.fleet_id, run=ids.fleet_run_id))
+        return with_list_reading(run, fleet_list_spec(self, ids, options))
 
 
 class AsyncFleetRunsClient(_Base):
@@ -147,5 +150,6 @@ class AsyncFleetRunsClient(_Base):
         run = AsyncShipyardFleetRun("Shipyard", ids.fleet_run_id, None, snapshot=self._snapshot,
                                     clock=self._t.core.clock, read=read, cannot_cancel=_cannot_cancel(ids.fleet_run_id))
         run.ids = ids
-        return with_resume_token(run, lambda: try_encode_resume_token(
+        with_resume_token(run, lambda: try_encode_resume_token(
             "shipyard", org=ids.org_id, project=ids.project_id, fleet=ids.fleet_id, run=ids.fleet_run_id))
+        return with_list_reading(run, fleet_list_spec(self, ids, options))

@@ -12,6 +12,8 @@ from .._core.runs.resume_token import try_encode_resume_token, with_resume_token
 from .._core.runs.triggered_run import AsyncTriggeredRun, TriggeredRun
 from .._core.service_core import AsyncTransport, SyncTransport
 from .._generated.truefoundry import JobRun, JobRunTermination, TriggerJobRequest
+from .._core.runs.run_list_reader import with_list_reading
+from ._list_reading import run_list_spec
 from ._plans import OPS, TrueFoundryPlans, snapshot
 
 
@@ -129,7 +131,8 @@ class JobRunsClient:
                                    clock=self._t.core.clock, cancel=cancel, can_read=application_id is not None)
         handle.application_id = application_id
         handle.message = message
-        return with_resume_token(handle, lambda: _resume_token(handle))
+        with_resume_token(handle, lambda: _resume_token(handle))
+        return handle if application_id is None else with_list_reading(handle, run_list_spec(self, application_id, options))
 
 
 def _by_app(request: Any) -> bool:
@@ -213,7 +216,8 @@ class AsyncJobRunsClient:
                                         clock=self._t.core.clock, cancel=cancel, can_read=application_id is not None)
         handle.application_id = application_id
         handle.message = message
-        return with_resume_token(handle, lambda: _resume_token(handle))
+        with_resume_token(handle, lambda: _resume_token(handle))
+        return handle if application_id is None else with_list_reading(handle, run_list_spec(self, application_id, options))
 
 
 def _resume_token(handle: TrueFoundryJobRun | AsyncTrueFoundryJobRun) -> str | None:

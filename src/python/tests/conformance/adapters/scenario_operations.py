@@ -11,6 +11,8 @@ from typing import Any
 import astro_triggers as at
 from astro_triggers.agentset import AgentsetRequestOptions
 
+from .group_operations import GROUP_OPERATIONS
+
 Json = dict[str, Any]
 Operation = Callable[["Flavour", Json, Json, Json | None], Awaitable[Json]]
 
@@ -283,4 +285,5 @@ OPERATIONS: dict[str, Callable[[Flavour, Json, Json, str, Json | None], Awaitabl
     "mixpeek.triggers.resume": _mx_trigger("resume"),
     "mixpeek.triggers.update": _mx_update,
     "mixpeek.triggers.delete": _mx_delete,
+    **GROUP_OPERATIONS,
 }

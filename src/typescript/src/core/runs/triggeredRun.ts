@@ -59,6 +59,12 @@ export interface RunSource<T> {
   canRead?: boolean;
 }
 
+/** @internal What a run group reaches in a handle: its client's clock, and a value a list read showed. */
+export let runInternals: {
+  clock(run: TriggeredRun<any>): Clock;
+  observe<T>(run: TriggeredRun<T>, value: T): void;
+};
+
 /**
  * A run started by a trigger (or rehydrated with a service's `track(…)`), like the .NET `TriggeredRun<T>`: `value` is
  * the service's own object as last read (ingest job, job run, fleet-run CSV row, task), `status` the common status,
@@ -193,6 +199,17 @@ export class TriggeredRun<T> {
     }
     await cancel(this.#value, options.signal);
     if (this.#source.canRead !== false) await this.updateStatus(options);
+  }
+
+  static {
+    // The run group's access to a handle (a list read's row becomes the handle's value), without a public member.
+    runInternals = {
+      clock: (run) => run.#clock,
+      observe: (run, value) => {
+        run.#value = value;
+        run.#current = { ...run.#source.snapshot(value), observedAt: run.#clock.now() };
+      },
+    };
   }
 
   /** `Service run id: status (raw)`. */

@@ -5,6 +5,7 @@
  */
 import { AgentsetClient, AstropodClient, MixpeekClient, ShipyardClient, TrueFoundryClient, type ClientOptions, type TokenProvider } from "../../../src/index.js";
 import type { Json, JsonObject } from "../suite.js";
+import { groupOperations } from "./groupOperations.js";
 
 export type ScenarioOperation = (args: JsonObject, client: JsonObject, baseUrl: string, wait?: JsonObject) => Promise<JsonObject>;
 
@@ -124,4 +125,5 @@ export const operations: Readonly<Record<string, ScenarioOperation>> = {
     await mixpeek(c, url).triggers.delete(text(a, "triggerId"));
     return { done: true };
   },
+  ...groupOperations({ agentset, truefoundry, shipyard, mixpeek }),
 };

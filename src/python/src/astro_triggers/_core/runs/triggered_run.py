@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .. import guard
 from ..errors.client_errors import ServiceTimeoutError, UnsupportedOperationError
@@ -91,6 +91,8 @@ class RunHandle(Generic[T]):
 
     # Set by the sub-client that made the handle (it knows the scope); None for a handle that cannot be resumed.
     _resume_token_writer: Callable[[], str | None] | None = None
+    # Set by the sub-client that made the handle: how a run group reads it through a list (run_list_reader.py).
+    _list_spec: Any = None
 
     @property
     def resume_token(self) -> str | None:
