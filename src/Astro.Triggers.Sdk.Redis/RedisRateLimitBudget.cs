@@ -60,16 +60,23 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
         }
 
         RedisResult[] result;
+        Task<RedisResult>? pending = null;
         try
         {
-            result = (RedisResult[])(await db.ScriptEvaluateAsync(RedisScripts.Take, _keys,
-                [(long)_options.InFlightLease.TotalMilliseconds, (long)ProbeGrace.TotalMilliseconds, (long)KeyTtl.TotalMilliseconds])
-                .WaitAsync(_options.CommandTimeout, _clock, cancellationToken).ConfigureAwait(false))!;
+            pending = db.ScriptEvaluateAsync(RedisScripts.Take, _keys,
+                [(long)_options.InFlightLease.TotalMilliseconds, (long)ProbeGrace.TotalMilliseconds, (long)KeyTtl.TotalMilliseconds]);
+            result = (RedisResult[])(await pending.WaitAsync(_options.CommandTimeout, _clock, cancellationToken).ConfigureAwait(false))!;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            ReleaseIfGranted(pending);
             Degrade(ex);
             return await FallbackTakeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            ReleaseIfGranted(pending);
+            throw;
         }
 
         Restore();
@@ -133,22 +140,50 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     public override string ToString() => $"Redis rate-limit budget of {_service}{(IsDegraded ? " (using the in-process budget)" : string.Empty)}";
 
     // Answers are sent without waiting for Redis: the call goes on, and commands on one connection run in order, so
-    // this process's next take sees them. Lost while Redis is away; the lease ends such an attempt.
+    // this process's next take sees them. A ticket Redis granted is in Redis's in-flight set whatever this process's
+    // mode is now, so its answer goes back to Redis even while takes use the in-process budget (the retry interval
+    // after a timeout must not drop it: that leaked the slot until the lease ended). Lost only while Redis is away;
+    // the lease ends such an attempt.
     private void Send(string script, RedisValue[] args)
     {
-        if (Database() is not { } db)
+        if (!_connecting.IsCompletedSuccessfully || _connecting.Result is not { IsConnected: true } connection)
         {
             return;
         }
 
         try
         {
-            db.ScriptEvaluate(script, _keys, args, CommandFlags.FireAndForget);
+            connection.GetDatabase().ScriptEvaluate(script, _keys, args, CommandFlags.FireAndForget);
         }
         catch (Exception ex)
         {
             Degrade(ex);
         }
+    }
+
+    // A take this process stopped waiting for (timed out or cancelled) may still run in Redis and grant a slot that no
+    // attempt uses: when its answer arrives, the slot is given back at once, not left in flight until the lease ends.
+    private void ReleaseIfGranted(Task<RedisResult>? pending)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+
+        _ = pending.ContinueWith(
+            static (t, self) =>
+            {
+                if (t.IsCompletedSuccessfully && (RedisResult[]?)t.Result is { Length: > 1 } r && (long)r[0] == 1)
+                {
+                    var budget = (RedisRateLimitBudget)self!;
+                    budget.Send(RedisScripts.Abandon, [(long)r[1]]);
+                    budget.Wake();
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private IDatabase? Database()

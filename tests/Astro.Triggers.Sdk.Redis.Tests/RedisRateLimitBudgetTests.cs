@@ -39,8 +39,19 @@ public sealed class RedisRateLimitBudgetTests
     {
         await using var redis = await RedisServer.StartAsync();
         using var fake = Fake(10, TimeSpan.FromSeconds(1));
-        using var provider = new RedisRateLimitBudgetProvider(redis.Configuration);
-        var clients = Enumerable.Range(0, 3).Select(_ => new AgentsetClient(fake.CreateClientOptions().UseRedisRateLimitBudget(provider))).ToArray();
+        var logs = new CollectingLoggerFactory();
+        // The first calls wait at most CommandTimeout for the connection; a cold test host on shared cores can take
+        // longer than the default 500 ms, and each client would then pace in-process (by design) and overdraw.
+        using var provider = new RedisRateLimitBudgetProvider(new RedisRateLimitBudgetOptions { Configuration = redis.Configuration, CommandTimeout = TimeSpan.FromSeconds(5) });
+        var clients = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var options = fake.CreateClientOptions().UseRedisRateLimitBudget(provider);
+            // 60 calls at 10 a second take about 6 s; a slot leaked in Redis stalls the rest until the 2-minute lease
+            // ends, so a short call budget makes such a regression fail in seconds, not minutes.
+            options.Retry.MaxElapsed = TimeSpan.FromSeconds(20);
+            options.LoggerFactory = logs;
+            return new AgentsetClient(options);
+        }).ToArray();
         var tooMany = 0;
         await Task.WhenAll(clients.SelectMany((c, n) => Enumerable.Range(0, 4).Select(async k =>
         {
@@ -53,6 +64,7 @@ public sealed class RedisRateLimitBudgetTests
             }
         })));
 
+        logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).Should().BeEmpty("Redis was reachable throughout");
         fake.JobCount.Should().Be(60);
         // The first window is spent before any answer said so: the 12 first attempts go unpaced. After that, none is refused.
         fake.Requests.Count.Should().BeLessThanOrEqualTo(60 + 12, "three clients on one budget do not overdraw the window");
@@ -60,6 +72,35 @@ public sealed class RedisRateLimitBudgetTests
         {
             c.Dispose();
         }
+    }
+
+    [RedisFact]
+    public async Task A_take_the_caller_stopped_waiting_for_gives_its_slot_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var provider = new RedisRateLimitBudgetProvider(new RedisRateLimitBudgetOptions { Configuration = redis.Configuration, Partition = "org_1" });
+        var budget = provider.Create(new RateLimitBudgetScope("Agentset", null, TimeProvider.System, null, RateLimitBudget.CreateInProcess()));
+        var first = await budget.TakeAsync();
+        first.Granted.Should().BeTrue();
+        first.Ticket.Should().BePositive("Redis granted it");
+        budget.Abandon(first.Ticket);
+
+        // The script is sent, then the caller's wait ends at once (as a timeout would): Redis still grants the slot.
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await budget.Invoking(b => b.TakeAsync(cancelled.Token).AsTask()).Should().ThrowAsync<OperationCanceledException>();
+
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var db = connection.GetDatabase();
+        var key = "astro-triggers:rate-limit:{Agentset:" + RateLimitBudgetScope.HashCredential("org_1") + "}:inflight";
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await db.SortedSetLengthAsync(key) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        (await db.SortedSetLengthAsync(key)).Should().Be(0, "no attempt holds a slot, so none is in flight until the lease ends");
+        (await db.HashGetAsync(key.Replace(":inflight", ":state", StringComparison.Ordinal), "issued")).Should().Be(2, "the second take did run in Redis");
     }
 
     [RedisFact]
