@@ -13,7 +13,7 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     private static readonly TimeSpan ProbeGrace = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeyTtl = TimeSpan.FromHours(1);
 
-    private readonly Task<IConnectionMultiplexer> _connecting;
+    private readonly Func<Task<IConnectionMultiplexer>> _connection;
     private readonly RedisKey[] _keys;
     private readonly RedisRateLimitBudgetOptions _options;
     private readonly RateLimitBudget _fallback;
@@ -24,10 +24,11 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _retryAt;
     private int _degraded;
+    private int _waitedForConnection;
 
-    public RedisRateLimitBudget(Task<IConnectionMultiplexer> connecting, string key, RedisRateLimitBudgetOptions options, RateLimitBudgetScope scope)
+    public RedisRateLimitBudget(Func<Task<IConnectionMultiplexer>> connection, string key, RedisRateLimitBudgetOptions options, RateLimitBudgetScope scope)
     {
-        _connecting = connecting;
+        _connection = connection;
         _keys = [key + ":state", key + ":inflight"];
         _options = options;
         _fallback = scope.Fallback;
@@ -41,20 +42,24 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
 
     public override async ValueTask<RateLimitTake> TakeAsync(CancellationToken cancellationToken = default)
     {
-        if (!_connecting.IsCompleted)
+        var connecting = _connection();
+        if (!connecting.IsCompleted && Interlocked.Exchange(ref _waitedForConnection, 1) == 0)
         {
-            // The first calls wait (at most CommandTimeout) for the connection rather than start outside the shared budget.
+            // The first call waits (at most CommandTimeout) for the connection rather than start outside the shared
+            // budget. A slow first connection is not an unreachable Redis: that call (and the next ones, without waiting,
+            // while the connection is still being made) uses the in-process budget, one Warning is logged, and the first
+            // call after the connection is made uses Redis (no RetryInterval penalty).
             try
             {
-                await _connecting.WaitAsync(_options.CommandTimeout, _clock, cancellationToken).ConfigureAwait(false);
+                await connecting.WaitAsync(_options.CommandTimeout, _clock, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Degrade(ex is TimeoutException ? null : ex);
+                Fallback(ex is TimeoutException ? null : ex, retryLater: ex is not TimeoutException);
             }
         }
 
-        if (Database() is not { } db)
+        if (Database(connecting) is not { } db)
         {
             return await FallbackTakeAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -146,7 +151,8 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     // the lease ends such an attempt.
     private void Send(string script, RedisValue[] args)
     {
-        if (!_connecting.IsCompletedSuccessfully || _connecting.Result is not { IsConnected: true } connection)
+        var connecting = _connection();
+        if (!connecting.IsCompletedSuccessfully || connecting.Result is not { IsConnected: true } connection)
         {
             return;
         }
@@ -186,22 +192,19 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
             TaskScheduler.Default);
     }
 
-    private IDatabase? Database()
+    private IDatabase? Database(Task<IConnectionMultiplexer> connecting)
     {
-        if (!_connecting.IsCompletedSuccessfully)
+        if (!connecting.IsCompletedSuccessfully)
         {
-            if (_connecting.IsFaulted)
-            {
-                Degrade(_connecting.Exception!.GetBaseException());
-            }
-
+            // Still connecting (the provider's connection keeps trying), or failed (made again after RetryInterval).
+            Fallback(connecting.IsFaulted ? connecting.Exception!.GetBaseException() : null, retryLater: false);
             return null;
         }
 
-        var connection = _connecting.Result;
+        var connection = connecting.Result;
         if (!connection.IsConnected)
         {
-            Degrade(null);
+            Fallback(null, retryLater: false);
             return null;
         }
 
@@ -219,9 +222,17 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
         return take.Granted ? RateLimitTake.Go(-take.Ticket) : take;
     }
 
-    private void Degrade(Exception? reason)
+    private void Degrade(Exception? reason) => Fallback(reason, retryLater: true);
+
+    // retryLater: Redis failed a command, so takes use the in-process budget for RetryInterval before asking it again;
+    // without it (no connection yet), the next take asks as soon as the connection is there.
+    private void Fallback(Exception? reason, bool retryLater)
     {
-        Interlocked.Exchange(ref _retryAt, _clock.GetTimestamp() + (long)(_options.RetryInterval.TotalSeconds * _clock.TimestampFrequency));
+        if (retryLater)
+        {
+            Interlocked.Exchange(ref _retryAt, _clock.GetTimestamp() + (long)(_options.RetryInterval.TotalSeconds * _clock.TimestampFrequency));
+        }
+
         if (Interlocked.Exchange(ref _degraded, 1) == 0)
         {
             Log.Unavailable(_logger, _service, reason?.GetType().Name ?? "not connected", reason);

@@ -11,8 +11,10 @@ namespace Astro.Triggers.Sdk.Redis;
 public sealed class RedisRateLimitBudgetProvider : RateLimitBudgetProvider, IDisposable
 {
     private readonly RedisRateLimitBudgetOptions _options;
-    private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
     private readonly bool _ownsConnection;
+    private readonly object _gate = new();
+    private Task<IConnectionMultiplexer>? _connection;
+    private long _connectStartedAt;
 
     /// <summary>Creates a provider; the connection is made in the background at the first client's first call.</summary>
     /// <param name="options">The settings.</param>
@@ -24,9 +26,6 @@ public sealed class RedisRateLimitBudgetProvider : RateLimitBudgetProvider, IDis
         options.Validate();
         _options = options;
         _ownsConnection = options.Connection is null;
-        _connection = new Lazy<Task<IConnectionMultiplexer>>(() => options.Connection is { } given
-            ? Task.FromResult(given)
-            : ConnectAsync(options));
     }
 
     /// <summary>Creates a provider for a StackExchange.Redis configuration string.</summary>
@@ -47,15 +46,38 @@ public sealed class RedisRateLimitBudgetProvider : RateLimitBudgetProvider, IDis
             ?? throw new InvalidOperationException(
                 $"The {scope.Service} client authenticates with a token provider: set RedisRateLimitBudgetOptions.Partition to what the service counts by (e.g. the organisation's id).");
         var key = _options.KeyPrefix + "{" + scope.Service + ":" + identity + "}";
-        return new RedisRateLimitBudget(_connection.Value, key, _options, scope);
+        return new RedisRateLimitBudget(Connection, key, _options, scope);
     }
 
     /// <summary>Closes the connection the provider made (not one it was given).</summary>
     public void Dispose()
     {
-        if (_ownsConnection && _connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        Task<IConnectionMultiplexer>? connection;
+        lock (_gate)
         {
-            _connection.Value.Result.Dispose();
+            connection = _connection;
+        }
+
+        if (_ownsConnection && connection is { IsCompletedSuccessfully: true })
+        {
+            connection.Result.Dispose();
+        }
+    }
+
+    // The connection, made at the first call. A first connection that failed outright (not merely slow: StackExchange.Redis
+    // keeps reconnecting a slow or lost one by itself) is made again once RetryInterval has passed, never given up on.
+    private Task<IConnectionMultiplexer> Connection()
+    {
+        lock (_gate)
+        {
+            if (_connection is null
+                || (_connection.IsFaulted && System.Diagnostics.Stopwatch.GetElapsedTime(_connectStartedAt) >= _options.RetryInterval))
+            {
+                _connectStartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                _connection = _options.Connection is { } given ? Task.FromResult(given) : ConnectAsync(_options);
+            }
+
+            return _connection;
         }
     }
 
@@ -66,6 +88,8 @@ public sealed class RedisRateLimitBudgetProvider : RateLimitBudgetProvider, IDis
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = (int)Math.Min(int.MaxValue, options.CommandTimeout.TotalMilliseconds * 4);
         configuration.SyncTimeout = configuration.AsyncTimeout = (int)Math.Min(int.MaxValue, options.CommandTimeout.TotalMilliseconds);
+        // Back as soon as Redis is: reconnect every RetryInterval, not on the client's default exponential schedule.
+        configuration.ReconnectRetryPolicy = new LinearRetry((int)Math.Min(int.MaxValue, options.RetryInterval.TotalMilliseconds));
         return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
     }
 }

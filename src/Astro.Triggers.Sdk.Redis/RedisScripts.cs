@@ -25,9 +25,14 @@ internal static class RedisScripts
           return {1, ticket, 0, 0}
         end
         local s = redis.call('HMGET', KEYS[1], 'active', 'remaining', 'resetAt', 'probe', 'probeSentAt')
-        if not s[1] then return go(false) end
-        local remaining, resetAt = tonumber(s[2]), tonumber(s[3])
         local probe, sentAt = tonumber(s[4]) or -1, tonumber(s[5]) or 0
+        if not s[1] then
+          -- No answer yet: one probe at a time (another after the grace, should its answer never come), so N processes
+          -- starting together do not all spend the window before the service has said what it is.
+          if probe < 0 or now - sentAt >= grace then return go(true) end
+          return {0, 0, grace - (now - sentAt), 0}
+        end
+        local remaining, resetAt = tonumber(s[2]), tonumber(s[3])
         local inFlight = redis.call('ZCARD', KEYS[2])
         local wait, spent = 0, 0
         if now < resetAt then

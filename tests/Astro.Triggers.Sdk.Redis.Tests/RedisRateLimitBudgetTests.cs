@@ -166,6 +166,41 @@ public sealed class RedisRateLimitBudgetTests
         partitioned.Create(scope).Should().NotBeNull();
     }
 
+    [RedisFact]
+    public async Task A_slow_first_connection_falls_back_for_those_calls_warns_once_and_shares_the_budget_once_redis_answers()
+    {
+        // Nothing listens on the port yet: the first connection cannot be made. Redis comes up after the first calls.
+        var port = RedisServer.FreePort();
+        using var fake = Fake(50, TimeSpan.FromSeconds(1));
+        var logs = new CollectingLoggerFactory();
+        using var provider = new RedisRateLimitBudgetProvider(new RedisRateLimitBudgetOptions
+        {
+            Configuration = "127.0.0.1:" + port, CommandTimeout = TimeSpan.FromMilliseconds(200), RetryInterval = TimeSpan.FromMilliseconds(300),
+        });
+        var options = fake.CreateClientOptions().UseRedisRateLimitBudget(provider);
+        options.LoggerFactory = logs;
+        using var client = new AgentsetClient(options);
+        for (var i = 0; i < 3; i++)
+        {
+            await client.IngestJobs.CreateAsync(Job(i));
+        }
+
+        await using var redis = await RedisServer.StartAsync(port);
+        var key = "{Agentset:" + RateLimitBudgetScope.HashCredential(Secret) + "}:state";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var n = 3;
+        while (!(await redis.DumpAsync()).Contains(key, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await client.IngestJobs.CreateAsync(Job(n++));
+            await Task.Delay(100);
+        }
+
+        (await redis.DumpAsync()).Should().Contain(key, "once Redis answers, the client's calls use the shared budget again");
+        fake.JobCount.Should().Be(n, "no call failed while Redis was away");
+        logs.Entries.Count(e => e.Level == LogLevel.Warning).Should().Be(1, "one Warning for the whole time Redis was away");
+        logs.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Message.Contains("available again", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Unreachable_redis_from_the_start_paces_in_process_and_fails_nothing()
     {

@@ -28,14 +28,15 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Why no server can be started here, or null when one can (redis-server found or installed).</summary>
     public static string? Unavailable { get; } = Find() is null ? "redis-server is not installed and could not be installed (apt-get install -y redis-server, as root)" : null;
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server on <paramref name="port"/>, or on a free port.</summary>
+    public static async Task<RedisServer> StartAsync(int? port = null)
     {
         var exe = Find() ?? throw new InvalidOperationException(Unavailable);
         var folder = Directory.CreateTempSubdirectory("astro-redis-").FullName;
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo(exe)
         {
-            ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder, "--save", "", "--appendonly", "no", "--daemonize", "no" },
+            ArgumentList = { "--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder, "--save", "", "--appendonly", "no", "--daemonize", "no" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -44,13 +45,13 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, folder, port);
+        var server = new RedisServer(process, folder, port.Value);
         for (var i = 0; i < 100; i++)
         {
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, port.Value);
                 return server;
             }
             catch (SocketException)
@@ -122,7 +123,7 @@ public sealed class RedisServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

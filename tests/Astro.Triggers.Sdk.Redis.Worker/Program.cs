@@ -20,7 +20,7 @@ var options = new AgentsetClientOptions { BaseAddress = baseAddress, ApiKey = ar
 // Generous budgets: the measurement is about 429s and throughput, not about calls giving up.
 options.Timeout = TimeSpan.FromMinutes(10);
 options.Retry.MaxElapsed = TimeSpan.FromMinutes(10);
-options.Retry.MaxAttempts = 50;
+options.Retry.MaxAttempts = 20;
 using var provider = redis == "none" ? null : new RedisRateLimitBudgetProvider(redis);
 if (provider is not null)
 {
