@@ -21,6 +21,22 @@ internal sealed class IngestBatchJob(AgentsetClient client, DocumentStore store,
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await RunAsync(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or AstroTriggersException && !cancellationToken.IsCancellationRequested)
+        {
+            // PostgreSQL or the service went away mid-batch: run the batch again after a pause. Safe by construction: the
+            // re-run resumes the saved runs and looks up the creates that may have been sent.
+            Console.WriteLine($"fleet: worker={settings.Worker} batch failed ({ex.GetType().Name}: {ex.Message}); re-run in 2 s");
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            throw new JobExecutionException(ex) { RefireImmediately = true };
+        }
+    }
+
+    private async Task RunAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         var batch = context.MergedJobDataMap.GetInt(BatchKey);
         var execution = await store.BeginExecutionAsync(batch, settings.Worker, context.Recovering, cancellationToken);
         Console.WriteLine($"fleet: worker={settings.Worker} batch={batch} recovering={context.Recovering} begin");

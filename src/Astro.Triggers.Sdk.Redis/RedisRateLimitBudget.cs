@@ -24,7 +24,7 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _retryAt;
     private int _degraded;
-    private int _waitedForConnection;
+    private int _connectionTimedOut;
 
     public RedisRateLimitBudget(Func<Task<IConnectionMultiplexer>> connection, string key, RedisRateLimitBudgetOptions options, RateLimitBudgetScope scope)
     {
@@ -43,18 +43,19 @@ internal sealed class RedisRateLimitBudget : RateLimitBudget
     public override async ValueTask<RateLimitTake> TakeAsync(CancellationToken cancellationToken = default)
     {
         var connecting = _connection();
-        if (!connecting.IsCompleted && Interlocked.Exchange(ref _waitedForConnection, 1) == 0)
+        if (!connecting.IsCompleted && Volatile.Read(ref _connectionTimedOut) == 0)
         {
-            // The first call waits (at most CommandTimeout) for the connection rather than start outside the shared
-            // budget. A slow first connection is not an unreachable Redis: that call (and the next ones, without waiting,
-            // while the connection is still being made) uses the in-process budget, one Warning is logged, and the first
-            // call after the connection is made uses Redis (no RetryInterval penalty).
+            // The first calls wait (at most CommandTimeout) for the connection rather than start outside the shared
+            // budget. A slow first connection is not an unreachable Redis: those calls (and the next ones, without
+            // waiting, while the connection is still being made) use the in-process budget, one Warning is logged, and
+            // the first call after the connection is made uses Redis (no RetryInterval penalty).
             try
             {
                 await connecting.WaitAsync(_options.CommandTimeout, _clock, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                Volatile.Write(ref _connectionTimedOut, 1);
                 Fallback(ex is TimeoutException ? null : ex, retryLater: ex is not TimeoutException);
             }
         }
