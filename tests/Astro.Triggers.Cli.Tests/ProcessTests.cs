@@ -74,6 +74,31 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task On_a_terminal_many_runs_get_a_live_view_with_a_bar_counts_per_status_rate_and_time_left()
+    {
+        await using var fake = FastFakes.Agentset();
+        var file = Path.Combine(Path.GetTempPath(), $"astro-live-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 6).Select(i => $$"""{"externalId": "live-{{i}}", "text": "doc {{i}}"}"""));
+        try
+        {
+            var live = await UnderTerminalAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--poll-interval", FastFakes.Poll);
+
+            live.Code.Should().Be(0, live.Output);
+            live.Output.Should().Contain("\u001b[", "a terminal gets Spectre's live view")
+                .And.Contain("━", "a progress bar")
+                .And.Contain("6/6 ended")
+                .And.Contain("╭", "the counts per status are a table")
+                .And.Contain("succeeded")
+                .And.Contain("ended/min")
+                .And.Contain("none left");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task An_unexpected_crash_exits_70_and_says_it_is_a_bug()
     {
         var plain = await Cli.RunAsync(new Dictionary<string, string>(), new Crashing(), null, CancellationToken.None, "agentset", "ingest-jobs", "list", "--offline");
@@ -124,10 +149,11 @@ public sealed class ProcessTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Json.GetProperty("document").GetString().Should().Be("runs");
-        var reads = fake.Requests.Where(r => r.Method == "GET").Select(r => r.Path).ToList();
-        var lastOfFirst = reads.FindLastIndex(p => p.EndsWith(first, StringComparison.Ordinal));
-        var firstOfSecond = reads.FindIndex(p => p.EndsWith(second, StringComparison.Ordinal));
-        firstOfSecond.Should().BeLessThan(lastOfFirst, "the second run is read while the first is still followed: " + string.Join(", ", reads));
+        // Followed as one group: each cycle reads the namespace's job list once for both runs, never each run on its own.
+        var reads = fake.Requests.Where(r => r.Method == "GET").Select(r => r.OperationId).ToList();
+        reads.Should().NotBeEmpty().And.OnlyContain(id => id == "listIngestJobs", string.Join(", ", reads));
+        result.Json.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().Equal(first, second);
+        result.Json.GetProperty("runs").EnumerateArray().Should().OnlyContain(r => r.GetProperty("status").GetString() == "succeeded");
     }
 
     private static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)

@@ -63,6 +63,43 @@ public sealed class ResumeTokenTests
     }
 
     [Fact]
+    public async Task Tokens_are_followed_as_one_group_jsonl_prints_each_run_as_it_ends_and_a_failed_run_exits_1()
+    {
+        await using var fake = FastFakes.Agentset();
+        var tokens = new List<string>();
+        fake.FailNextRuns(1, "The document could not be parsed.");
+        for (var i = 0; i < 4; i++)
+        {
+            var started = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--text", $"doc {i}", "--json");
+            tokens.Add(started.Json.GetProperty("resumeToken").GetString()!);
+        }
+
+        var before = fake.Requests.Count;
+        var result = await Cli.RunAsync(Cli.Env(fake), ["wait", .. tokens.SelectMany(t => new[] { "--token", t }), "--jsonl", "--poll-interval", FastFakes.Poll]);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        lines.Should().HaveCount(4, result.ToString());
+        lines.Select(l => l.GetProperty("resumeToken").GetString()).Should().BeEquivalentTo(tokens);
+        var failed = lines.Single(l => l.GetProperty("status").GetString() == "failed");
+        failed.GetProperty("exitCode").GetInt32().Should().Be(1);
+        failed.GetProperty("serviceError").GetString().Should().Be("The document could not be parsed.");
+        var reads = fake.Requests.Skip(before).ToList();
+        reads.Should().Contain(r => r.OperationId == "listIngestJobs");
+        reads.Count(r => r.OperationId == "getIngestJob").Should().Be(0, "the namespace's list shows every run");
+        result.Error.Should().Contain("4 runs: 3 succeeded, 1 failed");
+    }
+
+    [Fact]
+    public async Task Jsonl_and_json_together_are_a_usage_error()
+    {
+        var result = await Cli.RunAsync(new Dictionary<string, string>(), "wait", "--token", "atr1.x", "--token", "atr1.y", "--jsonl", "--json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("--jsonl and --json: pick one");
+    }
+
+    [Fact]
     public async Task A_start_with_wait_prints_its_token_before_waiting_and_a_timeout_hints_wait_token()
     {
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMinutes(5) });

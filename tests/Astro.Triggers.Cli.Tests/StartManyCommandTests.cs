@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk.Testing.Agentset;
 using System.Text.Json;
 
 namespace Astro.Triggers.Cli.Tests;
@@ -72,6 +73,62 @@ public sealed class StartManyCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Json.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("status").GetString()).Should().Equal("succeeded", "succeeded");
+    }
+
+    [Fact]
+    public async Task Wait_follows_the_started_jobs_as_one_group_reading_the_namespace_list_not_each_job()
+    {
+        await using var fake = FastFakes.Agentset();
+        var file = Lines([.. Enumerable.Range(1, 12).Select(i => $$"""{"externalId": "g{{i}}", "text": "doc {{i}}"}""")]);
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--poll-interval", FastFakes.Poll);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var reads = fake.Requests.Where(r => r.OperationId is "listIngestJobs" or "getIngestJob").ToList();
+        reads.Should().Contain(r => r.OperationId == "listIngestJobs");
+        reads.Count(r => r.OperationId == "getIngestJob").Should().Be(0, "every started job is in the namespace's list");
+        // Redirected output: a line per job as it ends, and progress lines; the summary on stderr counts the reads.
+        result.Out.Split('\n').Count(l => l.Contains(": succeeded (", StringComparison.Ordinal)).Should().Be(12, result.ToString());
+        result.Out.Should().Contain("12/12 ended");
+        result.Error.Should().Contain("12 runs: 12 succeeded").And.Contain("status reads");
+    }
+
+    [Fact]
+    public async Task Wait_with_jsonl_prints_each_start_then_each_run_document_as_it_ends()
+    {
+        await using var fake = FastFakes.Agentset();
+        var file = Lines("""{"externalId": "j1", "text": "one"}""", """{"externalId": "j2", "text": "two"}""");
+
+        var result = await Cli.RunAsync(Cli.Env(fake), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--jsonl", "--poll-interval", FastFakes.Poll);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        lines.Should().HaveCount(4, result.ToString());
+        lines.Take(2).Should().OnlyContain(l => l.GetProperty("outcome").GetString() == "started");
+        lines.Skip(2).Should().OnlyContain(l => l.GetProperty("document").GetString() == "run" && l.GetProperty("status").GetString() == "succeeded");
+        lines.Skip(2).Should().AllSatisfy(l => Schema.IsValid(l.GetRawText()).Should().BeTrue(l.GetRawText()));
+    }
+
+    [Fact]
+    public async Task Timeout_is_kept_to_the_letter_for_a_group_a_last_read_at_the_deadline_sees_runs_that_ended_and_the_rest_exit_3()
+    {
+        // Jobs end 1.2 s after they start; the group's reads fall at 1 s and (next) 2 s, past the 1.5 s deadline: only the
+        // CLI's last read at the deadline can see them end.
+        await using var quick = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromMilliseconds(1200), PreProcessingTime = TimeSpan.Zero, ProcessingTime = TimeSpan.Zero });
+        await using var slow = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromSeconds(30) });
+        var file = Lines("""{"externalId": "t1", "text": "one"}""", """{"externalId": "t2", "text": "two"}""");
+
+        var ended = await Cli.RunAsync(Cli.Env(quick), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--json", "--poll-interval", "1s", "--timeout", "1500ms");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var going = await Cli.RunAsync(Cli.Env(slow), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--json", "--poll-interval", "1s", "--timeout", "1500ms");
+
+        ended.ExitCode.Should().Be(0, ended.ToString());
+        ended.Json.GetProperty("runs").EnumerateArray().Should().OnlyContain(r => r.GetProperty("status").GetString() == "succeeded");
+        going.ExitCode.Should().Be(3, going.ToString());
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1400), "the wait lasts the whole --timeout");
+        var runs = going.Json.GetProperty("runs").EnumerateArray().ToList();
+        runs.Should().HaveCount(2).And.OnlyContain(r => r.GetProperty("outcome").GetString() == "timed-out" && r.GetProperty("exitCode").GetInt32() == 3);
+        runs.Should().OnlyContain(r => r.GetProperty("message").GetString()!.Contains("astro-triggers wait --token atr1.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,17 +63,9 @@ internal static class AgentsetStartMany
         var runDocuments = new JsonArray();
         if (wait && runs.Count > 0)
         {
-            var followed = await Task.WhenAll(runs.Select(async r =>
-            {
-                var (runCode, document) = await RunFollower.FollowAsync(
-                    invocation, r.Run, wait: true, $"astro-triggers agentset ingest-jobs wait {r.Run.Id}", live: false).ConfigureAwait(false);
-                if (jsonl)
-                {
-                    output.JsonLine(document);
-                }
-
-                return (runCode, document);
-            })).ConfigureAwait(false);
+            // One group: a cycle reads the namespace's job list a page at a time, not each job on its own.
+            var followed = await GroupFollower.FollowAsync(
+                invocation, [.. runs.Select(r => new GroupFollower.Member(r.Run, RunFollower.FollowAgain(invocation, r.Run, $"astro-triggers agentset ingest-jobs wait {r.Run.Id}") ?? RunFollower.OfflineGone))], jsonl).ConfigureAwait(false);
             foreach (var (runCode, document) in followed)
             {
                 codes.Add(runCode);

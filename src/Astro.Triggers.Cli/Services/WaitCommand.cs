@@ -41,6 +41,7 @@ internal static class WaitCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var tokensFrom = new Option<FileInfo?>("--tokens-from") { Description = "A file of resume tokens, one per line (blank lines and # comments skipped)" };
+        var jsonl = new Option<bool>("--jsonl") { Description = "One JSON run document per line on stdout as each run ends (instead of --json's one document at the end)" };
         var application = TrueFoundryCommands.ApplicationId();
         var (org, project, fleet) = ShipyardCommands.FleetOptions();
         var command = factory.Create("wait", "Follow runs from their resume tokens (--token, --tokens-from), whatever the service", "service",
@@ -60,7 +61,7 @@ internal static class WaitCommand
                         throw new CliUsageException("give either resume tokens (--token, --tokens-from) or <service> <run-id…>, not both");
                     }
 
-                    return await FollowTokensAsync(invocation, given).ConfigureAwait(false);
+                    return await FollowTokensAsync(invocation, given, invocation.Get(jsonl)).ConfigureAwait(false);
                 }
 
                 if (invocation.Get(service) is not { } named || (invocation.Get(ids) ?? []).Length == 0)
@@ -72,7 +73,7 @@ internal static class WaitCommand
                 invocation.Out.Log($"astro-triggers: notice: `wait {invocation.Service}` is now `{NewSpelling(invocation.Service)}`; the old spelling still works in 1.x and goes in 2.0.");
                 return await FollowAsync(invocation, invocation.Service, invocation.Get(ids)!, invocation.Get(application), invocation.Get(org), invocation.Get(project), invocation.Get(fleet)).ConfigureAwait(false);
             },
-            [service, ids, tokens, tokensFrom, application, org, project, fleet, GlobalOptions.Config, GlobalOptions.Offline, GlobalOptions.BaseUrl, .. GlobalOptions.WaitSettings]);
+            [service, ids, tokens, tokensFrom, jsonl, application, org, project, fleet, GlobalOptions.Config, GlobalOptions.Offline, GlobalOptions.BaseUrl, .. GlobalOptions.WaitSettings]);
         return command;
     }
 
@@ -95,8 +96,13 @@ internal static class WaitCommand
 
     /// <summary>Follows runs from their tokens: the service is read from each token, one client per service, the run
     /// resumed by the client's <c>ResumeRun</c> (which checks the whole token).</summary>
-    public static async Task<int> FollowTokensAsync(Invocation invocation, IReadOnlyList<string> tokens)
+    public static async Task<int> FollowTokensAsync(Invocation invocation, IReadOnlyList<string> tokens, bool jsonl = false)
     {
+        if (jsonl && invocation.Out.Json)
+        {
+            throw new CliUsageException("--jsonl and --json: pick one");
+        }
+
         var resumers = new Dictionary<string, Func<string, TriggeredRun>>(StringComparer.Ordinal);
         var runs = new List<(TriggeredRun Run, string Token)>();
         foreach (var token in tokens)
@@ -119,20 +125,32 @@ internal static class WaitCommand
             runs.Add((resume(token), token));
         }
 
-        if (runs.Count == 1)
+        if (runs.Count == 1 && !jsonl)
         {
             return await RunFollower.ReportAsync(invocation, runs[0].Run, wait: true, $"astro-triggers wait --token {runs[0].Token}").ConfigureAwait(false);
         }
 
-        var results = await Task.WhenAll(runs.Select(r => FollowOneAsync(invocation, r.Run, $"astro-triggers wait --token {r.Token}"))).ConfigureAwait(false);
+        var services = runs.Select(r => r.Run.Service).Distinct(StringComparer.Ordinal).ToList();
+        return await FollowGroupAsync(invocation, [.. runs.Select(r => new GroupFollower.Member(r.Run, $"astro-triggers wait --token {r.Token}"))], jsonl, services.Count == 1 ? services[0] : null).ConfigureAwait(false);
+    }
+
+    /// <summary>Several runs followed as one <see cref="RunGroup{TRun}"/> (a read per list page, not per run); the exit
+    /// code is the most serious outcome. With --json, one <c>{"document": "runs", "runs": [...]}</c> document.</summary>
+    public static async Task<int> FollowGroupAsync(Invocation invocation, IReadOnlyList<GroupFollower.Member> members, bool jsonl, string? service)
+    {
+        if (jsonl && invocation.Out.Json)
+        {
+            throw new CliUsageException("--jsonl and --json: pick one");
+        }
+
+        var results = await GroupFollower.FollowAsync(invocation, members, jsonl).ConfigureAwait(false);
         var worst = Worst(results.Select(r => r.Code));
         if (invocation.Out.Json)
         {
             var error = worst == ExitCodes.Succeeded
                 ? null
-                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Length} runs did not succeed");
-            var services = runs.Select(r => r.Run.Service).Distinct(StringComparer.Ordinal).ToList();
-            var document = Documents.Envelope(Documents.Runs, services.Count == 1 ? services[0] : null, worst, error);
+                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Count} runs did not succeed");
+            var document = Documents.Envelope(Documents.Runs, service, worst, error);
             document["runs"] = new JsonArray([.. results.Select(r => (JsonNode)r.Document)]);
             invocation.Out.Document(document);
         }
@@ -191,41 +209,8 @@ internal static class WaitCommand
             return await RunFollower.ReportAsync(invocation, runs[0], wait: true, $"astro-triggers {spelling} {runs[0].Id}{suffix}").ConfigureAwait(false);
         }
 
-        // Several runs: followed at once, each reported as plain lines; the JSON documents are collected into one.
-        var results = await Task.WhenAll(runs.Select(run => FollowOneAsync(invocation, run, $"astro-triggers {spelling} {run.Id}{suffix}"))).ConfigureAwait(false);
-        var worst = Worst(results.Select(r => r.Code));
-        if (invocation.Out.Json)
-        {
-            var error = worst == ExitCodes.Succeeded
-                ? null
-                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Length} runs did not succeed");
-            var document = Documents.Envelope(Documents.Runs, ServiceNames.Display(service), worst, error);
-            document["runs"] = new JsonArray([.. results.Select(r => (JsonNode)r.Document)]);
-            invocation.Out.Document(document);
-        }
-
-        return worst;
-    }
-
-    private static async Task<(int Code, JsonObject Document)> FollowOneAsync(Invocation invocation, TriggeredRun run, string hint)
-    {
-        try
-        {
-            return await RunFollower.FollowAsync(invocation, run, wait: true, hint, live: false).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // One run's failed read (an unknown id, the service down) is that run's outcome; the others are still followed.
-            var (code, message, error) = ErrorReport.Describe(ex, run.Service, invocation.Interrupted, invocation.InterruptExitCode);
-            invocation.Out.Log($"astro-triggers: {run.Service} run {run.Id}: {message}");
-            var document = RunDocument.Create(run, "error", code, null, message, error);
-            if (invocation.Offline)
-            {
-                document["resumeToken"] = null;
-            }
-
-            return (code, document);
-        }
+        // Several runs: followed as one group, a read per list page.
+        return await FollowGroupAsync(invocation, [.. runs.Select(run => new GroupFollower.Member(run, $"astro-triggers {spelling} {run.Id}{suffix}"))], jsonl: false, ServiceNames.Display(service)).ConfigureAwait(false);
     }
 
     /// <summary>The most serious outcome first: a bug, a signal, the service failing, refusing, a usage error, a timeout,

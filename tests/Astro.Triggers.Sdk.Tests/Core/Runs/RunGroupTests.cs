@@ -331,4 +331,58 @@ public sealed class RunGroupTests
         results.Should().OnlyContain(r => r.Succeeded);
         fake.Requests.Skip(before).Should().OnlyContain(r => r.OperationId == "listIngestJobs", "a resumed job knows its namespace and tenant, its list's scope");
     }
+
+    [Fact]
+    public async Task Under_the_service_s_enforced_limit_the_group_paces_its_list_reads_and_no_run_is_lost_to_a_429()
+    {
+        // Real time: 250 jobs are three list pages a cycle; 50 ms polls want ~60 reads a second against a limit of 4 a
+        // second. The group's reads are the client's own calls, so the pacer spaces them by the headers.
+        var options = new AgentsetFakeOptions
+        {
+            QueuedTime = TimeSpan.FromMilliseconds(200), PreProcessingTime = TimeSpan.Zero, ProcessingTime = TimeSpan.FromMilliseconds(300),
+            RateLimit = 4, RateLimitWindow = TimeSpan.FromSeconds(1),
+        };
+        await using var fake = AgentsetFake.Start(options);
+        var wire = new StatusCounter(new SocketsHttpHandler());
+        var clientOptions = fake.CreateClientOptions();
+        clientOptions.Transport = wire;
+        using var client = new AgentsetClient(clientOptions);
+        var runs = new List<IngestJobRun>();
+        for (var i = 0; i < 250; i++)
+        {
+            runs.Add(await client.IngestJobs.StartAsync(Text("doc " + i)));
+        }
+
+        options.EnforceRateLimit = true;
+        var before = fake.Requests.Count;
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromMinutes(1) });
+
+        var results = await group.WaitForAllAsync();
+
+        results.Should().HaveCount(250).And.OnlyContain(r => r.Succeeded, "a throttled read is paced or retried, never a run's end");
+        var reads = fake.Requests.Skip(before).ToList();
+        reads.Should().OnlyContain(r => r.OperationId == "listIngestJobs");
+        wire.TooMany.Should().BeLessThanOrEqualTo(1, "the pacer spends what the headers say is left (at most the first read is blind)");
+        var perSecond = reads.GroupBy(r => r.ReceivedAt.ToUnixTimeMilliseconds() / 1000).Max(g => g.Count());
+        perSecond.Should().BeLessThanOrEqualTo(2 * options.RateLimit, "reads stay near the limit's pace");
+    }
+
+    /// <summary>Counts the 429 answers on the wire (below the SDK, which retries and paces them away).</summary>
+    private sealed class StatusCounter(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _tooMany;
+
+        public int TooMany => Volatile.Read(ref _tooMany);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode == 429)
+            {
+                Interlocked.Increment(ref _tooMany);
+            }
+
+            return response;
+        }
+    }
 }

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Astro.Triggers.Cli.Commands;
+using Astro.Triggers.Cli.Output;
+using Astro.Triggers.Sdk;
+using Astro.Triggers.Sdk.Core;
+using Spectre.Console;
+
+namespace Astro.Triggers.Cli.Runs;
+
+/// <summary>Follows several runs at once through the SDK's <see cref="RunGroup{TRun}"/>, so a cycle costs about one
+/// status read per list page (an Agentset namespace, a TrueFoundry application, a Shipyard fleet, a Mixpeek trigger)
+/// instead of one per run. On a terminal: a live view (progress bar, a table of counts per status, the rate runs end at,
+/// the time left at that rate, the oldest run still going). Redirected: one plain line per change — a line per run as it
+/// ends and a progress line per cycle that changed a count. <c>--jsonl</c>: one run document per line as each ends.
+/// The caller prints the --json summary from the documents returned (in the order the runs were given).</summary>
+internal static class GroupFollower
+{
+    private const int BarWidth = 30;
+
+    /// <summary>A run to follow and what a user runs to follow it again (its resume token, or its service's wait).</summary>
+    public readonly record struct Member(TriggeredRun Run, string FollowAgain);
+
+    /// <summary>Follows every member to its end (or --timeout, or a signal) and returns each one's exit code and run
+    /// document, in the order given.</summary>
+    public static async Task<IReadOnlyList<(int Code, JsonObject Document)>> FollowAsync(Invocation invocation, IReadOnlyList<Member> members, bool jsonl)
+    {
+        var output = invocation.Out;
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var hints = new Dictionary<TriggeredRun, string>(ReferenceEqualityComparer.Instance);
+        foreach (var member in members)
+        {
+            hints[member.Run] = member.FollowAgain;
+        }
+
+        var group = new RunGroup<TriggeredRun>(members.Select(m => m.Run), new RunWaitOptions
+        {
+            PollInterval = invocation.PollInterval,
+            PollIntervalRatio = invocation.PollIntervalRatio,
+            Timeout = invocation.Timeout,
+        });
+        var results = new Dictionary<TriggeredRun, (int Code, JsonObject Document)>(ReferenceEqualityComparer.Instance);
+
+        var timedOut = new List<RunResult<TriggeredRun>>();
+        void Ended(RunResult<TriggeredRun> result)
+        {
+            if (result.Error is RunWaitTimeoutException)
+            {
+                // Reported after the last read at the deadline (below), which may still see it end.
+                timedOut.Add(result);
+                return;
+            }
+
+            Report(result, Outcome(invocation, result, hints[result.Run], started));
+        }
+
+        void Report(RunResult<TriggeredRun> result, (int Code, JsonObject Document) outcome)
+        {
+            results[result.Run] = outcome;
+            if (jsonl)
+            {
+                output.JsonLine(outcome.Document);
+            }
+            else if (!output.Interactive)
+            {
+                output.Line($"{RunDocument.Time(result.NoticedAt)} {result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}"
+                    + (outcome.Code == ExitCodes.Succeeded ? string.Empty : $": {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}"));
+            }
+        }
+
+        try
+        {
+            if (output.Interactive && !jsonl)
+            {
+                var view = new LiveView(group.Progress, clock.Elapsed);
+                await output.Console.Live(view.Render()).AutoClear(false).StartAsync(async context =>
+                {
+                    var progress = new Inline(p =>
+                    {
+                        view = new LiveView(p, clock.Elapsed);
+                        context.UpdateTarget(view.Render());
+                    });
+                    await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
+                    {
+                        Ended(result);
+                        view = new LiveView(group.Progress, clock.Elapsed);
+                        context.UpdateTarget(view.Render());
+                    }
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                // One line per cycle that changed a count (the group reports only changes); never with --jsonl, whose stdout
+                // carries only run documents.
+                var progress = jsonl ? null : new Inline(p => output.Line($"{RunDocument.Time(p.ObservedAt)} {LiveView.Summary(p, clock.Elapsed)}"));
+                await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
+                {
+                    Ended(result);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (invocation.Interrupted)
+        {
+            // The runs go on; each still followed says so, with how to follow it again.
+            foreach (var member in members.Where(m => !results.ContainsKey(m.Run)))
+            {
+                var run = member.Run;
+                var message = invocation.Offline
+                    ? $"stopped waiting (interrupted) while {RunFollower.Describe(run)}: {RunFollower.OfflineGone}"
+                    : $"stopped waiting (interrupted) while {RunFollower.Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{member.FollowAgain}`";
+                var document = RunDocument.Create(run, "interrupted", invocation.InterruptExitCode, started, message);
+                results[run] = (invocation.InterruptExitCode, document);
+                if (jsonl)
+                {
+                    output.JsonLine(document);
+                }
+            }
+        }
+
+        if (timedOut.Count > 0 && !invocation.Interrupted)
+        {
+            await ReadAtDeadlineAsync(invocation, timedOut, clock.Elapsed).ConfigureAwait(false);
+            foreach (var result in timedOut)
+            {
+                var now = result.Run.IsCompleted ? new RunResult<TriggeredRun>(result.Run, Failure(result.Run), DateTimeOffset.UtcNow) : result;
+                Report(now, Outcome(invocation, now, hints[result.Run], started));
+            }
+        }
+
+        var final = group.Progress;
+        output.Log($"{members.Count} runs: {final.Succeeded} succeeded, {final.Failed} failed, {final.Cancelled} cancelled, "
+            + $"{final.Abandoned} not followed to the end; {final.StatusReads} status reads in {HumanDuration.Format(clock.Elapsed)}");
+        return members.Select(m => Offline(invocation, results[m.Run])).ToList();
+    }
+
+    /// <summary>--timeout is kept to the letter, as for one run: the group gives a run up when its next read would come
+    /// after the deadline, so the CLI waits out the rest and reads each such run once more at the deadline.</summary>
+    private static async Task ReadAtDeadlineAsync(Invocation invocation, IReadOnlyList<RunResult<TriggeredRun>> runs, TimeSpan elapsed)
+    {
+        try
+        {
+            var left = invocation.Timeout - elapsed;
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, invocation.Cancellation).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(runs.Select(async r =>
+            {
+                try
+                {
+                    await r.Run.UpdateStatusAsync(invocation.Cancellation).ConfigureAwait(false);
+                }
+                catch (AstroTriggersException)
+                {
+                    // Throttled or failing at the deadline: the run is still as last seen, and the wait is over.
+                }
+            })).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (invocation.Interrupted)
+        {
+            // Interrupted while waiting out the deadline: the runs are reported as last seen.
+        }
+    }
+
+    /// <summary>What a single wait would have thrown for a run read to its end at the deadline; null when it succeeded.</summary>
+    private static RunFailedException? Failure(TriggeredRun run) => run.Status switch
+    {
+        RunStatus.Succeeded => null,
+        RunStatus.Cancelled => new RunCancelledException(run),
+        _ => new RunFailedException(run),
+    };
+
+    /// <summary>A run's exit code and document from how it ended for the group: succeeded 0; failed or cancelled 1; still
+    /// going at --timeout 3 (the run goes on); a status read that failed, as that error's code.</summary>
+    private static (int Code, JsonObject Document) Outcome(Invocation invocation, RunResult<TriggeredRun> result, string followAgain, DateTimeOffset started)
+    {
+        var run = result.Run;
+        switch (result.Error)
+        {
+            case null:
+                return (ExitCodes.Succeeded, RunDocument.Create(run, RunDocument.Status(run.Status), ExitCodes.Succeeded, started));
+            case RunFailedException:
+                return (ExitCodes.RunFailed, RunDocument.Create(run, RunDocument.Status(run.Status), ExitCodes.RunFailed, started));
+            case RunWaitTimeoutException:
+                var message = invocation.Offline
+                    ? $"still {RunFollower.Describe(run)} after {HumanDuration.Format(invocation.Timeout)}: {RunFollower.OfflineGone}"
+                    : $"still {RunFollower.Describe(run)} after {HumanDuration.Format(invocation.Timeout)}: the run goes on; follow it again with `{followAgain}`";
+                return (ExitCodes.WaitTimedOut, RunDocument.Create(run, "timed-out", ExitCodes.WaitTimedOut, started, message));
+            case var error:
+                // One run's failed read (an unknown id, the service down) is that run's outcome; the others are still followed.
+                var (code, text, detail) = ErrorReport.Describe(error, run.Service, invocation.Interrupted, invocation.InterruptExitCode);
+                invocation.Out.Log($"astro-triggers: {run.Service} run {run.Id}: {text}");
+                return (code, RunDocument.Create(run, "error", code, started, text, detail));
+        }
+    }
+
+    private static (int Code, JsonObject Document) Offline(Invocation invocation, (int Code, JsonObject Document) outcome)
+    {
+        if (invocation.Offline)
+        {
+            // The in-process fakes of --offline end with this command: a token would name a run that no longer exists.
+            outcome.Document["resumeToken"] = null;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>What the live view shows at one moment; also the plain progress line.</summary>
+    private readonly record struct LiveView(RunGroupProgress Progress, TimeSpan Elapsed)
+    {
+        public Rows Render()
+        {
+            var p = Progress;
+            var done = p.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)p.Ended / p.Total);
+            var bar = new Markup($"[green]{new string('━', done)}[/][grey]{new string('─', BarWidth - done)}[/] {p.Ended}/{p.Total} ended");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("status").AddColumn(new TableColumn("runs").RightAligned());
+            foreach (var (name, count) in Counts(p))
+            {
+                table.AddRow(name, count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return new Rows(bar, table, new Text(Tail(p, Elapsed)));
+        }
+
+        public static string Summary(RunGroupProgress p, TimeSpan elapsed) =>
+            $"{p.Ended}/{p.Total} ended: " + string.Join(", ", Counts(p).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Name}")) + "; " + Tail(p, elapsed);
+
+        private static IEnumerable<(string Name, int Count)> Counts(RunGroupProgress p) =>
+        [
+            ("queued", p.Queued), ("running", p.Running), ("unknown", p.Unknown), ("succeeded", p.Succeeded),
+            ("failed", p.Failed), ("cancelled", p.Cancelled), ("not followed to the end", p.Abandoned),
+        ];
+
+        /// <summary>Rate and time left at that rate (from the runs that ended so far), the oldest run still going, reads.</summary>
+        private static string Tail(RunGroupProgress p, TimeSpan elapsed)
+        {
+            var minutes = Math.Max(elapsed.TotalMinutes, 1.0 / 60);
+            var rate = p.Ended / minutes;
+            var left = p.Pending == 0 ? "none left" : rate > 0 ? $"about {HumanDuration.Format(TimeSpan.FromMinutes(p.Pending / rate))} left" : "time left not known yet";
+            var oldest = p.OldestRunning is { } run ? $"; oldest still going: {run.Service} {run.Id} for {HumanDuration.Format(p.OldestRunningFor)}" : string.Empty;
+            return $"{rate.ToString("0.#", CultureInfo.InvariantCulture)} ended/min, {left}{oldest}; {p.StatusReads} status reads";
+        }
+    }
+
+    /// <summary>Reports synchronously on the group's loop, so lines stay in order.</summary>
+    private sealed class Inline(Action<RunGroupProgress> report) : IProgress<RunGroupProgress>
+    {
+        public void Report(RunGroupProgress value) => report(value);
+    }
+}
