@@ -104,6 +104,12 @@ public abstract class ServiceClientOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RateLimitPacing { get; set; } = true;
 
+    /// <summary>Where the rate-limit budget of <see cref="RateLimitPacing"/> lives: <see langword="null"/> for the client's
+    /// own, in-process one; a provider (such as <c>Astro.Triggers.Sdk.Redis</c>'s <c>RedisRateLimitBudgetProvider</c>) to
+    /// share one budget per service and credential across processes. Read once, at the client's first call.</summary>
+    /// <value>The default value is <see langword="null"/>: an in-process budget per client.</value>
+    public RateLimitBudgetProvider? RateLimitBudget { get; set; }
+
     /// <summary>Allows a plain-http base address on a non-loopback host (secrets would travel in clear text).</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowInsecureHttp { get; set; }
@@ -223,11 +229,27 @@ public abstract class ServiceClientOptions
 
     private const DecompressionMethods KnownDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli;
 
-    private Core.Retry.RateLimitPacer? _pacer;
+    private RateLimitBudget? _budget;
 
-    /// <summary>The rate-limit picture shared by every call made with these options (one client, one credential).</summary>
-    internal Core.Retry.RateLimitPacer Pacer =>
-        _pacer ?? Interlocked.CompareExchange(ref _pacer, new Core.Retry.RateLimitPacer(TimeProvider), null) ?? _pacer!;
+    /// <summary>The rate-limit budget shared by every call made with these options (one client, one credential): the
+    /// in-process one, or the one <see cref="RateLimitBudget"/> creates for this client's service.</summary>
+    internal RateLimitBudget BudgetFor(string service)
+    {
+        if (_budget is { } budget)
+        {
+            return budget;
+        }
+
+        RateLimitBudget local = new Core.Retry.RateLimitPacer(TimeProvider);
+        var created = RateLimitBudget is { } provider
+            ? provider.Create(new RateLimitBudgetScope(
+                service, TokenProvider is null && ApiKey is { } key ? RateLimitBudgetScope.HashCredential(key) : null, TimeProvider, LoggerFactory, local))
+            : local;
+        return Interlocked.CompareExchange(ref _budget, created, null) ?? created;
+    }
+
+    /// <summary>The budget once created (for a test's failure message).</summary>
+    internal RateLimitBudget? Pacer => _budget;
 
     /// <summary>The exact secrets this client sent, masked in every text it surfaces.</summary>
     internal Core.Security.KnownSecrets Secrets { get; } = new();

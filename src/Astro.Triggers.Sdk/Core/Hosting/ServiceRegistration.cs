@@ -58,6 +58,8 @@ internal static class ServiceRegistration
         {
             var options = Options<TOptions>(sp, optionsName);
             options.LoggerFactory ??= sp.GetService<ILoggerFactory>();
+            // A shared rate-limit budget registered for this client (e.g. UseRedisRateLimitBudget on its builder).
+            options.RateLimitBudget ??= sp.GetKeyedService<RateLimitBudgetProvider>(httpClientName);
             return create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), options);
         };
         if (name is null)

@@ -55,7 +55,7 @@ internal sealed class CallContext
     }
 
     /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
-    public RateLimitPacer? Pacer { get; private set; }
+    public RateLimitBudget? Pacer { get; private set; }
 
     /// <summary>The models under construction while a response of this call is read (Core/Json/LenientReadScope).</summary>
     public Stack<object>? ModelsBeingRead { get; set; }
@@ -122,7 +122,7 @@ internal sealed class CallContext
         call.ConnectTimeout = client.ConnectTimeout;
         call.Secrets = client.Secrets;
         call.LoggerFactory = client.LoggerFactory;
-        call.Pacer = client.RateLimitPacing ? client.Pacer : null;
+        call.Pacer = client.RateLimitPacing ? client.BudgetFor(operation.Service) : null;
         call.OnResponse = perCall?.OnResponse;
         return call;
     }

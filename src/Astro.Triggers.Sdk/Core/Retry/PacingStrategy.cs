@@ -15,9 +15,15 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
     {
         var call = callOf(context);
         // No headers seen yet (or pacing off): no state machine, no lock.
-        if (call.Pacer is not { } pacer)
+        if (call.Pacer is not { } budget)
         {
             return callback(context, state);
+        }
+
+        // Another budget (shared across processes): asked before every attempt, asynchronously.
+        if (budget is not RateLimitPacer pacer)
+        {
+            return TakeThenRunAsync(budget, call, callback, context, state);
         }
 
         if (!pacer.IsActive)
@@ -62,6 +68,69 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
         return await callback(context, state).ConfigureAwait(false);
     }
 
+    private static async ValueTask<Outcome<TResult>> TakeThenRunAsync<TResult, TState>(
+        RateLimitBudget budget, CallContext call,
+        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
+    {
+        var token = context.CancellationToken;
+        while (true)
+        {
+            RateLimitTake take;
+            try
+            {
+                take = await budget.TakeAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!call.CallerToken.IsCancellationRequested)
+            {
+                return Outcome.FromException<TResult>(new PacedRateLimitException(call, TimeSpan.Zero));
+            }
+
+            var decision = Decide(take, call.Remaining, out var sleep);
+            if (decision == PacingDecision.Go)
+            {
+                call.PacingTicket = take.Ticket;
+                return await callback(context, state).ConfigureAwait(false);
+            }
+
+            if (decision == PacingDecision.Paced)
+            {
+                return Outcome.FromException<TResult>(new PacedRateLimitException(call, take.Wait));
+            }
+
+            try
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+                var delay = Task.Delay(sleep, call.TimeProvider, stop.Token);
+                await (take.Changed is { } changed ? Task.WhenAny(changed, delay) : delay).ConfigureAwait(false);
+                stop.Cancel();
+                token.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException) when (!call.CallerToken.IsCancellationRequested)
+            {
+                return Outcome.FromException<TResult>(new PacedRateLimitException(call, take.Wait));
+            }
+        }
+    }
+
+    /// <summary>The decision for any budget's answer (<see cref="RateLimitBudget.TakeAsync"/>), by the same rule as
+    /// the in-process one.</summary>
+    internal static PacingDecision Decide(RateLimitTake take, TimeSpan remaining, out TimeSpan sleep)
+    {
+        sleep = TimeSpan.Zero;
+        if (take.Granted)
+        {
+            return PacingDecision.Go;
+        }
+
+        if ((take.Spent && take.Wait > remaining) || remaining <= TimeSpan.Zero)
+        {
+            return PacingDecision.Paced;
+        }
+
+        sleep = take.Wait < remaining ? take.Wait : remaining;
+        return PacingDecision.Wait;
+    }
+
     /// <summary>One acquire's decision with <paramref name="remaining"/> left of the call's budget (conformance rule
     /// <c>rate-limit-pacing</c>).</summary>
     /// <param name="pacer">The client's pacer.</param>
@@ -92,7 +161,7 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
     }
 }
 
-/// <summary>What an acquire decides (<see cref="PacingStrategy.Decide"/>).</summary>
+/// <summary>What an acquire decides (<c>PacingStrategy.Decide</c>).</summary>
 internal enum PacingDecision
 {
     /// <summary>Send now.</summary>

@@ -27,7 +27,7 @@ namespace Astro.Triggers.Sdk.Core.Retry;
 /// </list>
 /// <para>Until an answer carries the headers the pacer is inactive and costs one interlocked increment per attempt.</para>
 /// </remarks>
-internal sealed class RateLimitPacer(TimeProvider timeProvider)
+internal sealed class RateLimitPacer(TimeProvider timeProvider) : RateLimitBudget
 {
     /// <summary>How long waiters wait for a probe's answer before letting another one go (the probe may have been
     /// cancelled without its outcome reaching the pacer, or its answer carried no headers).</summary>
@@ -136,11 +136,16 @@ internal sealed class RateLimitPacer(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>The budget's form of <see cref="TryAcquire"/> (a refusal wakes on <c>changed</c>); never completes
+    /// asynchronously.</summary>
+    public override ValueTask<RateLimitTake> TakeAsync(CancellationToken cancellationToken = default) =>
+        new(TryAcquire(out var ticket, out var wait, out var changed, out var spent) ? RateLimitTake.Go(ticket) : RateLimitTake.Refuse(wait, spent, changed));
+
     /// <summary>Reads an answer's rate-limit headers (every attempt that got an answer, success or error).</summary>
     /// <param name="headers">The answer's headers.</param>
     /// <param name="status">The answer's status: a 429's own hint wins over an older window's reset.</param>
     /// <param name="ticket">The attempt's number from <see cref="TryAcquire"/> or <see cref="Ticket"/>.</param>
-    public void Observe(HttpResponseHeaders headers, int status, long ticket)
+    public override void Observe(HttpResponseHeaders headers, int status, long ticket)
     {
         var clientNow = timeProvider.GetUtcNow();
         var read = TryRead(headers, clientNow, out var window);
@@ -201,7 +206,7 @@ internal sealed class RateLimitPacer(TimeProvider timeProvider)
 
     /// <summary>An attempt that got no answer (failed or cancelled before the headers): it is no longer in flight, and if
     /// it was the probe, the next caller may probe.</summary>
-    public void Abandon(long ticket)
+    public override void Abandon(long ticket)
     {
         if (!_active)
         {
