@@ -39,20 +39,42 @@ internal static partial class ModelPostProcessor
     }
 
     /// <summary>Every enum reads a value it does not know as Unknown (TolerantEnumConverter), adding the member
-    /// where the spec has none, so a status the service adds later does not fail a whole response.</summary>
+    /// where the spec has none, so a status the service adds later does not fail a whole response. Its converter, a
+    /// small class emitted beside it, hands TolerantEnumConverter the wire names and their members, so a known value
+    /// is read without reflection over the enum's fields (issue 30: that, and the string enum converter's tables, were
+    /// ~40 methods to compile per enum on a process's first response).</summary>
     private static string ToleratingUnknown(Match m)
     {
         var name = m.Groups["name"].Value;
         var body = m.Groups["body"].Value;
-        var converter = $"{m.Groups["indent"].Value}[System.Text.Json.Serialization.JsonConverter(typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<{name}>))]\n";
+        var indent = m.Groups["indent"].Value;
+        var converterName = name + "JsonConverter";
+        var converter = $"{indent}[System.Text.Json.Serialization.JsonConverter(typeof({converterName}))]\n";
         if (!UnknownMember().IsMatch(body))
         {
             var next = EnumValue().Matches(body).Select(v => int.Parse(v.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
             body += $"\n        /// <summary>A value this version of the SDK does not know (the service added it later). Never sent.</summary>\n        Unknown = {next},\n";
         }
 
-        return converter + m.Groups["indent"].Value + m.Groups["head"].Value + body + m.Groups["tail"].Value;
+        var members = WireMember().Matches(body);
+        var wireNames = string.Join(", ", members.Select(w => $"@\"{w.Groups["wire"].Value}\""));
+        var values = string.Join(", ", members.Select(w => $"{name}.{w.Groups["member"].Value}"));
+        var converterClass =
+            $"\n\n{indent}/// <summary>Reads and writes <see cref=\"{name}\"/> by its wire names (TolerantEnumConverter).</summary>\n"
+            + $"{indent}internal sealed class {converterName} : global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<{name}>\n"
+            + $"{indent}{{\n"
+            + $"{indent}    public {converterName}()\n"
+            + $"{indent}        : base({name}.Unknown, [{wireNames}], [{values}])\n"
+            + $"{indent}    {{\n"
+            + $"{indent}    }}\n"
+            + $"{indent}}}";
+
+        return converter + indent + m.Groups["head"].Value + body + m.Groups["tail"].Value + converterClass;
     }
+
+    /// <summary>A member with its wire name: the name attribute, any other attributes, then the member.</summary>
+    [GeneratedRegex(@"\[System\.Text\.Json\.Serialization\.JsonStringEnumMemberName\(@""(?<wire>(?:[^""]|"""")*)""\)\]\s*\n(?:[ \t]*\[[^\n]*\]\s*\n)*[ \t]*(?<member>\w+) = -?\d+,")]
+    private static partial Regex WireMember();
 
     [GeneratedRegex(@"^(?<indent>[ \t]*)(?<head>(?:public|internal) enum (?<name>\w+)\s*\{)(?<body>.*?)(?<tail>\n[ \t]*\})", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Enum();

@@ -28,7 +28,7 @@ public class ModelPostProcessorTests
         var generated = await Generated.FromDocumentAsync("enums.yaml");
         var runStatus = generated.ModelType("RunStatus");
 
-        runStatus.Should().Contain("[System.Text.Json.Serialization.JsonConverter(typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<RunStatus>))]\n    public enum RunStatus")
+        runStatus.Should().Contain("[System.Text.Json.Serialization.JsonConverter(typeof(RunStatusJsonConverter))]\n    public enum RunStatus")
             .And.Contain("        Unknown = 5,\n");
     }
 
@@ -75,6 +75,18 @@ public class ModelPostProcessorTests
         // for "public enum" only), so a sort direction went out as 0 instead of "asc".
         var generated = await Generated.FromDocumentAsync("internal.yaml");
 
-        generated.ModelType("InternalKind").Should().Contain("TolerantEnumConverter<InternalKind>");
+        generated.ModelType("InternalKind").Should().Contain("JsonConverter(typeof(InternalKindJsonConverter))");
+        generated.ModelType("InternalKindJsonConverter").Should().Contain(
+            "internal sealed class InternalKindJsonConverter : global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<InternalKind>");
+    }
+
+    [Fact]
+    public async Task Hands_each_enum_s_converter_its_wire_names_and_members_in_order()
+    {
+        // Issue 30: a known value is read from this table, without reflection over the enum's fields.
+        var generated = await Generated.FromDocumentAsync("enums.yaml");
+
+        Snapshot.Matches(generated.ModelType("SortOrderJsonConverter"), "enums.SortOrderJsonConverter.cs");
+        generated.ModelType("TaskStatusJsonConverter").Should().Contain("TaskStatus.Unknown, [");
     }
 }

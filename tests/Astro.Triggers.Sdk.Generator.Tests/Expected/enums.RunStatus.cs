@@ -1,4 +1,4 @@
-    [System.Text.Json.Serialization.JsonConverter(typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<RunStatus>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(RunStatusJsonConverter))]
     public enum RunStatus
     {
 

@@ -1,4 +1,4 @@
-    [System.Text.Json.Serialization.JsonConverter(typeof(global::Astro.Triggers.Sdk.Core.Json.TolerantEnumConverter<SortOrder>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(SortOrderJsonConverter))]
     public enum SortOrder
     {
 

@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Telemetry;
-using Polly;
-using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
@@ -92,11 +90,10 @@ internal static class CallRunner
         var callSource = CallCancellation.Rent(call.TimeProvider, call.Timeout, cancellationToken, out var callerLink);
         try
         {
-            var outcome = await RetryPipeline.ExecuteAsync(
+            return await RetryPipeline.ExecuteAsync(
                 call,
-                static async (context, state) =>
+                static async (state, token) =>
                 {
-                    var token = context.CancellationToken;
                     try
                     {
                         state.call.NextAttempt();
@@ -114,36 +111,30 @@ internal static class CallRunner
 
                         // Every answer (success, 429 or any error) updates the client's rate-limit picture.
                         state.call.Pacer?.Observe(response.Headers, (int)response.StatusCode, state.call.PacingTicket);
-                        return Outcome.FromResult(await state.read(response, state.call, token).ConfigureAwait(false));
+                        return await state.read(response, state.call, token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (state.call.AttemptNeverSent && NeverSent(ex, state.call, token, state.callToken) is { } unsent)
                     {
                         // Not one byte of the request was written (connect, TLS or the wait for a connection failed or
                         // ran out of time): the service cannot have acted, so even a create may be tried again.
-                        return Outcome.FromException<T>(unsent);
+                        throw unsent;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && token.IsCancellationRequested)
                     {
                         // A read cancelled mid-body can surface as an I/O error; what happened is the cancellation
                         // (attempt timeout, budget or caller), which the timeout layer and the mapping below tell apart.
-                        return Outcome.FromException<T>(new OperationCanceledException(token));
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<T>(ex);
+                        throw new OperationCanceledException(token);
                     }
                 },
                 (call, args, send, read, callToken: callSource.Token),
                 callSource.Token,
                 cancellationToken).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            return outcome.Result!;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (TimeoutRejectedException ex)
+        catch (AttemptTimeoutException ex)
         {
             throw new ServiceTimeoutException(operation, call.Retry.AttemptTimeout, mayHaveBeenProcessed: true, ex);
         }

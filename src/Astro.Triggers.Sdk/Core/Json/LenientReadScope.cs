@@ -74,11 +74,16 @@ internal static partial class LenientReadScope
         var text = raw.GetRawText();
         text = call.Secrets.Mask(text.Length > MaxRawLength ? text[..MaxRawLength] + "…" : text)!;
         var logger = factory.CreateLogger($"{SdkConstants.TelemetryName}.{operation.Service}");
-        LogUnreadable(logger, operation.Service, operation.OperationId, site.TypeName, site.WireName, site.Expected, text);
+        Log.Unreadable(logger, operation.Service, operation.OperationId, site.TypeName, site.WireName, site.Expected, text);
     }
 
-    [LoggerMessage(10, LogLevel.Warning,
-        "{Service} {OperationId}: {Model}.{Property} is not a valid {Expected}: {Raw}. Read as null; the raw JSON is kept in the model's AdditionalProperties under its wire name.")]
-    private static partial void LogUnreadable(
-        ILogger logger, string service, string operationId, string model, string property, string expected, string raw);
+    // Its own class: the logging delegate (LoggerMessage.Define, parsing the template) is built the first time a value
+    // is unreadable, not on every process's first response read (issue 30).
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Warning,
+            "{Service} {OperationId}: {Model}.{Property} is not a valid {Expected}: {Raw}. Read as null; the raw JSON is kept in the model's AdditionalProperties under its wire name.")]
+        public static partial void Unreadable(
+            ILogger logger, string service, string operationId, string model, string property, string expected, string raw);
+    }
 }

@@ -1,23 +1,22 @@
 using Astro.Triggers.Sdk.Core.Http;
-using Polly;
 
 namespace Astro.Triggers.Sdk.Core.Retry;
 
 /// <summary>Waits for a slot of the client's rate-limit budget (<see cref="RateLimitPacer"/>) before each attempt.
-/// It sits between the retry and the attempt-timeout strategies: the wait is inside the call's budget (Timeout and
-/// MaxElapsed) but never counts against the per-attempt timeout. A wait that cannot fit in what remains of the call
-/// ends it at once, before anything is sent, with <see cref="PacedRateLimitException"/> (a 429 that says the request
-/// was not sent), so a create that was paced out is never reported as "may have been processed".</summary>
-internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf) : ResilienceStrategy
+/// It sits between the retry loop and the attempt timeout (<see cref="RetryPipeline"/>): the wait is inside the call's
+/// budget (Timeout and MaxElapsed) but never counts against the per-attempt timeout. A wait that cannot fit in what
+/// remains of the call ends it at once, before anything is sent, with <see cref="PacedRateLimitException"/> (a 429 that
+/// says the request was not sent), so a create that was paced out is never reported as "may have been processed".</summary>
+internal static class PacingStrategy
 {
-    protected override ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
-        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
+    /// <summary>Paces, then runs the attempt under its timeout (<see cref="RetryPipeline.AttemptAsync"/>).</summary>
+    public static ValueTask<T> RunAsync<T, TState>(
+        CallContext call, Func<TState, CancellationToken, ValueTask<T>> attempt, TState state, CancellationToken token)
     {
-        var call = callOf(context);
         // No headers seen yet (or pacing off): no state machine, no lock.
         if (call.Pacer is not { } budget)
         {
-            return callback(context, state);
+            return RetryPipeline.AttemptAsync(call, attempt, state, token);
         }
 
         // Another budget (shared across processes): asked before every attempt, asynchronously.
@@ -29,24 +28,22 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
         if (!pacer.IsActive)
         {
             call.PacingTicket = pacer.Ticket();
-            return callback(context, state);
+            return RetryPipeline.AttemptAsync(call, attempt, state, token);
         }
 
-        return PaceThenRunAsync(pacer, call, callback, context, state);
+        return PaceThenRunAsync(pacer, call, attempt, state, token);
     }
 
-    private static async ValueTask<Outcome<TResult>> PaceThenRunAsync<TResult, TState>(
-        RateLimitPacer pacer, CallContext call,
-        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
+    private static async ValueTask<T> PaceThenRunAsync<T, TState>(
+        RateLimitPacer pacer, CallContext call, Func<TState, CancellationToken, ValueTask<T>> attempt, TState state, CancellationToken token)
     {
-        var token = context.CancellationToken;
         long ticket;
         PacingDecision decision;
         while ((decision = Decide(pacer, call.Remaining, out ticket, out var wait, out var sleep, out var changed)) != PacingDecision.Go)
         {
             if (decision == PacingDecision.Paced)
             {
-                return Outcome.FromException<TResult>(new PacedRateLimitException(call, wait));
+                throw new PacedRateLimitException(call, wait);
             }
 
             try
@@ -60,12 +57,12 @@ internal sealed class PacingStrategy(Func<ResilienceContext, CallContext> callOf
             catch (OperationCanceledException) when (!call.CallerToken.IsCancellationRequested)
             {
                 // The call's budget ran out while it queued: nothing was sent.
-                return Outcome.FromException<TResult>(new PacedRateLimitException(call, wait));
+                throw new PacedRateLimitException(call, wait);
             }
         }
 
         call.PacingTicket = ticket;
-        return await callback(context, state).ConfigureAwait(false);
+        return await RetryPipeline.AttemptAsync(call, attempt, state, token).ConfigureAwait(false);
     }
 
     private static async ValueTask<Outcome<TResult>> TakeThenRunAsync<TResult, TState>(

@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Errors;
-using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Core.Retry;
 
@@ -16,7 +15,7 @@ internal static class RetryDecision
         return exception switch
         {
             OperationCanceledException when callerToken.IsCancellationRequested => false,
-            TimeoutRejectedException => mayRepeatAmbiguous,
+            AttemptTimeoutException => mayRepeatAmbiguous,
             OperationCanceledException => false,
             ServiceRequestException answered => IsRetryableStatus(answered.Status, options)
                 // The service says it did not act: rate limited, or unavailable with an explicit Retry-After.

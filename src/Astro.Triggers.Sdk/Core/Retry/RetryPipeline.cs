@@ -1,94 +1,100 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Telemetry;
 using Astro.Triggers.Sdk.Core.Http;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Core.Retry;
 
-/// <summary>The SDK's one retry layer (Polly v8) around a whole attempt — send and body read — so a safe call
-/// retries a failure while its body is read exactly as one before the headers. Polly's own exponential backoff
-/// with jitter computes the waits (<c>Delay</c>, <c>MaxDelay</c>, <c>UseJitter</c> from <see cref="RetryOptions"/>);
-/// <c>DelayGenerator</c> only supplies a server's Retry-After, parsed once on the client's clock. Whether to retry
-/// at all, and whether a wait fits in what remains of the call, comes from the call's <see cref="CallContext"/>.</summary>
+/// <summary>The SDK's one retry layer around a whole attempt — send and body read — so a safe call retries a failure
+/// while its body is read exactly as one before the headers. Three layers, outermost first: retry (waits from
+/// <see cref="Backoff"/>, or the server's Retry-After when it sent one), pacing (<see cref="PacingStrategy"/>: inside
+/// the call's budget, outside the attempt's) and the attempt timeout. Whether to retry at all, and whether a wait fits
+/// in what remains of the call, comes from the call's <see cref="CallContext"/>.</summary>
+/// <remarks>This was a Polly v8 pipeline (retry, pacing, timeout strategies) with the same layers and decisions. Polly
+/// validates its strategy options through DataAnnotations when a pipeline is built and brings ~250 methods to compile,
+/// which was a third of a short-lived process's first call (issue 30); every decision here was already the SDK's own
+/// (<see cref="ShouldRetry(Exception, CallContext)"/>, <see cref="RetryDecision"/>), so the loop is too.</remarks>
 internal static class RetryPipeline
 {
-    private static readonly ResiliencePropertyKey<CallContext> CallKey = new("astro.call");
-
-    // One pipeline per backoff shape and clock: the values Polly's options fix at build time.
-    private static readonly ConcurrentDictionary<(TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock), ResiliencePipeline> Pipelines = new();
-
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds or a retry is refused; returns the last outcome.</summary>
-    public static async ValueTask<Outcome<T>> ExecuteAsync<T, TState>(
+    /// <summary>Runs <paramref name="attempt"/> (with the attempt's token) until it succeeds or a retry is refused;
+    /// throws the last failure.</summary>
+    public static async ValueTask<T> ExecuteAsync<T, TState>(
         CallContext call,
-        Func<ResilienceContext, TState, ValueTask<Outcome<T>>> attempt,
+        Func<TState, CancellationToken, ValueTask<T>> attempt,
         TState state,
         CancellationToken callToken,
         CancellationToken callerToken)
     {
-        var options = call.Retry;
-        var pipeline = Pipelines.GetOrAdd((options.BaseDelay, options.MaxDelay, options.UseJitter, call.TimeProvider), Build);
-        var context = ResilienceContextPool.Shared.Get(callToken);
-        context.Properties.Set(CallKey, call);
-        // On the call, not in Polly's property bag: a CancellationToken there is boxed on every call.
         call.CallerToken = callerToken;
-        try
+        var backoff = default(Backoff);
+        for (var retry = 0; ; retry++)
         {
-            return await pipeline.ExecuteOutcomeAsync(attempt, context, state).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            Exception failure;
+            try
+            {
+                callToken.ThrowIfCancellationRequested();
+                return await PacingStrategy.RunAsync(call, attempt, state, callToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ShouldRetry(ex, call) && !callToken.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+
+            // The backoff's next term is drawn even when the server's hint replaces it, as Polly's DelayGenerator did.
+            var delay = backoff.Next(call.Retry, retry);
+            if ((failure as ServiceRequestException)?.RetryAfter is { } hint && hint >= TimeSpan.Zero)
+            {
+                delay = hint;
+            }
+
+            if (delay > call.Remaining)
+            {
+                // The backoff would end past the call's budget: end with the last answer instead of sleeping into a
+                // timeout of our own making.
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            OperationLog.Retrying(call, failure, delay);
+            call.Activity?.AddEvent(new ActivityEvent("astro.retry", tags: new ActivityTagsCollection
+            {
+                ["astro.attempt"] = call.Attempts,
+                ["astro.retry.delay"] = delay.TotalSeconds,
+                ["error.type"] = SdkTelemetry.ErrorType(failure),
+            }));
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, call.TimeProvider, callToken).ConfigureAwait(false);
+            }
         }
     }
 
-    private static CallContext CallOf(ResilienceContext context) => context.Properties.GetValue(CallKey, null!);
+    /// <summary>One attempt under <see cref="RetryOptions.AttemptTimeout"/>: its token is the call's, cancelled too when
+    /// the attempt's time runs out, which ends the attempt with <see cref="AttemptTimeoutException"/>.</summary>
+    internal static async ValueTask<T> AttemptAsync<T, TState>(
+        CallContext call, Func<TState, CancellationToken, ValueTask<T>> attempt, TState state, CancellationToken callToken)
+    {
+        callToken.ThrowIfCancellationRequested();
+        var timeout = call.Retry.AttemptTimeout;
+        if (timeout <= TimeSpan.Zero)
+        {
+            return await attempt(state, callToken).ConfigureAwait(false);
+        }
 
-    private static ResiliencePipeline Build((TimeSpan Delay, TimeSpan MaxDelay, bool Jitter, TimeProvider Clock) shape) =>
-        new ResiliencePipelineBuilder { TimeProvider = shape.Clock }
-            .AddRetry(new RetryStrategyOptions
-            {
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = shape.Delay,
-                MaxDelay = shape.MaxDelay,
-                UseJitter = shape.Jitter,
-                // The call's own MaxAttempts decides (ShouldRetry); Polly's count is only an outer bound.
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } exception
-                    && ShouldRetry(exception, CallOf(args.Context))),
-                // Only the server's wait; null lets Polly compute its backoff.
-                DelayGenerator = static args => ValueTask.FromResult((args.Outcome.Exception as ServiceRequestException)?.RetryAfter),
-                OnRetry = static args =>
-                {
-                    var call = args.Context.Properties.GetValue(CallKey, null!);
-                    if (args.RetryDelay > call.Remaining)
-                    {
-                        // Polly's backoff would end past the call's budget: end with the last answer instead of
-                        // sleeping into a timeout of our own making.
-                        ExceptionDispatchInfo.Throw(args.Outcome.Exception!);
-                    }
-
-                    OperationLog.Retrying(call, args.Outcome.Exception!, args.RetryDelay);
-                    call.Activity?.AddEvent(new System.Diagnostics.ActivityEvent("astro.retry", tags: new System.Diagnostics.ActivityTagsCollection
-                    {
-                        ["astro.attempt"] = call.Attempts,
-                        ["astro.retry.delay"] = args.RetryDelay.TotalSeconds,
-                        ["error.type"] = SdkTelemetry.ErrorType(args.Outcome.Exception!),
-                    }));
-                    return default;
-                },
-            })
-            // Between retry and attempt timeout: a pacing wait is inside the call's budget, outside the attempt's.
-            .AddStrategy(static _ => new PacingStrategy(CallOf))
-            .AddTimeout(new TimeoutStrategyOptions
-            {
-                TimeoutGenerator = static args => ValueTask.FromResult(args.Context.Properties.GetValue(CallKey, null!).Retry.AttemptTimeout),
-            })
-            .Build();
+        var source = CallCancellation.Rent(call.TimeProvider, timeout, callToken, out var link);
+        try
+        {
+            return await attempt(state, source.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (source.IsCancellationRequested && !callToken.IsCancellationRequested)
+        {
+            throw new AttemptTimeoutException(timeout, ex);
+        }
+        finally
+        {
+            CallCancellation.Return(call.TimeProvider, source, link);
+        }
+    }
 
     /// <summary>Whether to try again. A server's Retry-After is only waited when it fits in what remains of the call
     /// (the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>) and in <c>MaxDelay</c>; otherwise its 429/503 is

@@ -6,14 +6,12 @@ using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Retry;
 using Microsoft.Extensions.Time.Testing;
-using Polly.Timeout;
 
 namespace Astro.Triggers.Sdk.Tests.Conformance.Adapters;
 
 /// <summary>retry-decision: {failure, status?, retryAfterMs?, idempotent, retryUnsafeRequests, retryInternalServerError?,
 /// attempts, maxAttempts, remainingMs, maxDelayMs} → {retry, waitMs?} through RetryPipeline.ShouldRetry (which asks
-/// RetryDecision.ShouldRetry); the wait is the server's Retry-After (the pipeline's DelayGenerator) or null for Polly's
-/// backoff.</summary>
+/// RetryDecision.ShouldRetry); the wait is the server's Retry-After, or null for the backoff.</summary>
 internal sealed class RetryDecisionAdapter : IRuleAdapter
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(10);
@@ -91,7 +89,7 @@ internal sealed class RetryDecisionAdapter : IRuleAdapter
             case "reset-in-body":
                 return new IOException("Unable to read data from the transport connection: Connection reset by peer.", new SocketException((int)SocketError.ConnectionReset));
             case "attempt-timeout":
-                return new TimeoutRejectedException();
+                return new AttemptTimeoutException(TimeSpan.FromSeconds(30), null);
             case "caller-cancelled":
                 caller.Cancel();
                 return new OperationCanceledException(caller.Token);
