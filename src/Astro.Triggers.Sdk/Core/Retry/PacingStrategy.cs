@@ -22,7 +22,7 @@ internal static class PacingStrategy
         // Another budget (shared across processes): asked before every attempt, asynchronously.
         if (budget is not RateLimitPacer pacer)
         {
-            return TakeThenRunAsync(budget, call, callback, context, state);
+            return TakeThenRunAsync(budget, call, attempt, state, token);
         }
 
         if (!pacer.IsActive)
@@ -65,11 +65,9 @@ internal static class PacingStrategy
         return await RetryPipeline.AttemptAsync(call, attempt, state, token).ConfigureAwait(false);
     }
 
-    private static async ValueTask<Outcome<TResult>> TakeThenRunAsync<TResult, TState>(
-        RateLimitBudget budget, CallContext call,
-        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
+    private static async ValueTask<T> TakeThenRunAsync<T, TState>(
+        RateLimitBudget budget, CallContext call, Func<TState, CancellationToken, ValueTask<T>> attempt, TState state, CancellationToken token)
     {
-        var token = context.CancellationToken;
         while (true)
         {
             RateLimitTake take;
@@ -79,19 +77,19 @@ internal static class PacingStrategy
             }
             catch (OperationCanceledException) when (!call.CallerToken.IsCancellationRequested)
             {
-                return Outcome.FromException<TResult>(new PacedRateLimitException(call, TimeSpan.Zero));
+                throw new PacedRateLimitException(call, TimeSpan.Zero);
             }
 
             var decision = Decide(take, call.Remaining, out var sleep);
             if (decision == PacingDecision.Go)
             {
                 call.PacingTicket = take.Ticket;
-                return await callback(context, state).ConfigureAwait(false);
+                return await RetryPipeline.AttemptAsync(call, attempt, state, token).ConfigureAwait(false);
             }
 
             if (decision == PacingDecision.Paced)
             {
-                return Outcome.FromException<TResult>(new PacedRateLimitException(call, take.Wait));
+                throw new PacedRateLimitException(call, take.Wait);
             }
 
             try
@@ -104,7 +102,7 @@ internal static class PacingStrategy
             }
             catch (OperationCanceledException) when (!call.CallerToken.IsCancellationRequested)
             {
-                return Outcome.FromException<TResult>(new PacedRateLimitException(call, take.Wait));
+                throw new PacedRateLimitException(call, take.Wait);
             }
         }
     }
