@@ -17,17 +17,29 @@ public sealed class StartManyTests
     [Fact]
     public async Task Outcomes_come_in_completion_order()
     {
-        var outcomes = await StartMany.RunAsync(
+        // Each start waits for its own gate; the gates open in an order unlike the input's, one at a time, so the only
+        // outcome ready at each step is the one just released (no timing involved).
+        var gates = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        await using var outcomes = StartMany.RunAsync(
             [0, 1, 2, 3],
             async (i, ct) =>
             {
-                await Task.Delay(i == 0 ? 300 : 10 * i, ct);
+                await gates[i].Task.WaitAsync(ct);
                 return new Handle(i);
             },
-            new StartManyOptions { MaxConcurrency = 4 }).ToListAsync();
+            new StartManyOptions { MaxConcurrency = 4 }).GetAsyncEnumerator();
 
-        outcomes.Select(o => o.Index).Should().Equal(1, 2, 3, 0);
-        outcomes.Should().AllSatisfy(o => o.Run!.Value.Should().Be((int)o.Index));
+        var order = new List<long>();
+        foreach (var i in new[] { 2, 3, 1, 0 })
+        {
+            gates[i].SetResult();
+            (await outcomes.MoveNextAsync()).Should().BeTrue();
+            outcomes.Current.Run!.Value.Should().Be((int)outcomes.Current.Index);
+            order.Add(outcomes.Current.Index);
+        }
+
+        order.Should().Equal(2, 3, 1, 0);
+        (await outcomes.MoveNextAsync()).Should().BeFalse();
     }
 
     [Fact]
