@@ -5,7 +5,7 @@ using Astro.Triggers.Sdk.Redis;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Shares a client's rate-limit budget through Redis: <c>services.AddAgentsetClient(…).UseRedisRateLimitBudget("localhost:6379")</c>,
-/// or, without DI, <c>options.UseRedisRateLimitBudget(provider)</c>.</summary>
+/// or, without DI, <c>options.UseRedisRateLimitBudget(provider)</c> (<see cref="Astro.Triggers.Sdk.Redis.RedisRateLimitBudgetOptionsExtensions"/>).</summary>
 public static class RedisRateLimitBudgetExtensions
 {
     /// <summary>Paces the client this builder registers with a budget shared through Redis (one per service and
@@ -36,21 +36,5 @@ public static class RedisRateLimitBudgetExtensions
         // Keyed by the client's HttpClient name: the SDK's registration asks for the provider of its own client.
         builder.Services.AddKeyedSingleton<RateLimitBudgetProvider>(builder.Name, (_, _) => new RedisRateLimitBudgetProvider(options));
         return builder;
-    }
-
-    /// <summary>Paces a client created without DI (<c>new AgentsetClient(options)</c>) with a budget shared through Redis.
-    /// Give every client the same provider (it holds the connection) and dispose it when done.</summary>
-    /// <typeparam name="TOptions">The client's options type.</typeparam>
-    /// <param name="options">The client's options.</param>
-    /// <param name="provider">The provider.</param>
-    /// <returns>The options.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static TOptions UseRedisRateLimitBudget<TOptions>(this TOptions options, RedisRateLimitBudgetProvider provider)
-        where TOptions : ServiceClientOptions
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(provider);
-        options.RateLimitBudget = provider;
-        return options;
     }
 }

@@ -132,6 +132,39 @@ public sealed class StartManyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timeout_shorter_than_the_poll_interval_still_ends_the_group_wait_on_time()
+    {
+        await using var slow = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromSeconds(60) });
+        var file = Lines("""{"externalId": "s1", "text": "one"}""", """{"externalId": "s2", "text": "two"}""");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Cli.RunAsync(Cli.Env(slow), "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--json", "--poll-interval", "30s", "--timeout", "1s");
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "--timeout 1s, not the 30 s poll interval");
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Json.GetProperty("runs").EnumerateArray().Should().HaveCount(2).And.OnlyContain(r => r.GetProperty("outcome").GetString() == "timed-out");
+        slow.Requests.Count(r => r.OperationId == "getIngestJob").Should().Be(2, "each run is read once at the deadline");
+    }
+
+    [Fact]
+    public async Task Every_started_line_carries_its_resume_token_and_an_interrupted_group_says_how_to_follow_each_run_again()
+    {
+        await using var slow = AgentsetFake.Start(new AgentsetFakeOptions { QueuedTime = TimeSpan.FromSeconds(60) });
+        var file = Lines("""{"externalId": "i1", "text": "one"}""", """{"externalId": "i2", "text": "two"}""");
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        var result = await Cli.RunAsync(Cli.Env(slow), interrupt.Token, "agentset", "ingest-jobs", "start", "--from", file, "--wait", "--jsonl", "--poll-interval", "50ms");
+
+        result.ExitCode.Should().Be(130, result.ToString());
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var starts = lines.Where(l => l.TryGetProperty("outcome", out var o) && o.GetString() == "started" && !l.TryGetProperty("document", out _)).ToList();
+        starts.Should().HaveCount(2).And.OnlyContain(l => l.GetProperty("resumeToken").GetString()!.StartsWith("atr1.", StringComparison.Ordinal));
+        lines.Where(l => l.TryGetProperty("document", out _)).Should().HaveCount(2).And.OnlyContain(l => l.GetProperty("outcome").GetString() == "interrupted");
+        result.Error.Should().Contain("the run was NOT cancelled and goes on; follow it again with `astro-triggers wait --token atr1.")
+            .And.Contain("2 still going (interrupted: not cancelled)");
+    }
+
+    [Fact]
     public async Task A_bad_line_is_a_usage_error_naming_it_and_nothing_is_sent()
     {
         await using var fake = FastFakes.Agentset();

@@ -44,6 +44,7 @@ internal static class GroupFollower
         var results = new Dictionary<TriggeredRun, (int Code, JsonObject Document)>(ReferenceEqualityComparer.Instance);
 
         var timedOut = new List<RunResult<TriggeredRun>>();
+        var failures = new List<string>();
         void Ended(RunResult<TriggeredRun> result)
         {
             if (result.Error is RunWaitTimeoutException)
@@ -63,13 +64,26 @@ internal static class GroupFollower
             {
                 output.JsonLine(outcome.Document);
             }
-            else if (!output.Interactive)
+            else if (output.Interactive)
+            {
+                // The live view shows counts only; which runs did not succeed, and why, is printed once it closes.
+                if (outcome.Code != ExitCodes.Succeeded)
+                {
+                    failures.Add($"{result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}: {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}");
+                }
+            }
+            else
             {
                 output.Line($"{RunDocument.Time(result.NoticedAt)} {result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}"
                     + (outcome.Code == ExitCodes.Succeeded ? string.Empty : $": {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}"));
             }
         }
 
+        // The group gives a run up only at a cycle, and its first cycle is a poll interval away: a --timeout shorter than
+        // that must still end the wait on time, so the deadline also stops the group (then every run still going is
+        // read once more at the deadline, below).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.Cancellation);
+        deadline.CancelAfter(invocation.Timeout);
         try
         {
             if (output.Interactive && !jsonl)
@@ -82,7 +96,7 @@ internal static class GroupFollower
                         view = new LiveView(p, clock.Elapsed);
                         context.UpdateTarget(view.Render());
                     });
-                    await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
+                    await foreach (var result in group.WhenEachAsync(progress, deadline.Token).ConfigureAwait(false))
                     {
                         Ended(result);
                         view = new LiveView(group.Progress, clock.Elapsed);
@@ -95,10 +109,18 @@ internal static class GroupFollower
                 // One line per cycle that changed a count (the group reports only changes); never with --jsonl, whose stdout
                 // carries only run documents.
                 var progress = jsonl ? null : new Inline(p => output.Line($"{RunDocument.Time(p.ObservedAt)} {LiveView.Summary(p, clock.Elapsed)}"));
-                await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
+                await foreach (var result in group.WhenEachAsync(progress, deadline.Token).ConfigureAwait(false))
                 {
                     Ended(result);
                 }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !invocation.Interrupted)
+        {
+            // --timeout passed before the group's next cycle: what it still follows is timed out as the group would say.
+            foreach (var run in group.Runs.Where(r => !results.ContainsKey(r) && !timedOut.Exists(t => ReferenceEquals(t.Run, r))))
+            {
+                timedOut.Add(new RunResult<TriggeredRun>(run, new RunWaitTimeoutException(run, invocation.Timeout, 0), DateTimeOffset.UtcNow));
             }
         }
         catch (OperationCanceledException) when (invocation.Interrupted)
@@ -112,6 +134,7 @@ internal static class GroupFollower
                     : $"stopped waiting (interrupted) while {RunFollower.Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{member.FollowAgain}`";
                 var document = RunDocument.Create(run, "interrupted", invocation.InterruptExitCode, started, message);
                 results[run] = (invocation.InterruptExitCode, document);
+                output.Log($"{run.Service} run {run.Id} {message}");
                 if (jsonl)
                 {
                     output.JsonLine(document);
@@ -129,9 +152,15 @@ internal static class GroupFollower
             }
         }
 
+        foreach (var failure in failures)
+        {
+            output.Line(failure);
+        }
+
         var final = group.Progress;
+        var going = final.Pending + final.Abandoned;
         output.Log($"{members.Count} runs: {final.Succeeded} succeeded, {final.Failed} failed, {final.Cancelled} cancelled, "
-            + $"{final.Abandoned} not followed to the end; {final.StatusReads} status reads in {HumanDuration.Format(clock.Elapsed)}");
+            + $"{going} still going{(invocation.Interrupted ? " (interrupted: not cancelled)" : string.Empty)}; {final.StatusReads} status reads in {HumanDuration.Format(clock.Elapsed)}");
         return members.Select(m => Offline(invocation, results[m.Run])).ToList();
     }
 

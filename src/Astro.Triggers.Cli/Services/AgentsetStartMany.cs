@@ -55,7 +55,7 @@ internal static class AgentsetStartMany
             }
             else
             {
-                output.Line(Plain(outcome, line, output));
+                output.Line(Plain(outcome, line, output, invocation.Offline));
             }
         }
 
@@ -75,7 +75,9 @@ internal static class AgentsetStartMany
 
         // The most serious outcome, as `wait` on several runs: ambiguous starts (5) before refusals (4) before the runs'.
         var code = WaitCommand.Worst(codes);
-        var summary = $"{jobs.Count} jobs: {started} started, {refused} refused, {ambiguous} ambiguous";
+        var notSucceeded = codes.Skip(1).Count(c => c != ExitCodes.Succeeded);
+        var summary = $"{jobs.Count} jobs: {started} started, {refused} refused, {ambiguous} ambiguous"
+            + (wait && runs.Count > 0 ? $"; {runs.Count - notSucceeded} of {runs.Count} runs succeeded" : string.Empty);
         output.Log(summary);
         if (output.Json)
         {
@@ -106,17 +108,20 @@ internal static class AgentsetStartMany
             ["id"] = outcome.Run?.Id,
             ["reconciliation"] = Kebab(outcome.Reconciliation),
             ["resent"] = outcome.Resent,
+            // Null with --offline: its in-process fake ends with the command.
+            ["resumeToken"] = invocation.Offline ? null : outcome.Run?.ResumeToken,
             ["error"] = error,
         };
     }
 
-    private static string Plain(StartOutcome<CreateIngestJobRequest, IngestJobRun> outcome, int line, CliOutput output)
+    private static string Plain(StartOutcome<CreateIngestJobRequest, IngestJobRun> outcome, int line, CliOutput output, bool offline)
     {
+        var token = offline ? null : outcome.Run?.ResumeToken;
         var who = $"line {line.ToString(CultureInfo.InvariantCulture)}" + (outcome.Request.ExternalId is { } id ? $" ({id})" : "");
         var how = outcome.Reconciliation == Reconciliation.None ? "" : $" [reconciliation: {Kebab(outcome.Reconciliation)}{(outcome.Resent ? ", resent once" : "")}]";
         return outcome.Kind switch
         {
-            StartOutcomeKind.Started => $"{who}: started {outcome.Run!.Id}{how}",
+            StartOutcomeKind.Started => $"{who}: started {outcome.Run!.Id}{how}" + (token is null ? string.Empty : $" (resume token: {token})"),
             StartOutcomeKind.Refused => $"{who}: refused: {output.Mask(outcome.Error!.Message)}{how}",
             _ => $"{who}: may have been created, not repeated: {output.Mask(outcome.Error!.Message)}{how}",
         };
@@ -153,7 +158,8 @@ internal static class AgentsetStartMany
             }
             catch (JsonException ex)
             {
-                throw new CliUsageException($"--from line {number}: not JSON ({ex.Message})");
+                // STJ's message counts lines and bytes within this one line (LineNumber: 0 …): say only what it found.
+                throw new CliUsageException($"--from line {number}: not JSON ({ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ')})");
             }
 
             string? Field(string name) => line[name] is JsonValue value && value.TryGetValue<string>(out var s) ? s

@@ -149,7 +149,8 @@ internal static class WaitCommand
         {
             var error = worst == ExitCodes.Succeeded
                 ? null
-                : Documents.ErrorObject("runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Count} runs did not succeed");
+                : Documents.ErrorObject(invocation.Interrupted ? "interrupted" : "runs", $"{results.Count(r => r.Code != ExitCodes.Succeeded)} of {results.Count} runs did not succeed"
+                    + (invocation.Interrupted ? " (interrupted: waiting stopped, the runs were not cancelled)" : string.Empty));
             var document = Documents.Envelope(Documents.Runs, service, worst, error);
             document["runs"] = new JsonArray([.. results.Select(r => (JsonNode)r.Document)]);
             invocation.Out.Document(document);
