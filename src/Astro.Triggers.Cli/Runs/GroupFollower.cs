@@ -60,6 +60,8 @@ internal static class GroupFollower
         void Report(RunResult<TriggeredRun> result, (int Code, JsonObject Document) outcome)
         {
             results[result.Run] = outcome;
+            var line = $"{result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}"
+                + (outcome.Code == ExitCodes.Succeeded ? string.Empty : $": {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}");
             if (jsonl)
             {
                 output.JsonLine(outcome.Document);
@@ -69,13 +71,12 @@ internal static class GroupFollower
                 // The live view shows counts only; which runs did not succeed, and why, is printed once it closes.
                 if (outcome.Code != ExitCodes.Succeeded)
                 {
-                    failures.Add($"{result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}: {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}");
+                    failures.Add(line);
                 }
             }
             else
             {
-                output.Line($"{RunDocument.Time(result.NoticedAt)} {result.Run.Service} {result.Run.Id}: {RunFollower.Describe(result.Run)}"
-                    + (outcome.Code == ExitCodes.Succeeded ? string.Empty : $": {outcome.Document["message"]?.GetValue<string>() ?? result.Error?.Message}"));
+                output.Line($"{RunDocument.Time(result.NoticedAt)} {line}");
             }
         }
 
@@ -129,9 +130,7 @@ internal static class GroupFollower
             foreach (var member in members.Where(m => !results.ContainsKey(m.Run)))
             {
                 var run = member.Run;
-                var message = invocation.Offline
-                    ? $"stopped waiting (interrupted) while {RunFollower.Describe(run)}: {RunFollower.OfflineGone}"
-                    : $"stopped waiting (interrupted) while {RunFollower.Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{member.FollowAgain}`";
+                var message = RunFollower.StoppedWaiting(run, invocation.Offline ? null : member.FollowAgain);
                 var document = RunDocument.Create(run, "interrupted", invocation.InterruptExitCode, started, message);
                 results[run] = (invocation.InterruptExitCode, document);
                 output.Log($"{run.Service} run {run.Id} {message}");
@@ -214,9 +213,7 @@ internal static class GroupFollower
             case RunFailedException:
                 return (ExitCodes.RunFailed, RunDocument.Create(run, RunDocument.Status(run.Status), ExitCodes.RunFailed, started));
             case RunWaitTimeoutException:
-                var message = invocation.Offline
-                    ? $"still {RunFollower.Describe(run)} after {HumanDuration.Format(invocation.Timeout)}: {RunFollower.OfflineGone}"
-                    : $"still {RunFollower.Describe(run)} after {HumanDuration.Format(invocation.Timeout)}: the run goes on; follow it again with `{followAgain}`";
+                var message = RunFollower.StillGoing(run, invocation.Timeout, invocation.Offline ? null : followAgain);
                 return (ExitCodes.WaitTimedOut, RunDocument.Create(run, "timed-out", ExitCodes.WaitTimedOut, started, message));
             case var error:
                 // One run's failed read (an unknown id, the service down) is that run's outcome; the others are still followed.

@@ -47,6 +47,17 @@ internal static class RunFollower
         invocation.Offline ? null : run.ResumeToken is { } token ? $"astro-triggers wait --token {token}" : fallback;
 
     /// <summary>Said instead of a way to follow the run again when it ran on --offline's in-process fake.</summary>
+    /// <summary>Why a wait ended at --timeout with the run still going, and how to follow it again
+    /// (<paramref name="followAgain"/> null: it ran on --offline's fake, so there is nothing to follow).</summary>
+    internal static string StillGoing(TriggeredRun run, TimeSpan timeout, string? followAgain) => followAgain is null
+        ? $"still {Describe(run)} after {Format(timeout)}: {OfflineGone}"
+        : $"still {Describe(run)} after {Format(timeout)}: the run goes on; follow it again with `{followAgain}`";
+
+    /// <summary>Why a wait ended on a signal with the run still going (it was not cancelled), and how to follow it again.</summary>
+    internal static string StoppedWaiting(TriggeredRun run, string? followAgain) => followAgain is null
+        ? $"stopped waiting (interrupted) while {Describe(run)}: {OfflineGone}"
+        : $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{followAgain}`";
+
     internal const string OfflineGone = "it ran on an --offline in-process fake, which stops with this command, so there is nothing to follow later";
 
     private static async Task<(int Code, JsonObject Document)> FollowCoreAsync(Invocation invocation, TriggeredRun run, bool wait, string? followAgain, bool live, bool announce)
@@ -136,18 +147,14 @@ internal static class RunFollower
 
                 if (!run.IsCompleted)
                 {
-                    var message = followAgain is null
-                        ? $"still {Describe(run)} after {Format(invocation.Timeout)}: {OfflineGone}"
-                        : $"still {Describe(run)} after {Format(invocation.Timeout)}: the run goes on; follow it again with `{followAgain}`";
+                    var message = StillGoing(run, invocation.Timeout, followAgain);
                     return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
                 }
             }
         }
         catch (OperationCanceledException) when (invocation.Interrupted)
         {
-            var message = followAgain is null
-                ? $"stopped waiting (interrupted) while {Describe(run)}: {OfflineGone}"
-                : $"stopped waiting (interrupted) while {Describe(run)}: the run was NOT cancelled and goes on; follow it again with `{followAgain}`";
+            var message = StoppedWaiting(run, followAgain);
             return Finish(invocation, run, "interrupted", invocation.InterruptExitCode, started, $"{run.Service} run {run.Id} {message}", message);
         }
 

@@ -61,6 +61,7 @@ internal static class AgentsetStartMany
 
         var codes = new List<int> { ambiguous > 0 ? ExitCodes.Unavailable : refused > 0 ? ExitCodes.Refused : ExitCodes.Succeeded };
         var runDocuments = new JsonArray();
+        var succeeded = 0;
         if (wait && runs.Count > 0)
         {
             // One group: a cycle reads the namespace's job list a page at a time, not each job on its own.
@@ -68,6 +69,7 @@ internal static class AgentsetStartMany
                 invocation, [.. runs.Select(r => new GroupFollower.Member(r.Run, RunFollower.FollowAgain(invocation, r.Run, $"astro-triggers agentset ingest-jobs wait {r.Run.Id}") ?? RunFollower.OfflineGone))], jsonl).ConfigureAwait(false);
             foreach (var (runCode, document) in followed)
             {
+                succeeded += runCode == ExitCodes.Succeeded ? 1 : 0;
                 codes.Add(runCode);
                 runDocuments.Add((JsonNode?)document);
             }
@@ -75,9 +77,8 @@ internal static class AgentsetStartMany
 
         // The most serious outcome, as `wait` on several runs: ambiguous starts (5) before refusals (4) before the runs'.
         var code = WaitCommand.Worst(codes);
-        var notSucceeded = codes.Skip(1).Count(c => c != ExitCodes.Succeeded);
         var summary = $"{jobs.Count} jobs: {started} started, {refused} refused, {ambiguous} ambiguous"
-            + (wait && runs.Count > 0 ? $"; {runs.Count - notSucceeded} of {runs.Count} runs succeeded" : string.Empty);
+            + (wait && runs.Count > 0 ? $"; {succeeded} of {runs.Count} runs succeeded" : string.Empty);
         output.Log(summary);
         if (output.Json)
         {
