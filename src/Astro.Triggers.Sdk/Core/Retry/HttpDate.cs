@@ -63,21 +63,8 @@ internal static class HttpDate
     }
 
     /// <summary>Digits only (no sign, no spaces).</summary>
-    private static int? Number(ReadOnlySpan<char> digits)
-    {
-        var value = 0;
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return null;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return digits.IsEmpty ? null : value;
-    }
+    private static int? Number(ReadOnlySpan<char> digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>A UTC moment from its parts; null for an impossible one (31 Feb, 25:00). A leap second (:60) reads as :59.</summary>
     private static DateTimeOffset? Make(int? year, ReadOnlySpan<char> month, int? day, ReadOnlySpan<char> time)

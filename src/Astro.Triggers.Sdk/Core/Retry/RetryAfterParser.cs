@@ -31,8 +31,8 @@ internal static class RetryAfterParser
     internal static TimeSpan? ParseValue(string raw, DateTimeOffset now, bool numericIsDelta)
     {
         raw = raw.Trim();
-        // delta-seconds are digits only (RFC 9110 §10.2.3): no sign, no exponent, no spaces inside.
-        if (IsDigits(raw, 0, raw.Length) && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        // delta-seconds are digits only (RFC 9110 §10.2.3): NumberStyles.None takes no sign, exponent or space.
+        if (long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             if (number >= SdkConstants.UnixMillisecondsThreshold)
             {
@@ -48,29 +48,16 @@ internal static class RetryAfterParser
             return numericIsDelta ? TimeSpan.FromSeconds(number) : null;
         }
 
-        // A fraction of seconds ("1.5", ".25"): digits, one point, digits; waits are whole milliseconds, half up, as in
-        // every client.
+        // A fraction of seconds ("1.5", ".25"): digits and one point (AllowDecimalPoint alone), not ending with it ("5.");
+        // waits are whole milliseconds, half up, as in every client.
         var point = raw.IndexOf('.', StringComparison.Ordinal);
-        if (point >= 0 && point < raw.Length - 1 && IsDigits(raw, 0, point) && IsDigits(raw, point + 1, raw.Length - point - 1)
+        if (point >= 0 && point < raw.Length - 1
             && double.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds < SdkConstants.UnixSecondsThreshold)
         {
             return TimeSpan.FromMilliseconds(Math.Round(seconds * 1000, MidpointRounding.AwayFromZero));
         }
 
         return HttpDate.Parse(raw, now) is { } date ? NonNegative(date - now) : null;
-    }
-
-    private static bool IsDigits(string text, int start, int length)
-    {
-        foreach (var c in text.AsSpan(start, length))
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The server's "now" for a moment it named. <c>Date</c> has whole seconds only, and is stamped before the
