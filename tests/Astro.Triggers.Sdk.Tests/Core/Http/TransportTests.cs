@@ -52,7 +52,7 @@ public sealed class TransportTests : ClientTestBase
     public async Task A_given_handler_carries_the_requests_under_the_sdks_pipeline_and_is_not_disposed()
     {
         JobAnswer();
-        using var transport = new CountingHandler(new SocketsHttpHandler());
+        using var transport = new RecordingHandler(new SocketsHttpHandler());
         var client = new AgentsetClient(Configure(new AgentsetClientOptions { NamespaceId = "ns_123", Transport = transport }));
 
         var job = await client.IngestJobs.GetAsync("job_1");
@@ -70,7 +70,7 @@ public sealed class TransportTests : ClientTestBase
             .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "0"));
         Server.Given(Request.Create().UsingGet().WithPath("/v1/namespace/ns_123/ingest-jobs/job_1")).InScenario("s").WhenStateIs("ok").WillSetStateTo("ok")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(AgentsetJson.Single("job_1")));
-        using var counting = new CountingHandler(new SocketsHttpHandler());
+        using var counting = new RecordingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(counting, disposeHandler: false);
         var options = Configure(new AgentsetClientOptions { NamespaceId = "ns_123" });
         options.UseTransport(http);
@@ -81,28 +81,5 @@ public sealed class TransportTests : ClientTestBase
         job.Id.Should().Be("job_1");
         counting.Requests.Should().HaveCount(2, "the 503 was retried by the SDK, through the caller's HttpClient");
         Server.LogEntries.Should().HaveCount(2);
-    }
-
-    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        public List<HttpRequestMessage> Requests { get; } = [];
-
-        public bool Disposed { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
-        }
     }
 }
