@@ -44,6 +44,7 @@ try
     return 0;
 }
 // Every SDK error is typed: said in one line, with the exit code --help documents (Usage.Text), never a stack trace.
+// The codes are astro-triggers' own (ExitCodes in the CLI), so a script that runs both branches on one table.
 catch (MissingSettingException ex)
 {
     steps.Say("error", ex.Message);
@@ -52,16 +53,21 @@ catch (MissingSettingException ex)
 catch (Exception ex) when (ex is ServiceRequestException or TokenRefreshException)
 {
     steps.Say("error", $"the service refused: {ex.Message}");
-    return 1;
+    return 4;
 }
-catch (Exception ex) when (ex is RunFailedException or RunWaitTimeoutException)
+catch (RunFailedException ex)
 {
     steps.Say("error", $"the run did not succeed: {ex.Message}");
-    return 4;
+    return 1;
+}
+catch (RunWaitTimeoutException ex)
+{
+    steps.Say("error", $"the run did not end in time: {ex.Message}");
+    return 3;
 }
 catch (AstroTriggersException ex)
 {
     // ServiceTransportException (unreachable, timed out), ResponseDeserializationException (an unreadable answer).
     steps.Say("error", $"no usable answer: {ex.Message}");
-    return 3;
+    return 5;
 }

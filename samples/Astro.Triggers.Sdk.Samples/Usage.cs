@@ -30,7 +30,8 @@ internal static class Usage
         Every <SERVICE>_BASE_URL (TFY_BASE_URL for TrueFoundry) replaces the service's public address, so the file
         `astro-triggers fakes --env-file fakes.env` writes points every sample at those fakes once loaded (set -a; . fakes.env).
 
-        Exit codes: 0 done, 1 a service refused a call, 2 unknown sample or a missing/invalid setting,
-          3 a service could not be reached or gave no usable answer, 4 a run failed, was cancelled or did not end in time.
+        Exit codes (astro-triggers' own): 0 done, 1 a run failed or was cancelled, 2 unknown sample or a missing/invalid
+          setting, 3 a run did not end in time, 4 a service refused a call, 5 no usable answer (unreachable, timed out,
+          unreadable).
         """;
 }
