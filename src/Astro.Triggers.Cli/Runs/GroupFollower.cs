@@ -43,19 +43,9 @@ internal static class GroupFollower
         });
         var results = new Dictionary<TriggeredRun, (int Code, JsonObject Document)>(ReferenceEqualityComparer.Instance);
 
-        var timedOut = new List<RunResult<TriggeredRun>>();
         var failures = new List<string>();
-        void Ended(RunResult<TriggeredRun> result)
-        {
-            if (result.Error is RunWaitTimeoutException)
-            {
-                // Reported after the last read at the deadline (below), which may still see it end.
-                timedOut.Add(result);
-                return;
-            }
-
-            Report(result, Outcome(invocation, result, hints[result.Run], started));
-        }
+        // A run still going at --timeout ends with RunWaitTimeoutException after the group read it once more at the deadline.
+        void Ended(RunResult<TriggeredRun> result) => Report(result, Outcome(invocation, result, hints[result.Run], started));
 
         void Report(RunResult<TriggeredRun> result, (int Code, JsonObject Document) outcome)
         {
@@ -80,11 +70,6 @@ internal static class GroupFollower
             }
         }
 
-        // The group gives a run up only at a cycle, and its first cycle is a poll interval away: a --timeout shorter than
-        // that must still end the wait on time, so the deadline also stops the group (then every run still going is
-        // read once more at the deadline, below).
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.Cancellation);
-        deadline.CancelAfter(invocation.Timeout);
         try
         {
             if (output.Interactive && !jsonl)
@@ -97,7 +82,7 @@ internal static class GroupFollower
                         view = new LiveView(p, clock.Elapsed);
                         context.UpdateTarget(view.Render());
                     });
-                    await foreach (var result in group.WhenEachAsync(progress, deadline.Token).ConfigureAwait(false))
+                    await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
                     {
                         Ended(result);
                         view = new LiveView(group.Progress, clock.Elapsed);
@@ -110,18 +95,10 @@ internal static class GroupFollower
                 // One line per cycle that changed a count (the group reports only changes); never with --jsonl, whose stdout
                 // carries only run documents.
                 var progress = jsonl ? null : new Inline(p => output.Line($"{RunDocument.Time(p.ObservedAt)} {LiveView.Summary(p, clock.Elapsed)}"));
-                await foreach (var result in group.WhenEachAsync(progress, deadline.Token).ConfigureAwait(false))
+                await foreach (var result in group.WhenEachAsync(progress, invocation.Cancellation).ConfigureAwait(false))
                 {
                     Ended(result);
                 }
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !invocation.Interrupted)
-        {
-            // --timeout passed before the group's next cycle: what it still follows is timed out as the group would say.
-            foreach (var run in group.Runs.Where(r => !results.ContainsKey(r) && !timedOut.Exists(t => ReferenceEquals(t.Run, r))))
-            {
-                timedOut.Add(new RunResult<TriggeredRun>(run, new RunWaitTimeoutException(run, invocation.Timeout, 0), DateTimeOffset.UtcNow));
             }
         }
         catch (OperationCanceledException) when (invocation.Interrupted)
@@ -141,16 +118,6 @@ internal static class GroupFollower
             }
         }
 
-        if (timedOut.Count > 0 && !invocation.Interrupted)
-        {
-            await ReadAtDeadlineAsync(invocation, timedOut, clock.Elapsed).ConfigureAwait(false);
-            foreach (var result in timedOut)
-            {
-                var now = result.Run.IsCompleted ? new RunResult<TriggeredRun>(result.Run, Failure(result.Run), DateTimeOffset.UtcNow) : result;
-                Report(now, Outcome(invocation, now, hints[result.Run], started));
-            }
-        }
-
         foreach (var failure in failures)
         {
             output.Line(failure);
@@ -162,44 +129,6 @@ internal static class GroupFollower
             + $"{going} still going{(invocation.Interrupted ? " (interrupted: not cancelled)" : string.Empty)}; {final.StatusReads} status reads in {HumanDuration.Format(clock.Elapsed)}");
         return members.Select(m => Offline(invocation, results[m.Run])).ToList();
     }
-
-    /// <summary>--timeout is kept to the letter, as for one run: the group gives a run up when its next read would come
-    /// after the deadline, so the CLI waits out the rest and reads each such run once more at the deadline.</summary>
-    private static async Task ReadAtDeadlineAsync(Invocation invocation, IReadOnlyList<RunResult<TriggeredRun>> runs, TimeSpan elapsed)
-    {
-        try
-        {
-            var left = invocation.Timeout - elapsed;
-            if (left > TimeSpan.Zero)
-            {
-                await Task.Delay(left, invocation.Cancellation).ConfigureAwait(false);
-            }
-
-            await Task.WhenAll(runs.Select(async r =>
-            {
-                try
-                {
-                    await r.Run.UpdateStatusAsync(invocation.Cancellation).ConfigureAwait(false);
-                }
-                catch (AstroTriggersException)
-                {
-                    // Throttled or failing at the deadline: the run is still as last seen, and the wait is over.
-                }
-            })).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (invocation.Interrupted)
-        {
-            // Interrupted while waiting out the deadline: the runs are reported as last seen.
-        }
-    }
-
-    /// <summary>What a single wait would have thrown for a run read to its end at the deadline; null when it succeeded.</summary>
-    private static RunFailedException? Failure(TriggeredRun run) => run.Status switch
-    {
-        RunStatus.Succeeded => null,
-        RunStatus.Cancelled => new RunCancelledException(run),
-        _ => new RunFailedException(run),
-    };
 
     /// <summary>A run's exit code and document from how it ended for the group: succeeded 0; failed or cancelled 1; still
     /// going at --timeout 3 (the run goes on); a status read that failed, as that error's code.</summary>

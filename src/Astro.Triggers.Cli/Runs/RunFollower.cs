@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Astro.Triggers.Cli.Commands;
 using Astro.Triggers.Cli.Output;
@@ -86,7 +85,6 @@ internal static class RunFollower
         }
 
         var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         var options = new RunWaitOptions
         {
             // The SDK's schedule (a tenth of the time waited, at most a minute apart) from the first interval given.
@@ -124,32 +122,9 @@ internal static class RunFollower
             }
             catch (RunWaitTimeoutException)
             {
-                // The SDK stops as soon as its next read would come after the timeout (with a 1 s interval, --timeout 1s
-                // ended after one read). A user who said --timeout 1s means one second: wait out the rest, read once more.
-                var left = invocation.Timeout - clock.Elapsed;
-                if (left > TimeSpan.Zero)
-                {
-                    await Task.Delay(left, invocation.Cancellation).ConfigureAwait(false);
-                    var before = (run.Status, run.RawStatus);
-                    try
-                    {
-                        await run.UpdateStatusAsync(invocation.Cancellation).ConfigureAwait(false);
-                    }
-                    catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
-                    {
-                        // Throttled at the deadline: the run is still as last seen, and the wait is over.
-                    }
-                    if (!live && before != (run.Status, run.RawStatus))
-                    {
-                        output.Line(Line(run));
-                    }
-                }
-
-                if (!run.IsCompleted)
-                {
-                    var message = StillGoing(run, invocation.Timeout, followAgain);
-                    return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
-                }
+                // The SDK kept --timeout to the letter: it read the run once more at the deadline, and it was still going.
+                var message = StillGoing(run, invocation.Timeout, followAgain);
+                return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
             }
         }
         catch (OperationCanceledException) when (invocation.Interrupted)

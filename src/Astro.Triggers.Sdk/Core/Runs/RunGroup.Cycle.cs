@@ -137,18 +137,24 @@ public partial class RunGroup<TRun>
             return;
         }
 
-        // The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once.
-        entry.Interval = _options.NextPollInterval(entry.Interval, now - entry.Added);
-        var wait = serverWait > entry.Interval ? serverWait.Value : entry.Interval.Value;
-        if (_options.Timeout != Timeout.InfiniteTimeSpan && now - entry.Added + wait >= _options.Timeout)
+        // The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once; both cut to its deadline.
+        var followed = now - entry.Added;
+        var step = _options.NextPoll(entry.Interval, followed, serverWait, Remaining(followed));
+        entry.Interval = step.Interval;
+        if (entry.DeadlineRead || step.Sleep is not { } sleep)
         {
-            // The next read would come after the timeout: stop following now rather than sleep into it (the run goes on).
+            // The read at the deadline did not see it end: stop following it (the run goes on).
             End(entry, new RunWaitTimeoutException(entry.Run, _options.Timeout, entry.Reads));
             return;
         }
 
-        entry.Due = now + wait;
+        entry.DeadlineRead = step.AtDeadline;
+        entry.Due = now + sleep;
     }
+
+    // The time left of a run's wait after it was followed this long; null for a wait without timeout.
+    private TimeSpan? Remaining(TimeSpan followed) =>
+        _options.Timeout == Timeout.InfiniteTimeSpan ? null : _options.Timeout - followed;
 
     private void End(Entry entry, Exception? error)
     {
@@ -249,6 +255,9 @@ public partial class RunGroup<TRun>
         public TimeSpan Due { get; set; }
 
         public TimeSpan? Interval { get; set; }
+
+        /// <summary>The read at <see cref="Due"/> is the one at the run's deadline: its last.</summary>
+        public bool DeadlineRead { get; set; }
 
         public int Reads { get; set; }
 

@@ -10,8 +10,10 @@ namespace Astro.Triggers.Sdk;
 /// about one request per page instead of one per run; a run no list shows (tracked without its scope, a handle a test
 /// built, Astropod) is read on its own. Each run keeps the single-run poll schedule of <see cref="RunWaitOptions"/>
 /// (first read one poll interval after it joined, then a tenth of the time followed so far, at most a minute apart), so
-/// it is noticed within 10% of its length; a cycle starts when the earliest run is due, and every run a list read shows
-/// counts as read. The group's requests are the clients' own calls: retries, rate-limit pacing and telemetry apply.
+/// it is noticed within 10% of its length, and its timeout to the letter (no read is scheduled past it; a run still going
+/// is read once more at its deadline, in that cycle's usual list and single reads, and given up only if that read does not
+/// see it end); a cycle starts when the earliest run is due, and every run a list read shows counts as read. The group's
+/// requests are the clients' own calls: retries, rate-limit pacing and telemetry apply.
 /// Runs of different services (or clients) may share a group — use <c>RunGroup&lt;TriggeredRun&gt;</c> — and are read per
 /// service, client and scope.</summary>
 /// <typeparam name="TRun">The run handle type, e.g. <c>IngestJobRun</c>, or <see cref="TriggeredRun"/> for a mixed group.</typeparam>
@@ -97,8 +99,8 @@ public partial class RunGroup<TRun>
     }
 
     /// <summary>Adds a run to follow. A run already completed ends at once (its result comes first in the next
-    /// <see cref="WhenEachAsync"/>); otherwise its first status read is due one poll interval from now. Safe while a wait goes
-    /// on: the run joins its next cycle.</summary>
+    /// <see cref="WhenEachAsync"/>); otherwise its first status read is due one poll interval from now (at the timeout when
+    /// that is shorter). Safe while a wait goes on: the run joins its next cycle.</summary>
     /// <param name="run">The run.</param>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="run"/> is already in the group.</exception>
@@ -121,7 +123,14 @@ public partial class RunGroup<TRun>
             var now = Now();
             var reader = run.ListReader;
             var scope = reader?.ScopeOf(run);
-            var entry = new Entry(run, now) { Due = now + _options.PollInterval, Scope = scope is null ? null : (reader!, scope) };
+            // The first read is a poll interval away, or at the deadline when the timeout is shorter (then it is the last).
+            var first = _options.NextPoll(null, TimeSpan.Zero, null, Remaining(TimeSpan.Zero));
+            var entry = new Entry(run, now)
+            {
+                Due = now + first.Sleep!.Value,
+                DeadlineRead = first.AtDeadline,
+                Scope = scope is null ? null : (reader!, scope),
+            };
             _entries.Add(entry);
             if (run.IsCompleted)
             {

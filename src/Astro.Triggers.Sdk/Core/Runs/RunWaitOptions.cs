@@ -31,8 +31,12 @@ public sealed class RunWaitOptions
     /// <value>The default value is 1. Between 1 and 10.</value>
     public double BackoffFactor { get; set; } = 1;
 
-    /// <summary>The longest the whole wait may take; then <see cref="RunWaitTimeoutException"/> is thrown.
-    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever (cancellation still stops it).</summary>
+    /// <summary>The longest the whole wait may take, kept to the letter: no wait between two reads goes past it (a wait that
+    /// would is cut to the time left, a service's <c>Retry-After</c> too), the run is read once more at the deadline, and
+    /// <see cref="RunWaitTimeoutException"/> is thrown only when that read does not see the run end. A read still under way
+    /// when the deadline passes is abandoned then (the timeout, no further read); the read at the deadline is bounded by the
+    /// client's own timeouts. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits for ever (cancellation still stops it). Zero is refused: a wait reads at least once.</summary>
     /// <value>The default value is 1 hour.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
 
@@ -69,5 +73,25 @@ public sealed class RunWaitOptions
         // Whole milliseconds (floored), as every client sleeps (conformance rule poll-schedule).
         var capped = Math.Min(ticks, Math.Max(MaxPollInterval.Ticks, PollInterval.Ticks));
         return TimeSpan.FromTicks((long)Math.Floor(capped / TimeSpan.TicksPerMillisecond) * TimeSpan.TicksPerMillisecond);
+    }
+
+    /// <summary>What the wait does after a read that did not see the run end: the schedule's own wait
+    /// (<see cref="NextPollInterval"/>), or the service's <c>Retry-After</c> when longer, cut to the time left to the
+    /// deadline, so the last read comes at the deadline itself rather than before or after it.</summary>
+    /// <param name="previous">The previous wait of the schedule; null after the first read.</param>
+    /// <param name="elapsed">The time since the wait started.</param>
+    /// <param name="serverWait">The Retry-After of a 429/503 answer to the read; null when none.</param>
+    /// <param name="remaining">The time left to the deadline; null for a wait without timeout.</param>
+    internal PollStep NextPoll(TimeSpan? previous, TimeSpan elapsed, TimeSpan? serverWait, TimeSpan? remaining)
+    {
+        var interval = NextPollInterval(previous, elapsed);
+        var wait = serverWait > interval ? serverWait.Value : interval;
+        return remaining switch
+        {
+            null => new PollStep(interval, wait, AtDeadline: false),
+            { } left when left <= TimeSpan.Zero => new PollStep(interval, null, AtDeadline: false),
+            { } left when wait >= left => new PollStep(interval, left, AtDeadline: true),
+            _ => new PollStep(interval, wait, AtDeadline: false),
+        };
     }
 }

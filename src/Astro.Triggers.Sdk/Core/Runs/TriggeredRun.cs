@@ -111,8 +111,9 @@ public abstract class TriggeredRun
     /// <summary>Polls the status until the run succeeds, fails or is cancelled: reads, waits (at least the poll interval,
     /// growing with the time waited so far and by the backoff factor, at most the max poll interval; see
     /// <see cref="RunWaitOptions"/>; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
-    /// waiting uses the client's <see cref="TimeProvider"/>. A wait is never started that would end past
-    /// <see cref="RunWaitOptions.Timeout"/>: the timeout is thrown at once instead.</summary>
+    /// waiting uses the client's <see cref="TimeProvider"/>. <see cref="RunWaitOptions.Timeout"/> is kept to the letter: a
+    /// wait that would end past it is cut to the time left, the run is read once more at the deadline, and a run that
+    /// read shows ended is returned (or its failure thrown); only a run still going then is a timeout.</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
     /// <param name="progress">Told the run's status as the wait sees it: the first status read, then each read whose
     /// status differs from the last one reported (the service's own <see cref="RunSnapshot.RawStatus"/> or the common
@@ -128,19 +129,23 @@ public abstract class TriggeredRun
     /// <returns>This run, completed.</returns>
     /// <exception cref="RunCancelledException">The run ended cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunFailedException">The run ended failed and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
-    /// <exception cref="RunWaitTimeoutException">The run did not end within <see cref="RunWaitOptions.Timeout"/>, or the
-    /// next read (after the poll interval or the service's Retry-After) would come after it.</exception>
+    /// <exception cref="RunWaitTimeoutException">The run was still going at the read at <see cref="RunWaitOptions.Timeout"/>
+    /// (the last read), or a read still under way when the deadline passed was abandoned.</exception>
     public virtual async Task<TriggeredRun> WaitForCompletionAsync(
         RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(options).Validate();
         var started = _timeProvider.GetTimestamp();
+        // Aborts a read still under way at the deadline (a hung read cannot outlive the wait). The read at the deadline
+        // itself is bounded by the client's own timeouts, and sleeps need no deadline: each is cut to the time left.
         using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(options.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var bounded = options.Timeout != Timeout.InfiniteTimeSpan;
         TimeSpan? interval = null;
         var polls = 0;
+        var deadlineRead = false;
         (RunStatus, string?)? reported = null;
         try
         {
@@ -152,12 +157,13 @@ public abstract class TriggeredRun
 
             while (true)
             {
-                // A deadline that passed during a read ends it here, before another read is sent.
-                linked.Token.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
+                // A sleep that overran the deadline by a timer's lateness: this read is the one at the deadline.
+                deadlineRead |= deadline.IsCancellationRequested;
                 TimeSpan? serverWait = null;
                 try
                 {
-                    await UpdateStatusAsync(linked.Token).ConfigureAwait(false);
+                    await UpdateStatusAsync(deadlineRead ? cancellationToken : linked.Token).ConfigureAwait(false);
                     polls++;
                     var seen = Current;
                     (progress as IRunPollObserver)?.Polled(seen);
@@ -178,21 +184,23 @@ public abstract class TriggeredRun
                     return Status != RunStatus.Succeeded && options.ThrowOnFailure ? throw Failure() : this;
                 }
 
-                // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
-                interval = options.NextPollInterval(interval, _timeProvider.GetElapsedTime(started));
-                var wait = serverWait > interval ? serverWait.Value : interval.Value;
-                if (options.Timeout != Timeout.InfiniteTimeSpan && wait >= options.Timeout - _timeProvider.GetElapsedTime(started))
+                var elapsed = _timeProvider.GetElapsedTime(started);
+                var step = options.NextPoll(interval, elapsed, serverWait, bounded ? options.Timeout - elapsed : null);
+                interval = step.Interval;
+                if (deadlineRead || step.Sleep is not { } sleep)
                 {
-                    // The next read would come after the timeout: end now rather than sleep into it (the run goes on).
+                    // The read at the deadline (or one that ended past it) did not see the run end; the run goes on.
                     throw new RunWaitTimeoutException(this, options.Timeout, polls);
                 }
 
-                await Task.Delay(wait, _timeProvider, linked.Token).ConfigureAwait(false);
+                deadlineRead = step.AtDeadline;
+                await Task.Delay(sleep, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ServiceTimeoutException
-            && !cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+            && !cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested && !deadlineRead)
         {
+            // A read still under way at the deadline was abandoned there: that was the last read.
             throw new RunWaitTimeoutException(this, options.Timeout, polls);
         }
     }

@@ -6,7 +6,7 @@ using Astro.Triggers.Sdk.TrueFoundry;
 
 namespace Astro.Triggers.Sdk.Tests.Conformance.Scenarios;
 
-// The run-group operations (scenarios/group-waits.json): `<service>.runGroup.waitForAll {tokens, pollIntervalMs}` and
+// The run-group operations (scenarios/group-waits.json): `<service>.runGroup.waitForAll {tokens, pollIntervalMs, timeoutMs}` and
 // `<service>.runGroup.cancelAll {tokens}`: the runs are resumed from their tokens by the service's client and followed
 // by one RunGroup; the answer is what the group reports, no logic of it here.
 internal static partial class ScenarioAdapters
@@ -60,5 +60,5 @@ internal static partial class ScenarioAdapters
     private static RunGroup<TriggeredRun> Group(JsonObject a, IDisposable client, Func<IDisposable, string, TriggeredRun> resume, int pollIntervalMs) =>
         new(
             a["tokens"]!.AsArray().Select(t => resume(client, (string)t!)),
-            new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(pollIntervalMs), Timeout = TimeSpan.FromSeconds(10) });
+            new RunWaitOptions { PollInterval = TimeSpan.FromMilliseconds(pollIntervalMs), Timeout = TimeSpan.FromMilliseconds((int?)a["timeoutMs"] ?? 10_000) });
 }

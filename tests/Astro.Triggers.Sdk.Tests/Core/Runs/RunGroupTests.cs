@@ -366,4 +366,51 @@ public sealed class RunGroupTests
         var perSecond = reads.GroupBy(r => r.ReceivedAt.ToUnixTimeMilliseconds() / 1000).Max(g => g.Count());
         perSecond.Should().BeLessThanOrEqualTo(2 * options.RateLimit, "reads stay near the limit's pace");
     }
+
+    [Fact]
+    public async Task A_timeout_shorter_than_the_poll_interval_reads_each_run_at_its_deadline_not_a_poll_interval_later()
+    {
+        var options = new AgentsetFakeOptions { TimeProvider = _clock };
+        await using var fake = AgentsetFake.Start(options);
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        // The first ends at 1.5 s (queued 1 s + pre-processing 0.5 s), the second goes on for an hour.
+        var runs = await StartJobsAsync(client, options, TimeSpan.Zero, TimeSpan.FromHours(1));
+        var before = fake.Requests.Count;
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromSeconds(2) });
+
+        var results = await _clock.DriveAsync(p => group.WaitForAllAsync(p));
+
+        _clock.Sleeps.Should().Equal(TimeSpan.FromSeconds(2));
+        _clock.ReadsPerCycle.Should().Equal(1);
+        var reads = fake.Requests.Skip(before).ToList();
+        reads.Should().ContainSingle().Which.OperationId.Should().Be("listIngestJobs");
+        (reads[0].ReceivedAt - Start).Should().Be(TimeSpan.FromSeconds(2));
+        results[0].Succeeded.Should().BeTrue("the read at the deadline saw it end");
+        var timedOut = results[1].Error.Should().BeOfType<RunWaitTimeoutException>().Which;
+        timedOut.Polls.Should().Be(1);
+        timedOut.Timeout.Should().Be(TimeSpan.FromSeconds(2));
+        timedOut.Run.Status.Should().Be(RunStatus.Running);
+        group.Progress.Abandoned.Should().Be(1);
+        group.Progress.StatusReads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_timeout_at_an_exact_poll_time_ends_after_the_cycle_at_it_which_still_returns_runs_that_ended()
+    {
+        var options = new AgentsetFakeOptions { TimeProvider = _clock };
+        await using var fake = AgentsetFake.Start(options);
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        // The first ends at 2.5 s, between the reads at 2 and 3 s.
+        var runs = await StartJobsAsync(client, options, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(3) });
+
+        var results = await _clock.DriveAsync(p => group.WaitForAllAsync(p));
+
+        _clock.Sleeps.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _clock.ReadsPerCycle.Should().Equal(1, 1, 1);
+        results[0].Succeeded.Should().BeTrue();
+        (results[0].NoticedAt - Start).Should().Be(TimeSpan.FromSeconds(3));
+        results[1].Error.Should().BeOfType<RunWaitTimeoutException>().Which.Polls.Should().Be(3);
+        (_clock.GetUtcNow() - Start).Should().Be(TimeSpan.FromSeconds(3), "no read and no sleep after the deadline");
+    }
 }

@@ -157,7 +157,7 @@ public sealed class RunWaitOptionsTests
     }
 
     [Fact]
-    public async Task The_wait_ends_at_its_last_read_when_the_next_would_come_after_the_timeout()
+    public async Task The_last_wait_is_cut_to_the_time_left_and_the_run_read_once_more_at_the_timeout()
     {
         var clock = new PollWaitClock(Start);
         await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = clock, ProcessingTime = TimeSpan.FromHours(1) });
@@ -168,11 +168,14 @@ public sealed class RunWaitOptionsTests
         var act = () => clock.DriveAsync(progress => run.WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.FromSeconds(30) }, progress));
 
         var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
-        // Reads at 0 … 10, 11, 12.1 … 25.934, 28.527 s; the next wait (2.852 s) would end at 31.4 s, past the timeout.
+        // Reads at 0 … 10, 11, 12.1 … 25.934, 28.527 s; the next wait (2.852 s) would end at 31.4 s, so it is cut to
+        // 1.473 s: a last read at the timeout itself, 30 s.
         var reads = fake.Requests.Where(r => r.Method == "GET").Select(r => r.ReceivedAt - created).ToList();
-        ex.Polls.Should().Be(22);
-        reads.Should().HaveCount(22);
-        (clock.GetUtcNow() - created).TotalSeconds.Should().BeApproximately(28.527, 0.0005);
+        ex.Polls.Should().Be(23);
+        reads.Should().HaveCount(23);
+        reads[^1].Should().Be(TimeSpan.FromSeconds(30));
+        clock.Waits[^1].Should().Be(TimeSpan.FromMilliseconds(1473));
+        (clock.GetUtcNow() - created).Should().Be(TimeSpan.FromSeconds(30));
         clock.Waits.Should().OnlyContain(w => w <= TimeSpan.FromSeconds(30));
     }
 

@@ -111,7 +111,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
     }
 
     [Fact]
-    public async Task A_run_that_never_ends_times_out_after_the_reads_that_fit_in_the_timeout()
+    public async Task A_run_that_never_ends_times_out_after_a_last_read_at_the_deadline()
     {
         Answers(Job("PROCESSING"));
         using var client = CreateClient();
@@ -119,7 +119,7 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
 
         var started = Clock.GetUtcNow();
         var wait = run.WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(5) });
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= 5; i++)
         {
             await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
         }
@@ -127,13 +127,83 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
         var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
 
-        // Reads at 0, 1, 2, 3 and 4 s; a sixth would come at 5 s, the timeout, so the wait ends at 4 s
-        // instead of sleeping into the deadline.
-        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(4));
-        ex.Polls.Should().Be(5);
-        Server.LogEntries.Should().HaveCount(5);
+        // Reads at 0, 1, 2, 3, 4 and, the last, at the timeout itself (5 s); the wait ends then, not before.
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(5));
+        ex.Polls.Should().Be(6);
+        Server.LogEntries.Should().HaveCount(6);
         ex.Run.Status.Should().Be(RunStatus.Running);
         ex.Timeout.Should().Be(TimeSpan.FromSeconds(5));
+        ex.MayHaveBeenProcessed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_timeout_shorter_than_the_poll_interval_reads_at_the_deadline_not_a_poll_interval_later()
+    {
+        Answers(Job("PROCESSING"));
+        using var client = CreateClient();
+        var started = Clock.GetUtcNow();
+
+        var wait = client.IngestJobs.Track(Queued())
+            .WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromSeconds(2) });
+        // The wait's deadline is a 2 s timer of its own, made first; the sleep to the deadline read is the second.
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2), TimeSpan.Zero);
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
+        ex.Polls.Should().Be(2);
+        Server.LogEntries.Should().HaveCount(2, "a read at 0 and one at the 2 s deadline");
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_run_that_ended_before_the_deadline_is_returned_by_the_read_at_it_not_timed_out()
+    {
+        // Still going at 0 and 1 s, ended by the read at the 2 s deadline (say at 1.5 s).
+        Answers(Job("PROCESSING"), Job("PROCESSING"), Job("COMPLETED"));
+        using var client = CreateClient();
+        var started = Clock.GetUtcNow();
+
+        var wait = client.IngestJobs.Track(Queued())
+            .WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(2) });
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        done.Status.Should().Be(RunStatus.Succeeded);
+        Server.LogEntries.Should().HaveCount(3);
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_timeout_of_zero_is_refused_before_any_read()
+    {
+        using var client = CreateClient();
+
+        var act = () => client.IngestJobs.Track(Queued()).WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.Zero });
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be("RunWaitOptions.Timeout");
+        Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Cancellation_while_sleeping_towards_the_deadline_read_is_cancellation_not_a_timeout()
+    {
+        Answers(Job("PROCESSING"));
+        using var client = CreateClient();
+        using var cts = new CancellationTokenSource();
+
+        var wait = client.IngestJobs.Track(Queued())
+            .WaitForCompletionAsync(new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromSeconds(2) }, cancellationToken: cts.Token);
+        await WaitUntilAsync(() => Server.LogEntries.Count == 1);
+        await Task.Delay(100);
+        await cts.CancelAsync();
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await act.Should().ThrowExactlyAsync<TaskCanceledException>();
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+        Server.LogEntries.Should().HaveCount(1);
     }
 
     [Fact]
@@ -178,20 +248,42 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
     }
 
     [Fact]
-    public async Task A_retry_after_longer_than_the_wait_timeout_ends_the_wait_at_once_instead_of_sleeping_into_it()
+    public async Task A_retry_after_longer_than_the_time_left_is_cut_to_it_and_the_run_read_at_the_deadline()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "600")
+                .WithBody("""{"success":false,"error":{"code":"rate_limit_exceeded","message":"slow down"}}"""));
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Job("COMPLETED")));
+        using var client = CreateClient(o => o.Retry = RetryOptions.None);
+        var started = Clock.GetUtcNow();
+
+        var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.FromMinutes(1) });
+        // The deadline's own 1-minute timer first, then the sleep: the time left (1 min), not the 10-minute hint.
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromMinutes(1));
+        var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        done.Status.Should().Be(RunStatus.Succeeded);
+        Server.LogEntries.Should().HaveCount(2);
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Still_throttled_at_the_deadline_read_is_the_timeout_with_no_status_read()
     {
         Server.Given(Request.Create().WithPath(JobPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(429)
             .WithHeader("Retry-After", "600").WithBody("""{"success":false,"error":{"code":"rate_limit_exceeded","message":"slow down"}}"""));
-        using var client = CreateClient();
-        var started = Clock.GetUtcNow();
+        using var client = CreateClient(o => o.Retry = RetryOptions.None);
 
-        var act = () => client.IngestJobs.Track(Queued())
-            .WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.FromMinutes(1) }).WaitAsync(TimeSpan.FromSeconds(30));
+        var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(new RunWaitOptions { Timeout = TimeSpan.FromMinutes(1) });
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromMinutes(1), TimeSpan.Zero);
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromMinutes(1));
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
 
         var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
         ex.Polls.Should().Be(0);
-        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.Zero, "a 10-minute wait cannot fit in a 1-minute timeout");
-        Server.LogEntries.Should().HaveCount(1, "the client does not sleep on a Retry-After beyond MaxDelay either");
+        Server.LogEntries.Should().HaveCount(2, "a read at 0 and one at the deadline, both throttled");
     }
 
     [Fact]

@@ -216,6 +216,36 @@ def _with_retry_after(respond: Any) -> Any:
     return wrapped
 
 
+def test_a_timeout_shorter_than_the_poll_interval_reads_at_the_deadline_and_that_read_decides() -> None:
+    clock = VirtualClock()
+    with namespace(clock, {"job_a": 1.5, "job_b": float("inf")}) as server, agentset(server.url, clock) as client:
+        group = at.RunGroup([client.ingest_jobs.track("job_a"), client.ingest_jobs.track("job_b")], poll_interval=30,
+                            timeout=2)
+        a, b = group.wait_for_all()
+    # One list read at 2 s, not 30 s: job_a ended at 1.5 s and is returned; job_b is given up after that read.
+    assert clock.sleeps == [2.0]
+    assert len(server.seen) == 1
+    assert a.status == "succeeded" and a.error is None
+    assert isinstance(b.error, at.RunWaitTimeoutError) and (b.error.polls, b.error.timeout) == (1, 2)
+    assert group.progress.abandoned == 1 and group.progress.status_reads == 1
+
+
+def test_the_async_group_reads_at_an_exact_poll_time_deadline_and_returns_a_run_that_ended() -> None:
+    clock = VirtualClock()
+
+    async def main(url: str) -> list[at.RunResult[Any]]:
+        async with at.AsyncAgentsetClient("sk_test_0123456789", base_url=url, namespace_id="ns_1",
+                                          clock=clock) as client:
+            return await at.AsyncRunGroup([client.ingest_jobs.track("job_a"), client.ingest_jobs.track("job_b")],
+                                          poll_interval=1, timeout=3).wait_for_all()
+    with namespace(clock, {"job_a": 2.5, "job_b": float("inf")}) as server:
+        a, b = asyncio.run(main(server.url))
+    assert clock.sleeps == [1.0, 1.0, 1.0]
+    assert len(server.seen) == 3
+    assert a.status == "succeeded"
+    assert isinstance(b.error, at.RunWaitTimeoutError) and b.error.polls == 3
+
+
 def test_the_async_group_follows_runs_alike_and_cancels_where_it_can() -> None:
     clock = VirtualClock()
 

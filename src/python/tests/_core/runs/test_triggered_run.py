@@ -55,16 +55,18 @@ def test_backoff_grows_each_wait_up_to_the_max() -> None:
     assert clock.sleeps == [1.0, 2.0, 4.0, 5.0]
 
 
-def test_the_timeout_raises_without_sleeping_past_it_and_the_run_goes_on() -> None:
+def test_the_timeout_raises_after_a_last_read_at_the_deadline_and_the_run_goes_on() -> None:
     clock = VirtualClock()
     with statuses("PROCESSING") as server, agentset(server.url, clock) as client:
         with pytest.raises(at.RunWaitTimeoutError) as raised:
             client.ingest_jobs.track("job_1").wait_for_completion(poll_interval=2, timeout=7)
     error = raised.value
     assert error.may_have_been_processed is True
-    assert (error.timeout, error.polls) == (7, 4)
+    # Reads at 0, 2, 4, 6 s; the wait after the last would end at 8 s, so it is cut to 1 s: a last read at 7 s.
+    assert (error.timeout, error.polls) == (7, 5)
     assert error.run.raw_status == "PROCESSING" and error.run.status == "running"
-    assert clock.sleeps == [2.0, 2.0, 2.0]  # a fourth wait would end at the deadline: raised at once instead
+    assert clock.sleeps == [2.0, 2.0, 2.0, 1.0]
+    assert len(server.seen) == 5
     assert "job_1" in str(error) and "not stopped" in str(error)
 
 
@@ -96,10 +98,10 @@ def test_the_async_wait_keeps_the_same_schedule() -> None:
                                                                            timeout=20)
     with statuses("QUEUED") as server:
         asyncio.run(main(server.url))
-    assert clock.sleeps == [1.0, 3.0, 9.0]  # then 27 s would pass the 20 s timeout
+    assert clock.sleeps == [1.0, 3.0, 9.0, 7.0]  # 27 s would pass the 20 s timeout: cut to the 7 s left, a last read
 
 
-@pytest.mark.parametrize("bad", [{"poll_interval": 0}, {"timeout": -1}, {"backoff_factor": 0.5},
+@pytest.mark.parametrize("bad", [{"poll_interval": 0}, {"timeout": -1}, {"timeout": 0}, {"backoff_factor": 0.5},
                                  {"poll_interval_ratio": 11}])
 def test_wait_arguments_are_checked_before_polling(bad: dict[str, float]) -> None:
     clock = VirtualClock()
@@ -108,6 +110,87 @@ def test_wait_arguments_are_checked_before_polling(bad: dict[str, float]) -> Non
             client.ingest_jobs.track("job_1").wait_for_completion(**bad)  # type: ignore[arg-type]
         assert server.seen == []
     assert raised.value.argument == next(iter(bad))
+
+
+# The timeout kept to the letter (conformance poll-schedule, scenarios/runs.json): every wait is at most the time left,
+# a last read at the deadline, and only a run that read does not see end is the timeout; sync and async alike.
+
+def ends_at(clock: VirtualClock, end: float, reads: list[float], final: str = "COMPLETED") -> FunctionServer:
+    """Answers the job's status by the virtual time of the read (seconds since the wait's clock started), recording it."""
+    def respond(seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        now = clock.monotonic() - 1000
+        reads.append(now)
+        return 200, {"content-type": "application/json"}, job(final if now >= end else "PROCESSING")
+    return FunctionServer(respond)
+
+
+def wait(flavour: str, url: str, clock: VirtualClock, **options: float) -> at.RunHandle[object]:
+    if flavour == "sync":
+        with agentset(url, clock) as client:
+            return client.ingest_jobs.track("job_1").wait_for_completion(**options)  # type: ignore[arg-type]
+
+    async def main() -> at.RunHandle[object]:
+        async with at.AsyncAgentsetClient("sk_test_0123456789", base_url=url, namespace_id="ns_1", clock=clock,
+                                          retry=at.RetryOptions.NONE) as client:
+            return await client.ingest_jobs.track("job_1").wait_for_completion(**options)  # type: ignore[arg-type]
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_timeout_shorter_than_the_poll_interval_reads_at_the_deadline_not_a_poll_interval_later(flavour: str) -> None:
+    clock, reads = VirtualClock(), []
+    with ends_at(clock, float("inf"), reads) as server:
+        with pytest.raises(at.RunWaitTimeoutError) as raised:
+            wait(flavour, server.url, clock, poll_interval=30, timeout=2)
+    assert reads == [0.0, 2.0]
+    assert clock.sleeps == [2.0]
+    assert (raised.value.timeout, raised.value.polls) == (2, 2)
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_run_that_ended_before_the_deadline_is_returned_by_the_read_at_it(flavour: str) -> None:
+    clock, reads = VirtualClock(), []
+    with ends_at(clock, 1.5, reads) as server:
+        run = wait(flavour, server.url, clock, poll_interval=1, timeout=2)
+    assert run.status == "succeeded"
+    assert reads == [0.0, 1.0, 2.0]
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_run_that_failed_before_the_deadline_raises_its_failure_not_the_timeout(flavour: str) -> None:
+    clock, reads = VirtualClock(), []
+    with ends_at(clock, 1.5, reads, "FAILED") as server:
+        with pytest.raises(at.RunFailedError):
+            wait(flavour, server.url, clock, poll_interval=1, timeout=2)
+    assert reads == [0.0, 1.0, 2.0]
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_timeout_at_an_exact_poll_time_reads_at_it_once(flavour: str) -> None:
+    clock, reads = VirtualClock(), []
+    with ends_at(clock, float("inf"), reads) as server:
+        with pytest.raises(at.RunWaitTimeoutError) as raised:
+            wait(flavour, server.url, clock, poll_interval=1, timeout=3)
+    assert reads == [0.0, 1.0, 2.0, 3.0]
+    assert raised.value.polls == 4
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_retry_after_longer_than_the_time_left_is_cut_to_it(flavour: str) -> None:
+    clock = VirtualClock()
+    box: list[FunctionServer] = []
+
+    def respond(seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        if len(box[0].seen) == 1:
+            return 429, {"content-type": "application/json", "retry-after": "600"}, \
+                b'{"success":false,"error":{"code":"rate_limit_exceeded","message":"slow"}}'
+        return 200, {"content-type": "application/json"}, job("COMPLETED")
+    box.append(FunctionServer(respond))
+    with box[0] as server:
+        run = wait(flavour, server.url, clock, timeout=60)
+    assert run.status == "succeeded"
+    assert clock.sleeps == [60.0]
+    assert len(server.seen) == 2
 
 
 def test_cancel_reads_the_deployment_terminates_then_reads_the_status_once() -> None:

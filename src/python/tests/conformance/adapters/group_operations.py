@@ -1,7 +1,7 @@
 """The run-group operations of ``scenarios/group-waits.json`` (as the C# ScenarioAdapters.Groups.cs and TypeScript
-groupOperations.ts): ``<service>.runGroup.waitForAll {tokens, pollIntervalMs}`` and ``<service>.runGroup.cancelAll
-{tokens}``. The runs are resumed from their tokens by the service's client (sync or async flavour) and followed by one
-``RunGroup`` / ``AsyncRunGroup``; the answer is what the group reports."""
+groupOperations.ts): ``<service>.runGroup.waitForAll {tokens, pollIntervalMs,
+timeoutMs}`` and ``<service>.runGroup.cancelAll {tokens}``. The runs are resumed from their tokens by the service's
+client (sync or async flavour) and followed by one ``RunGroup`` / ``AsyncRunGroup``; the answer is what the group reports."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
@@ -20,7 +20,7 @@ def _group(f: Flavour, service: str, a: Json, c: Json, url: str, poll_ms: float)
     client = getattr(f, service)(c, url)
     runs = [client.resume_run(token) for token in a["tokens"]]
     group_type = at.AsyncRunGroup if f.is_async else at.RunGroup
-    return group_type(runs, poll_interval=poll_ms / 1000, timeout=10.0)
+    return group_type(runs, poll_interval=poll_ms / 1000, timeout=a.get("timeoutMs", 10_000) / 1000)
 
 
 def _wait_for_all(service: str) -> Operation:

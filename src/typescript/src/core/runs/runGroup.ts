@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../errors/clientErrors.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
-import { nextPollInterval, type PollSchedule } from "./pollSchedule.js";
+import { nextPoll, type PollSchedule } from "./pollSchedule.js";
 import { RunWaitTimeoutError } from "./runErrors.js";
 import { type Entry, failure, progressOf, push, sameProgress, scopeKey, throttle } from "./runGroupEntry.js";
 import type { RunGroupProgress } from "./runGroupProgress.js";
@@ -31,7 +31,9 @@ const TOLERANCE = 1;
  * application's runs, a Shipyard fleet's runs CSV, a Mixpeek trigger's execution history — so a cycle costs about one
  * request per page instead of one per run; a run no list shows is read on its own. Each run keeps the single-run poll
  * schedule (first read one poll interval after it joined, then a tenth of the time followed so far, at most a minute
- * apart), so it is noticed within 10% of its length. The group's requests are the clients' own calls: retries,
+ * apart), so it is noticed within 10% of its length, and its timeout to the letter (no read is scheduled past it; a run
+ * still going is read once more at its deadline, in that cycle's usual list and single reads, and given up only if that
+ * read does not see it end). The group's requests are the clients' own calls: retries,
  * rate-limit pacing and telemetry apply. A run that fails does not fail the group: its {@link RunResult} carries the
  * error. One wait at a time; runs may be added while a wait goes on (they join its next cycle).
  * @typeParam R - the run handle type (`IngestJobRun`, …), or `TriggeredRun<any>` (the default) for a mixed group.
@@ -74,7 +76,7 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
 
   /**
    * Adds a run to follow. A run already completed ends at once (its result comes first in the next `whenEach`);
-   * otherwise its first status read is due one poll interval from now.
+   * otherwise its first status read is due one poll interval from now (at the timeout when that is shorter).
    * @throws InvalidArgumentError when `run` is missing or already in the group.
    */
   add(run: R): void {
@@ -86,7 +88,11 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
       this.#origin = this.#clock.monotonic();
     }
     const now = this.#now();
-    const entry: Entry<R> = { run, added: now, list: listSpecOf(run), due: now + this.#schedule.pollInterval, interval: undefined, reads: 0, result: undefined, endOrder: 0 };
+    // The first read is a poll interval away, or at the deadline when the timeout is shorter (then it is the last).
+    const first = nextPoll(undefined, 0, this.#schedule, undefined, this.#timeout);
+    const entry: Entry<R> = {
+      run, added: now, list: listSpecOf(run), due: now + first.sleep!, deadlineRead: first.atDeadline, interval: undefined, reads: 0, result: undefined, endOrder: 0,
+    };
     this.#entries.push(entry);
     if (run.isCompleted) this.#end(entry, failure(run));
     this.#wake?.();
@@ -242,15 +248,17 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
       this.#end(entry, failure(entry.run));
       return;
     }
-    // The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once.
-    entry.interval = nextPollInterval(entry.interval, now - entry.added, this.#schedule);
-    const wait = Math.max(serverWait ?? 0, entry.interval);
-    if (now - entry.added + wait >= this.#timeout) {
-      // The next read would come after the timeout: stop following now rather than sleep into it (the run goes on).
+    // The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once; both cut to its deadline.
+    const followed = now - entry.added;
+    const step = nextPoll(entry.interval, followed, this.#schedule, serverWait, this.#timeout - followed);
+    entry.interval = step.interval;
+    if (entry.deadlineRead || step.sleep === undefined) {
+      // The read at the deadline did not see it end: stop following it (the run goes on).
       this.#end(entry, new RunWaitTimeoutError(entry.run, this.#timeout, entry.reads));
       return;
     }
-    entry.due = now + wait;
+    entry.deadlineRead = step.atDeadline;
+    entry.due = now + step.sleep;
   }
 
   #end(entry: Entry<R>, error: Error | undefined): void {

@@ -11,6 +11,8 @@ export interface Entry<R extends TriggeredRun<any>> {
   readonly added: number;
   readonly list: RunListSpec<any, any> | undefined;
   due: number;
+  /** The read at `due` is the one at the run's deadline: its last. */
+  deadlineRead: boolean;
   interval: number | undefined;
   reads: number;
   result: RunResult<R> | undefined;

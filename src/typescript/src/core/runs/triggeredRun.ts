@@ -4,7 +4,7 @@ import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import { type Clock, startTimer } from "../http/clock.js";
 import { linkSignals } from "../http/signals.js";
-import { nextPollInterval } from "./pollSchedule.js";
+import { nextPoll } from "./pollSchedule.js";
 import { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
 import { isTerminal, type RunSnapshot, type RunStatus } from "./runStatus.js";
 
@@ -29,7 +29,12 @@ export interface RunWaitOptions {
   pollIntervalRatio?: number;
   /** Growth of each wait over the previous one, 1–10, whatever the time waited (1: none of its own). Default 1. */
   backoffFactor?: number;
-  /** How long to wait in all. Default 3 600 000 ms (1 h). Then {@link RunWaitTimeoutError} (the run is not stopped). */
+  /**
+   * How long to wait in all, kept to the letter: no sleep between two reads goes past it (a longer one, a Retry-After
+   * too, is cut to the time left), the run is read once more at the deadline, and only a run that read does not see end
+   * is {@link RunWaitTimeoutError} (the run is not stopped). A read still under way when the deadline passes is abandoned
+   * then (the timeout, no further read); the read at the deadline is bounded by the client's own timeouts. Default 3 600 000 ms (1 h); zero is refused (a wait reads at least once).
+   */
   timeout?: number;
   /** Throw {@link RunFailedError} when the run ends failed, {@link RunCancelledError} (a RunFailedError) when cancelled. Default true. */
   throwOnFailure?: boolean;
@@ -122,7 +127,9 @@ export class TriggeredRun<T> {
 
   /**
    * Polls until the run is final. A 429/503 while polling (after the client's own retries) waits its
-   * `Retry-After` and polls again; other errors surface as they are.
+   * `Retry-After` and polls again; other errors surface as they are. The `timeout` is kept to the letter: a sleep that
+   * would end past it is cut to the time left, the run is read once more at the deadline, and a run that read shows
+   * final is returned (or its failure thrown); only a run still going then is `RunWaitTimeoutError`.
    * @returns this run, final, with `value` read. @throws RunFailedError (failed; RunCancelledError when cancelled; with `throwOnFailure`),
    * RunWaitTimeoutError, InvalidArgumentError for bad options, the signal's reason on abort.
    */
@@ -135,12 +142,12 @@ export class TriggeredRun<T> {
     const schedule = { pollInterval, maxPollInterval, pollIntervalRatio: ratio, backoffFactor: factor };
     const throwOnFailure = options.throwOnFailure ?? true;
     // The deadline on the monotonic clock (a stepped wall clock neither ends nor extends the wait); the timer is the
-    // clock's (chained past setTimeout's 2^31-1 ms, so a 30-day timeout is 30 days), cleared in the finally.
+    // clock's (chained past setTimeout's 2^31-1 ms, so a 30-day timeout is 30 days), cleared in the finally. It aborts a
+    // read still under way at the deadline (a hung read cannot outlive the wait); the read at the deadline itself is
+    // bounded by the client's own timeouts, and sleeps need no timer: each is cut to the time left.
     const clock = this.#clock;
     const started = clock.monotonic();
-    const deadline = started + timeout;
     const wait = linkSignals(options.signal);
-    const signal = wait.signal;
     let expired = false;
     const cancelTimer = startTimer(clock, timeout, () => {
       expired = true;
@@ -148,19 +155,21 @@ export class TriggeredRun<T> {
     });
     let interval: number | undefined;
     let polls = 0;
+    let deadlineRead = false;
     const timedOut = () => new RunWaitTimeoutError(this, timeout, polls);
     try {
       for (;;) {
         options.signal?.throwIfAborted();
-        if (clock.monotonic() >= deadline || expired) throw timedOut();
+        // A sleep that overran the deadline by a timer's lateness: this read is the one at the deadline.
+        deadlineRead ||= expired;
         let serverWait: number | undefined;
         try {
-          await this.updateStatus({ signal });
+          await this.updateStatus({ signal: deadlineRead ? options.signal : wait.signal });
           polls++;
           options.onProgress?.(this.#current);
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
-          if (expired || error instanceof ServiceTimeoutError && clock.monotonic() >= deadline) throw timedOut();
+          if (!deadlineRead && (expired || error instanceof ServiceTimeoutError && clock.monotonic() - started >= timeout)) throw timedOut();
           if (error instanceof ServiceRequestError && (error.status === 429 || error.status === 503)) serverWait = error.retryAfter;
           else throw error;
         }
@@ -168,17 +177,16 @@ export class TriggeredRun<T> {
           if (this.status !== "succeeded" && throwOnFailure) throw this.status === "cancelled" ? new RunCancelledError(this) : new RunFailedError(this);
           return this as CompletedRun<this>;
         }
-        // The schedule's own wait grows from its previous one; a longer Retry-After is waited instead, once.
-        const next = nextPollInterval(interval, clock.monotonic() - started, schedule);
-        interval = next;
-        const pause = Math.max(serverWait ?? 0, next);
-        // As in C#: a wait that would end at or past the deadline is not slept; the timeout is thrown at once.
-        if (pause >= deadline - clock.monotonic()) throw timedOut();
+        const elapsed = clock.monotonic() - started;
+        const step = nextPoll(interval, elapsed, schedule, serverWait, timeout - elapsed);
+        interval = step.interval;
+        // The read at the deadline (or one that ended past it) did not see the run end; the run goes on.
+        if (deadlineRead || step.sleep === undefined) throw timedOut();
+        deadlineRead = step.atDeadline;
         try {
-          await clock.sleep(pause, signal);
-        } catch {
-          if (options.signal?.aborted) throw options.signal.reason;
-          throw timedOut();
+          await clock.sleep(step.sleep, options.signal);
+        } catch (error) {
+          throw options.signal?.aborted ? options.signal.reason : error;
         }
       }
     } finally {

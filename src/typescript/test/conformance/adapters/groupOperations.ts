@@ -1,6 +1,6 @@
 /**
  * The run-group operations of `scenarios/group-waits.json` (as the C# runner's ScenarioAdapters.Groups.cs):
- * `<service>.runGroup.waitForAll {tokens, pollIntervalMs}` and `<service>.runGroup.cancelAll {tokens}`. The runs are
+ * `<service>.runGroup.waitForAll {tokens, pollIntervalMs, timeoutMs}` and `<service>.runGroup.cancelAll {tokens}`. The runs are
  * resumed from their tokens by the service's client and followed by one RunGroup; the answer is what the group reports.
  */
 import { RunGroup, type TriggeredRun } from "../../../src/index.js";
@@ -11,7 +11,7 @@ type Resumer = (c: JsonObject, url: string) => { resumeRun(token: string): Trigg
 
 function group(a: JsonObject, client: ReturnType<Resumer>, pollInterval: number): RunGroup {
   const tokens = a.tokens as string[];
-  return new RunGroup(tokens.map((t) => client.resumeRun(t)), { pollInterval, timeout: 10_000 });
+  return new RunGroup(tokens.map((t) => client.resumeRun(t)), { pollInterval, timeout: (a.timeoutMs as number | undefined) ?? 10_000 });
 }
 
 /** The two operations for each service that resumes runs. */

@@ -194,6 +194,44 @@ describe("RunGroup (RunGroupTests)", () => {
     expect(result!.status).toBe("running");
   });
 
+  it("a timeout shorter than the poll interval: the first cycle comes at the deadline and decides each run", async () => {
+    const { client, clock } = agentset(server.url);
+    server.otherwise(namespace(clock, new Map([["job_a", 1_500], ["job_b", Number.POSITIVE_INFINITY]])));
+    const group = new RunGroup([client.ingestJobs.track("job_a"), client.ingestJobs.track("job_b")], { pollInterval: 30_000, timeout: 2_000 });
+    const [a, b] = await group.waitForAll();
+    // One list read, at 2 s (not 30 s): job_a ended at 1.5 s and is returned; job_b is given up after that read.
+    expect(clock.sleeps).toEqual([2_000]);
+    expect(server.requests).toHaveLength(1);
+    expect(a!.status).toBe("succeeded");
+    expect(a!.error).toBeUndefined();
+    expect(b!.error).toBeInstanceOf(RunWaitTimeoutError);
+    const timedOut = b!.error as RunWaitTimeoutError;
+    expect(timedOut.polls).toBe(1);
+    expect(timedOut.timeout).toBe(2_000);
+    expect(group.progress.abandoned).toBe(1);
+    expect(group.progress.statusReads).toBe(1);
+  });
+
+  it("a timeout at an exact poll time: the cycle at it is the last, and a run it shows ended is returned", async () => {
+    const { client, clock } = agentset(server.url);
+    server.otherwise(namespace(clock, new Map([["job_a", 2_500], ["job_b", Number.POSITIVE_INFINITY]])));
+    const [a, b] = await new RunGroup([client.ingestJobs.track("job_a"), client.ingestJobs.track("job_b")], { pollInterval: 1_000, timeout: 3_000 }).waitForAll();
+    expect(clock.sleeps).toEqual([1_000, 1_000, 1_000]);
+    expect(server.requests).toHaveLength(3);
+    expect(a!.status).toBe("succeeded");
+    expect((b!.error as RunWaitTimeoutError).polls).toBe(3);
+  });
+
+  it("a Retry-After longer than the time left is cut to it: the list is read once more at the deadline", async () => {
+    server.reply(json(429, { success: false, error: { code: "rate_limited", message: "slow" } }, { "retry-after": "600" }));
+    server.otherwise(json(200, { success: true, data: [job("job_a", "COMPLETED")], pagination: { nextCursor: null, prevCursor: null, hasMore: false } }));
+    const { client, clock } = agentset(server.url, { retry: { maxAttempts: 1 } });
+    const [result] = await new RunGroup([client.ingestJobs.track("job_a")], { pollInterval: 1_000, timeout: 20_000 }).waitForAll();
+    expect(clock.sleeps).toEqual([1_000, 19_000]);
+    expect(server.requests).toHaveLength(2);
+    expect(result!.status).toBe("succeeded");
+  });
+
   it("a run added while the group sleeps ends its sleep: it joins at once (real clock)", async () => {
     server.otherwise(json(200, { success: true, data: [job("job_a", "PROCESSING")], pagination: { nextCursor: null, prevCursor: null, hasMore: false } }));
     const client = new AgentsetClient({ baseUrl: server.url, apiKey: KEY, namespaceId: "ns_1" });

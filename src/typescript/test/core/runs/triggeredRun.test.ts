@@ -30,9 +30,9 @@ describe("waitForCompletion with a 30-day timeout", () => {
       .waitForCompletion({ timeout: THIRTY_DAYS, pollInterval: day, maxPollInterval: day })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunWaitTimeoutError);
-    // Reads at 0, 1, … 29 days; the wait after the last would end at the deadline, so the timeout is thrown then.
-    expect(seen).toHaveLength(30);
-    expect(clock.monotonic()).toBe(29 * day);
+    // Reads at 0, 1, … 29 days, and the last one at the deadline, 30 days; only then the timeout.
+    expect(seen).toHaveLength(31);
+    expect(clock.monotonic()).toBe(30 * day);
     expect(clock.pendingTimers).toBe(0);
   });
 });

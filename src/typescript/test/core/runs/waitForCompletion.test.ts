@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InvalidArgumentError, NotFoundError, RunFailedError, RunWaitTimeoutError, UnsupportedOperationError } from "../../../src/index.js";
 import { jobBody } from "../../support/agentsetJson.js";
 import { agentset } from "../../support/clients.js";
-import { json, ScriptedServer } from "../../support/scriptedServer.js";
+import { json, type Reply, ScriptedServer } from "../../support/scriptedServer.js";
 
 describe("waitForCompletion (WaitForCompletionTests)", () => {
   let server: ScriptedServer;
@@ -47,8 +47,11 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
       t += sleep;
     }
     expect(clock.sleeps.filter((s) => s === 60_000).length).toBeGreaterThan(100);
-    // 163 reads; the wait after the last would end past the 2 h timeout, so it is not slept (the timeout is thrown at once).
-    expect(clock.sleeps.length).toBe(162);
+    // 163 reads on the schedule; the wait after the last would end past the 2 h timeout, so it is cut to the time left
+    // and a 164th read comes at the deadline itself.
+    expect(clock.sleeps.length).toBe(163);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(2 * 3_600_000);
+    expect(server.requests).toHaveLength(164);
   });
 
   it("ratio 0 keeps the geometric schedule of pollInterval and backoffFactor (the old defaults: 2 s ×1.5 up to 30 s)", async () => {
@@ -68,15 +71,18 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     await expect(client.ingestJobs.track("job_1").waitForCompletion()).rejects.toBeInstanceOf(RunFailedError);
   });
 
-  it("a run that never ends times out after the reads that fit in the timeout; the run is not stopped", async () => {
+  it("a run that never ends times out after a last read at the deadline; the run is not stopped", async () => {
     server.otherwise(json(200, jobBody("job_1", "PROCESSING")));
     const { client, clock } = agentset(server.url);
     const error = (await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1000, backoffFactor: 1, timeout: 3500 }).catch((e: unknown) => e)) as RunWaitTimeoutError;
     expect(error).toBeInstanceOf(RunWaitTimeoutError);
-    expect(error.polls).toBe(4);
-    // As in C#: the wait after the read at 3 s would end at 4 s, past the timeout, so it is thrown then, not slept out.
-    expect(clock.sleeps).toEqual([1000, 1000, 1000]);
-    expect(server.requests).toHaveLength(4);
+    // Reads at 0, 1, 2, 3 s; the wait after the last would end at 4 s, so it is cut to 500 ms: a fifth read at 3.5 s.
+    expect(error.polls).toBe(5);
+    expect(error.timeout).toBe(3500);
+    expect(error.run.status).toBe("running");
+    expect(clock.sleeps).toEqual([1000, 1000, 1000, 500]);
+    expect(clock.monotonic()).toBe(3500);
+    expect(server.requests).toHaveLength(5);
     expect(server.requests.every((r) => r.method === "GET")).toBe(true);
   });
 
@@ -116,5 +122,93 @@ describe("waitForCompletion (WaitForCompletionTests)", () => {
     await expect(run.cancel()).rejects.toThrow(UnsupportedOperationError);
     await expect(run.cancel()).rejects.toThrow(/ingestJobs\.delete/);
     expect(server.requests).toHaveLength(0);
+  });
+
+  describe("the timeout kept to the letter (conformance poll-schedule, scenarios/runs.json)", () => {
+    /** Answers the job's status by the virtual time of the read, and records that time. */
+    function endsAt(clock: { monotonic(): number }, end: number, reads: number[], status = "COMPLETED"): Reply {
+      return (_req, res) => {
+        reads.push(clock.monotonic());
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(jobBody("job_1", clock.monotonic() >= end ? status : "PROCESSING")));
+      };
+    }
+
+    it("a timeout shorter than the poll interval reads at 0 and at the deadline, not a poll interval later", async () => {
+      const { client, clock } = agentset(server.url);
+      const reads: number[] = [];
+      server.otherwise(endsAt(clock, Number.POSITIVE_INFINITY, reads));
+      const error = (await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 30_000, timeout: 2_000 }).catch((e: unknown) => e)) as RunWaitTimeoutError;
+      expect(error).toBeInstanceOf(RunWaitTimeoutError);
+      expect(reads).toEqual([0, 2_000]);
+      expect(clock.sleeps).toEqual([2_000]);
+      expect(error.polls).toBe(2);
+      expect(error.timeout).toBe(2_000);
+      expect(error.mayHaveBeenProcessed).toBe(true);
+    });
+
+    it("a run that ended at 1.5 s of a 2 s wait is returned by the read at the deadline, not a timeout", async () => {
+      const { client, clock } = agentset(server.url);
+      const reads: number[] = [];
+      server.otherwise(endsAt(clock, 1_500, reads));
+      const run = await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1_000, timeout: 2_000 });
+      expect(run.status).toBe("succeeded");
+      expect(reads).toEqual([0, 1_000, 2_000]);
+    });
+
+    it("a run that failed before the deadline read throws RunFailedError, not the timeout", async () => {
+      const { client, clock } = agentset(server.url);
+      const reads: number[] = [];
+      server.otherwise(endsAt(clock, 1_500, reads, "FAILED"));
+      await expect(client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1_000, timeout: 2_000 })).rejects.toBeInstanceOf(RunFailedError);
+      expect(reads).toEqual([0, 1_000, 2_000]);
+    });
+
+    it("a timeout at an exact poll time reads at it once, and only then times out", async () => {
+      const { client, clock } = agentset(server.url);
+      const reads: number[] = [];
+      server.otherwise(endsAt(clock, Number.POSITIVE_INFINITY, reads));
+      const error = (await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1_000, timeout: 3_000 }).catch((e: unknown) => e)) as RunWaitTimeoutError;
+      expect(error).toBeInstanceOf(RunWaitTimeoutError);
+      expect(reads).toEqual([0, 1_000, 2_000, 3_000]);
+      expect(error.polls).toBe(4);
+    });
+
+    it("a Retry-After longer than the time left is cut to it: one read at the deadline", async () => {
+      server.reply(json(429, "slow", { "retry-after": "600" }), json(200, jobBody("job_1", "COMPLETED")));
+      const { client, clock } = agentset(server.url, { retry: { maxAttempts: 1 } });
+      const run = await client.ingestJobs.track("job_1").waitForCompletion({ pollInterval: 1_000, timeout: 60_000 });
+      expect(run.status).toBe("succeeded");
+      expect(clock.sleeps).toEqual([60_000]);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it("still throttled at the deadline read: the timeout, with the reads that answered", async () => {
+      server.otherwise(json(429, "slow", { "retry-after": "600" }));
+      const { client, clock } = agentset(server.url, { retry: { maxAttempts: 1 } });
+      const error = (await client.ingestJobs.track("job_1").waitForCompletion({ timeout: 60_000 }).catch((e: unknown) => e)) as RunWaitTimeoutError;
+      expect(error).toBeInstanceOf(RunWaitTimeoutError);
+      expect(error.polls).toBe(0);
+      expect(clock.sleeps).toEqual([60_000]);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it("a timeout of zero is refused before any read", async () => {
+      const { client } = agentset(server.url);
+      await expect(client.ingestJobs.track("job_1").waitForCompletion({ timeout: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it("an abort while sleeping towards the deadline read is the abort, not a timeout", async () => {
+      server.otherwise(json(200, jobBody("job_1", "PROCESSING")));
+      const { client } = agentset(server.url);
+      const controller = new AbortController();
+      const error = await client.ingestJobs.track("job_1")
+        .waitForCompletion({ pollInterval: 30_000, timeout: 2_000, signal: controller.signal, onProgress: () => controller.abort() })
+        .catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(RunWaitTimeoutError);
+      expect((error as Error).name).toBe("AbortError");
+      expect(server.requests).toHaveLength(1);
+    });
   });
 });

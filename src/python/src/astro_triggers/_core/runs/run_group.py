@@ -23,7 +23,9 @@ class RunGroup(_GroupCore[R]):
     Shipyard fleet's runs CSV, a Mixpeek trigger's execution history — so a cycle costs about one request per page
     instead of one per run; a run no list shows is read on its own. Each run keeps the single-run poll schedule (first
     read one poll interval after it joined, then a tenth of the time followed so far, at most a minute apart), so it is
-    noticed within 10% of its length. The requests are the clients' own calls: retries and rate-limit pacing apply. A
+    noticed within 10% of its length, and its timeout to the letter (no read is scheduled past it; a run still going is
+    read once more at its deadline, in that cycle's usual list and single reads, and given up only if that read does not
+    see it end). The requests are the clients' own calls: retries and rate-limit pacing apply. A
     run that fails does not fail the group: its :class:`RunResult` carries the error. Times in seconds."""
 
     def __init__(self, runs: Iterable[R] | None = None, *, poll_interval: float = 1.0, max_poll_interval: float = 60.0,

@@ -9,7 +9,7 @@ from .. import guard
 from ..errors.client_errors import InvalidArgumentError
 from ..errors.service_request_error import ServiceRequestError
 from ..http.clock import Clock
-from .poll_schedule import PollSchedule, next_poll_interval
+from .poll_schedule import PollSchedule, next_poll
 from .run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
 from .run_group_progress import RunGroupProgress
 from .run_list_reader import RunListSpec, list_spec_of
@@ -24,13 +24,14 @@ _TOLERANCE = 1.0
 
 
 class _Entry(Generic[H]):
-    __slots__ = ("run", "added", "spec", "due", "interval", "reads", "result", "end_order")
+    __slots__ = ("run", "added", "spec", "due", "deadline_read", "interval", "reads", "result", "end_order")
 
-    def __init__(self, run: H, added: float, spec: RunListSpec | None, due: float) -> None:
+    def __init__(self, run: H, added: float, spec: RunListSpec | None, due: float, deadline_read: bool) -> None:
         self.run = run
         self.added = added
         self.spec = spec
         self.due = due
+        self.deadline_read = deadline_read  # the read at ``due`` is the one at the run's deadline: its last
         self.interval: float | None = None
         self.reads = 0
         self.result: RunResult[H] | None = None
@@ -116,7 +117,8 @@ class _GroupCore(Generic[H]):
 
     def add(self, run: H) -> None:
         """Adds a run to follow. A run already completed ends at once (its result comes first in the next
-        ``when_each``); otherwise its first status read is due one poll interval from now. Raises
+        ``when_each``); otherwise its first status read is due one poll interval from now (at the timeout when that is
+        shorter). Raises
         :class:`InvalidArgumentError` when ``run`` is None or already in the group."""
         if run is None:
             raise InvalidArgumentError("run", "'run' is required.")
@@ -127,7 +129,10 @@ class _GroupCore(Generic[H]):
             self._clock = run._clock
             self._origin = self._clock.monotonic()
         now = self._now()
-        entry = _Entry(run, now, list_spec_of(run), now + self._schedule.poll_interval_ms)
+        # The first read is a poll interval away, or at the deadline when the timeout is shorter (then it is the last).
+        first = next_poll(None, 0.0, self._schedule, None, self._timeout * 1000)
+        assert first.sleep_ms is not None
+        entry = _Entry(run, now, list_spec_of(run), now + first.sleep_ms, first.at_deadline)
         self._entries.append(entry)
         if run.is_completed:
             self._end(entry, _failure(run))
@@ -186,14 +191,17 @@ class _GroupCore(Generic[H]):
         if completed:
             self._end(entry, _failure(entry.run))
             return
-        # The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once.
-        entry.interval = next_poll_interval(entry.interval, now - entry.added, self._schedule)
-        wait = max(server_wait or 0.0, entry.interval)
-        if now - entry.added + wait >= self._timeout * 1000:
-            # The next read would come after the timeout: stop following now (the run goes on).
+        # The run's own schedule, as a single wait keeps it; a longer Retry-After is waited instead, once; both cut to
+        # its deadline.
+        followed = now - entry.added
+        step = next_poll(entry.interval, followed, self._schedule, server_wait, self._timeout * 1000 - followed)
+        entry.interval = step.interval_ms
+        if entry.deadline_read or step.sleep_ms is None:
+            # The read at the deadline did not see it end: stop following it (the run goes on).
             self._end(entry, RunWaitTimeoutError(entry.run, self._timeout, entry.reads))
             return
-        entry.due = now + wait
+        entry.deadline_read = step.at_deadline
+        entry.due = now + step.sleep_ms
 
     def _end(self, entry: _Entry[H], error: Exception | None) -> None:
         entry.result = RunResult(entry.run, error, self._clock.now() if self._clock is not None else 0.0)

@@ -9,7 +9,7 @@ from .. import guard
 from ..errors.client_errors import ServiceTimeoutError, UnsupportedOperationError
 from ..errors.service_request_error import ServiceRequestError
 from ..http.clock import Clock
-from .poll_schedule import PollSchedule, next_poll_interval
+from .poll_schedule import PollSchedule, next_poll
 from .run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
 from .run_status import RunSnapshot, RunStatus, is_terminal
 
@@ -164,12 +164,18 @@ class TriggeredRun(RunHandle[T]):
         the defaults a run is read every second for its first 10 s, then every tenth of the time waited, up to once a
         minute. A 429/503 while polling waits its ``Retry-After`` and polls again. Times in seconds.
 
+        The ``timeout`` is kept to the letter: a wait that would end past it (a ``Retry-After`` too) is cut to the
+        time left, the run is read once more at the deadline, and a run that read shows final is returned (or its
+        failure raised); only a run still going then raises :class:`RunWaitTimeoutError`. The read at the deadline is
+        bounded by the client's own timeouts.
+
         Args:
             poll_interval: The first and shortest wait. Default 1 s.
             max_poll_interval: The longest wait. Default 60 s.
             poll_interval_ratio: 0–10, the wait as a fraction of the time waited so far. Default 0.1.
             backoff_factor: 1–10, growth of each wait over the previous. Default 1.
-            timeout: How long to wait in all. Default 3600 s; then :class:`RunWaitTimeoutError` (the run goes on).
+            timeout: How long to wait in all, with a last read at the deadline. Default 3600 s; then
+                :class:`RunWaitTimeoutError` (the run goes on). Zero is refused (a wait reads at least once).
             raise_on_failure: Raise :class:`RunFailedError` / :class:`RunCancelledError` on a failed/cancelled run.
             on_progress: Called with each snapshot read.
 
@@ -180,12 +186,11 @@ class TriggeredRun(RunHandle[T]):
                              raise_on_failure)
         clock = self._clock
         started = clock.monotonic() * 1000
-        deadline = started + wait.timeout * 1000
+        timeout_ms = wait.timeout * 1000
         interval: float | None = None
         polls = 0
+        deadline_read = False
         while True:
-            if clock.monotonic() * 1000 >= deadline:
-                raise RunWaitTimeoutError(self, wait.timeout, polls)
             server_wait: float | None = None
             try:
                 self.update_status()
@@ -193,7 +198,8 @@ class TriggeredRun(RunHandle[T]):
                 if on_progress is not None:
                     on_progress(self._current)
             except ServiceTimeoutError:
-                if clock.monotonic() * 1000 >= deadline:
+                # A read that ran past the deadline on the client's own timeout: that was the last read.
+                if not deadline_read and clock.monotonic() * 1000 - started >= timeout_ms:
                     raise RunWaitTimeoutError(self, wait.timeout, polls) from None
                 raise
             except ServiceRequestError as error:
@@ -203,12 +209,14 @@ class TriggeredRun(RunHandle[T]):
             if self.is_completed:
                 self._final(wait)
                 return self
-            interval = next_poll_interval(interval, clock.monotonic() * 1000 - started, wait.schedule)
-            pause = max(server_wait or 0.0, interval)
-            # As in C#: a wait that would end at or past the deadline is not slept; the timeout is raised at once.
-            if pause >= deadline - clock.monotonic() * 1000:
+            elapsed = clock.monotonic() * 1000 - started
+            step = next_poll(interval, elapsed, wait.schedule, server_wait, timeout_ms - elapsed)
+            interval = step.interval_ms
+            if deadline_read or step.sleep_ms is None:
+                # The read at the deadline (or one that ended past it) did not see the run end; the run goes on.
                 raise RunWaitTimeoutError(self, wait.timeout, polls)
-            clock.sleep(pause / 1000)
+            deadline_read = step.at_deadline
+            clock.sleep(step.sleep_ms / 1000)
 
     def cancel(self) -> None:
         """Asks the service to stop the run, then reads its status once (stopping is asynchronous: wait for completion
@@ -243,29 +251,35 @@ class AsyncTriggeredRun(RunHandle[T]):
                                   timeout: float = 3600.0, raise_on_failure: bool = True,
                                   on_progress: ProgressCallback | None = None) -> AsyncTriggeredRun[T]:
         """Polls until the run is final and returns this handle; see :meth:`TriggeredRun.wait_for_completion` for the
-        schedule, defaults (seconds) and errors. A status read still running at the wait's deadline is abandoned and
-        :class:`RunWaitTimeoutError` raised."""
+        schedule, the deadline read, defaults (seconds) and errors. A status read still running at the wait's deadline is
+        abandoned and :class:`RunWaitTimeoutError` raised; the read at the deadline itself is bounded by the client's
+        own timeouts."""
         wait = _resolve_wait(poll_interval, max_poll_interval, poll_interval_ratio, backoff_factor, timeout,
                              raise_on_failure)
         clock = self._clock
         started = clock.monotonic() * 1000
-        deadline = started + wait.timeout * 1000
+        timeout_ms = wait.timeout * 1000
         interval: float | None = None
         polls = 0
+        deadline_read = False
         while True:
-            left = deadline - clock.monotonic() * 1000
-            if left <= 0:
-                raise RunWaitTimeoutError(self, wait.timeout, polls)
+            left = timeout_ms - (clock.monotonic() * 1000 - started)
+            # A sleep that overran the deadline by a timer's lateness: this read is the one at the deadline.
+            deadline_read = deadline_read or left <= 0
             server_wait: float | None = None
             try:
-                await asyncio.wait_for(self.update_status(), timeout=left / 1000)
+                if deadline_read:
+                    # The read at the deadline is bounded by the client's own timeouts, not cut by the wait's.
+                    await self.update_status()
+                else:
+                    await asyncio.wait_for(self.update_status(), timeout=left / 1000)
                 polls += 1
                 if on_progress is not None:
                     on_progress(self._current)
             except asyncio.TimeoutError:
                 raise RunWaitTimeoutError(self, wait.timeout, polls) from None
             except ServiceTimeoutError:
-                if clock.monotonic() * 1000 >= deadline:
+                if not deadline_read and clock.monotonic() * 1000 - started >= timeout_ms:
                     raise RunWaitTimeoutError(self, wait.timeout, polls) from None
                 raise
             except ServiceRequestError as error:
@@ -275,11 +289,13 @@ class AsyncTriggeredRun(RunHandle[T]):
             if self.is_completed:
                 self._final(wait)
                 return self
-            interval = next_poll_interval(interval, clock.monotonic() * 1000 - started, wait.schedule)
-            pause = max(server_wait or 0.0, interval)
-            if pause >= deadline - clock.monotonic() * 1000:
+            elapsed = clock.monotonic() * 1000 - started
+            step = next_poll(interval, elapsed, wait.schedule, server_wait, timeout_ms - elapsed)
+            interval = step.interval_ms
+            if deadline_read or step.sleep_ms is None:
                 raise RunWaitTimeoutError(self, wait.timeout, polls)
-            await clock.sleep_async(pause / 1000)
+            deadline_read = step.at_deadline
+            await clock.sleep_async(step.sleep_ms / 1000)
 
     async def cancel(self) -> None:
         """Asks the service to stop the run, then reads its status once; see :meth:`TriggeredRun.cancel`."""
