@@ -128,7 +128,7 @@ public sealed class GeneratedReaderTests
         {
             error.Should().BeNull("a document the generated reader takes is one the metadata reads");
             generated.Should().NotBeNull().And.BeOfType(expected!.GetType());
-            JsonSerializer.Serialize(generated, reader.Metadata).Should().Be(JsonSerializer.Serialize(expected, reader.Metadata));
+            JsonSerializer.Serialize(generated!, reader.Metadata).Should().Be(JsonSerializer.Serialize(expected!, reader.Metadata));
         }
 
         return taken;
