@@ -1,4 +1,5 @@
 using System.Text;
+using Astro.Triggers.Sdk.Generator.Readers;
 
 namespace Astro.Triggers.Sdk.Generator;
 
@@ -7,7 +8,7 @@ namespace Astro.Triggers.Sdk.Generator;
 /// <remarks>The interface returns <c>HttpResponseMessage</c> with only the headers read: Refit's typed returns
 /// buffer the whole body first. The typed operations hand that response to Core's ResponseReader, the one place
 /// that maps errors, caps the size and deserializes the stream with the generated context.</remarks>
-internal sealed class ApiWriter(string service, string modelNamespace, IReadOnlyList<OperationShape> operations)
+internal sealed class ApiWriter(string service, string modelNamespace, IReadOnlyList<OperationShape> operations, ReaderWriter? readers = null)
 {
     private const string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Astro.Triggers.Sdk.Generator\", \"1.0\")]";
@@ -25,6 +26,11 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         WriteInterface();
         WriteOperations();
         WriteJsonContext();
+        if (readers is not null)
+        {
+            _sb.Append(readers.Write());
+        }
+
         Line("}");
         return _sb.ToString();
     }
@@ -107,9 +113,12 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             else
             {
                 var method = op.ResultMayBeEmpty ? "ReadOptionalAsync" : "ReadAsync";
-                // Responses are read with the lenient options: an optional value that does not parse reads as null
+                // A model with a generated reader is read by it, the metadata only where it declines (ReaderWriter).
+                // Other responses are read with the lenient options: an optional value that does not parse reads as null
                 // (logged, raw JSON kept on the model) instead of failing the whole response.
-                read = $"{method}(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<{op.ResultType}>({service}JsonContext.ReadOptions), call, ct)";
+                read = readers?.ReadableRoots.Contains(op.ResultType) == true
+                    ? $"{method}(response, {service}Readers.{op.ResultType}Reader, call, ct)"
+                    : $"{method}(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<{op.ResultType}>({service}JsonContext.ReadOptions), call, ct)";
             }
 
             // Sending and reading the body both run under the call's budget; the body read also under the attempt timeout.

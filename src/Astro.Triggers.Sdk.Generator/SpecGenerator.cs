@@ -1,3 +1,4 @@
+using Astro.Triggers.Sdk.Generator.Readers;
 using NJsonSchema;
 using NJsonSchema.CodeGeneration;
 using NJsonSchema.CodeGeneration.CSharp;
@@ -45,7 +46,9 @@ internal static class SpecGenerator
         models = PropertyRewriter.Apply(models, PropertyFacts.From(document, handwritten));
 
         var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
-        var api = new ApiWriter(service, modelNamespace, operations).Write();
+        var roots = operations.Where(o => o.ResultType is not null && !o.ResultIsText).Select(o => o.ResultType!);
+        var readers = new ReaderWriter(service, ModelCatalog.Parse(models), roots);
+        var api = new ApiWriter(service, modelNamespace, operations, readers).Write();
         return models + "\n" + api + RunStatusMaps.Write(service, modelNamespace, runStatuses, models);
     }
 

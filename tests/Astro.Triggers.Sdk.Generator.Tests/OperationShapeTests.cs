@@ -78,10 +78,10 @@ public class OperationShapeTests
 
         // JSON body on every success status.
         generated.Api.Should().Contain("Task<Job> GetJobAsync(")
-            .And.Contain("ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)")
+            .And.Contain("ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct)")
             // 200 with a body or 204 without: nullable, read optionally.
             .And.Contain("Task<Job?> DeleteJobAsync(")
-            .And.Contain("ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct)")
+            .And.Contain("ResponseReader.ReadOptionalAsync(response, AcmeJobsReaders.JobReader, call, ct)")
             // text/* is a string, never parsed as JSON.
             .And.Contain("Task<string> ExportJobsAsync(")
             .And.Contain("ResponseReader.ReadTextAsync(response, call, ct)")

@@ -107,7 +107,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ListJobsOperation,
                 (_api, perPage, statuses, tags, ids),
                 static (__args, call, ct) => __args.Item1.ListJobsAsync(__args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),
-                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobPageReader, call, ct),
                 cancellationToken);
 
         /// <summary>Describes createJob for errors, retries and telemetry.</summary>
@@ -122,7 +122,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CreateJobOperation,
                 (_api, body),
                 static (__args, call, ct) => __args.Item1.CreateJobAsync(__args.Item2, call, ct),
-                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
         /// <summary>Describes exportJobs for errors, retries and telemetry.</summary>
@@ -152,7 +152,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, GetJobOperation,
                 (_api, jobId, tenantId),
                 static (__args, call, ct) => __args.Item1.GetJobAsync(__args.Item2, __args.Item3, call, ct),
-                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
         /// <summary>Describes updateJob for errors, retries and telemetry.</summary>
@@ -168,7 +168,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, UpdateJobOperation,
                 (_api, jobId, body),
                 static (__args, call, ct) => __args.Item1.UpdateJobAsync(__args.Item2, __args.Item3, call, ct),
-                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
         /// <summary>Describes deleteJob for errors, retries and telemetry.</summary>
@@ -183,7 +183,7 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, DeleteJobOperation,
                 (_api, jobId),
                 static (__args, call, ct) => __args.Item1.DeleteJobAsync(__args.Item2, call, ct),
-                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions), call, ct),
+                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
         /// <summary>Describes replaceLabels for errors, retries and telemetry.</summary>
@@ -258,5 +258,140 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
         /// <summary>What responses are read with: this context, with optional scalar values read leniently.</summary>
         internal static global::System.Text.Json.JsonSerializerOptions ReadOptions =>
             _readOptions ??= global::Astro.Triggers.Sdk.Core.Json.LenientReading.CreateOptions(Default);
+    }
+
+    /// <summary>Straight-line readers of the AcmeJobs response models (ModelReader): the plain case here, anything else
+    /// through AcmeJobsJsonContext's metadata, from the same bytes.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
+    internal static class AcmeJobsReaders
+    {
+        public static readonly global::Astro.Triggers.Sdk.Core.Json.ModelReader<JobPage> JobPageReader = new(TryReadJobPage,
+            static () => global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<JobPage>(AcmeJobsJsonContext.ReadOptions));
+
+        public static readonly global::Astro.Triggers.Sdk.Core.Json.ModelReader<Job> JobReader = new(TryReadJob,
+            static () => global::Astro.Triggers.Sdk.Core.Json.LenientReading.TypeInfo<Job>(AcmeJobsJsonContext.ReadOptions));
+
+        private static readonly string[] KnownJob = ["id", "status", "created_at"];
+
+        private static bool TryReadJob(ref global::System.Text.Json.Utf8JsonReader reader, out Job value)
+        {
+            value = null!;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return false;
+            var model = new Job();
+            var seen0 = false;
+            var seen1 = false;
+            var seen2 = false;
+            while (true)
+            {
+                if (!reader.Read()) return false;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    if (seen0 || !reader.Read()) return false;
+                    seen0 = true;
+                    if (global::Astro.Triggers.Sdk.Core.Json.WireRead.String(ref reader, out var v0)) model.Id = v0;
+                    else return false;
+                }
+                else if (reader.ValueTextEquals("status"u8))
+                {
+                    if (seen1 || !reader.Read()) return false;
+                    seen1 = true;
+                    if (TryReadJobStatus(ref reader, out var v1)) model.Status = v1;
+                    else return false;
+                }
+                else if (reader.ValueTextEquals("created_at"u8))
+                {
+                    if (seen2 || !reader.Read()) return false;
+                    seen2 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) model.CreatedAt = null;
+                    else if (global::Astro.Triggers.Sdk.Core.Json.WireRead.Timestamp(ref reader, out var v2)) model.CreatedAt = v2;
+                    else return false;
+                }
+                else
+                {
+                    if (global::Astro.Triggers.Sdk.Core.Json.WireRead.MightBeKnown(ref reader, KnownJob)) return false;
+                    if (!global::Astro.Triggers.Sdk.Core.Json.WireRead.Extension(ref reader, out var name, out var element)) return false;
+                    var extension = model.AdditionalProperties;
+                    if (extension.ContainsKey(name)) return false;
+                    extension[name] = element;
+                }
+            }
+
+            if (!seen0 || !seen1) return false;
+            value = model;
+            return true;
+        }
+
+        private static readonly string[] KnownJobPage = ["data", "next_cursor"];
+
+        private static bool TryReadJobPage(ref global::System.Text.Json.Utf8JsonReader reader, out JobPage value)
+        {
+            value = null!;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return false;
+            var model = new JobPage();
+            var seen0 = false;
+            var seen1 = false;
+            while (true)
+            {
+                if (!reader.Read()) return false;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("data"u8))
+                {
+                    if (seen0 || !reader.Read()) return false;
+                    seen0 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) model.Data = null;
+                    else if (TryReadListOfJob(ref reader, out var v0)) model.Data = v0;
+                    else return false;
+                }
+                else if (reader.ValueTextEquals("next_cursor"u8))
+                {
+                    if (seen1 || !reader.Read()) return false;
+                    seen1 = true;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) model.NextCursor = null;
+                    else if (global::Astro.Triggers.Sdk.Core.Json.WireRead.Text(ref reader, out var v1)) model.NextCursor = v1;
+                    else return false;
+                }
+                else
+                {
+                    if (global::Astro.Triggers.Sdk.Core.Json.WireRead.MightBeKnown(ref reader, KnownJobPage)) return false;
+                    if (!global::Astro.Triggers.Sdk.Core.Json.WireRead.Extension(ref reader, out var name, out var element)) return false;
+                    var extension = model.AdditionalProperties;
+                    if (extension.ContainsKey(name)) return false;
+                    extension[name] = element;
+                }
+            }
+
+            value = model;
+            return true;
+        }
+
+        private static readonly byte[][] JobStatusWire = ["QUEUED"u8.ToArray(), "IN_PROGRESS"u8.ToArray(), "done"u8.ToArray()];
+        private static readonly JobStatus[] JobStatusMembers = [JobStatus.Queued, JobStatus.InProgress, JobStatus.Done];
+
+        private static bool TryReadJobStatus(ref global::System.Text.Json.Utf8JsonReader reader, out JobStatus value)
+        {
+            value = default;
+            if (!global::Astro.Triggers.Sdk.Core.Json.WireRead.EnumIndex(ref reader, JobStatusWire, out var index)) return false;
+            value = JobStatusMembers[index];
+            return true;
+        }
+
+        private static bool TryReadListOfJob(ref global::System.Text.Json.Utf8JsonReader reader, out System.Collections.Generic.IList<Job> value)
+        {
+            value = null!;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) return false;
+            var list = new System.Collections.Generic.List<Job>();
+            while (true)
+            {
+                if (!reader.Read()) return false;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) break;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null || !TryReadJob(ref reader, out var item)) return false;
+                list.Add(item);
+            }
+
+            value = list;
+            return true;
+        }
+
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Astro.Triggers.Sdk.Core.Errors;
+using Astro.Triggers.Sdk.Core.Json;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
@@ -37,6 +38,38 @@ internal static class ResponseReader
             }
 
             return await DeserializeAsync(response, typeInfo, call, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a success body that must be present, with the model's generated reader.</summary>
+    public static async ValueTask<T> ReadAsync<T>(
+        HttpResponseMessage response, ModelReader<T> model, CallContext call, CancellationToken cancellationToken)
+        where T : class
+    {
+        using (response)
+        {
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
+            var value = await DeserializeAsync(response, model, call, cancellationToken).ConfigureAwait(false);
+            return value ?? throw new ResponseDeserializationException(
+                call.Operation, (int)response.StatusCode, "the body was empty or the JSON literal null", innerException: null);
+        }
+    }
+
+    /// <summary>Reads a success body that may legitimately be absent (204, or a 200 with no content), with the model's
+    /// generated reader.</summary>
+    public static async ValueTask<T?> ReadOptionalAsync<T>(
+        HttpResponseMessage response, ModelReader<T> model, CallContext call, CancellationToken cancellationToken)
+        where T : class
+    {
+        using (response)
+        {
+            await EnsureSuccessAsync(response, call, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return null;
+            }
+
+            return await DeserializeAsync(response, model, call, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,7 +117,7 @@ internal static class ResponseReader
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CallContext call, CancellationToken cancellationToken)
     {
         // Values the lenient converters cannot read are reported against this call; the scope ends with this method.
-        Json.LenientReadScope.Begin(call);
+        LenientReadScope.Begin(call);
         try
         {
             var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);
@@ -96,6 +129,49 @@ internal static class ResponseReader
             await using (stream.ConfigureAwait(false))
             {
                 return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ResponseDeserializationException(call.Operation, (int)response.StatusCode, call.Secrets.Mask(ex.Message)!, ex);
+        }
+        catch (Exception ex) when (IsBodyFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw BodyFailed(call, ex);
+        }
+    }
+
+    /// <summary>As the metadata overload, but the body is read whole into a pooled buffer and handed to the model's
+    /// generated reader; only a body the reader declines goes through the metadata, from the same bytes, so the value,
+    /// the lenient warnings (logged once, by that path alone) and any exception are exactly the metadata path's.</summary>
+    private static async ValueTask<T?> DeserializeAsync<T>(
+        HttpResponseMessage response, ModelReader<T> model, CallContext call, CancellationToken cancellationToken)
+        where T : class
+    {
+        LenientReadScope.Begin(call);
+        try
+        {
+            var stream = await ResponseBody.OpenAsync(response, call, cancellationToken).ConfigureAwait(false);
+            if (stream is null)
+            {
+                return default;
+            }
+
+            PooledBody body;
+            await using (stream.ConfigureAwait(false))
+            {
+                body = await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (body)
+            {
+                if (model.TryReadDocument(body.Span, out var value))
+                {
+                    return value;
+                }
+
+                using var buffered = body.AsStream();
+                return await JsonSerializer.DeserializeAsync(buffered, model.Metadata, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (JsonException ex)

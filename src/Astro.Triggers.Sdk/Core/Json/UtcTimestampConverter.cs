@@ -17,9 +17,19 @@ internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
         }
 
         var text = reader.GetString();
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            ? value.ToUniversalTime()
-            : throw new JsonException($"'{text}' is not an ISO-8601 timestamp.");
+        return TryParse(text, out var value) ? value : throw new JsonException($"'{text}' is not an ISO-8601 timestamp.");
+    }
+
+    /// <summary>The one parse rule, shared with the generated model readers (WireRead).</summary>
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            value = value.ToUniversalTime();
+            return true;
+        }
+
+        return false;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
