@@ -63,8 +63,8 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
     /// <see cref="FaultInjector.For(string)"/>, for one operation.</summary>
     public FaultInjector Faults { get; }
 
-    /// <summary>The most requests the fake has been handling at the same moment since it started (dropped connections
-    /// not counted): what a test of a client's concurrency limit asserts.</summary>
+    /// <summary>The most requests the fake has been handling at the same moment since it started, each from its arrival
+    /// until its answer starts (dropped connections not counted): what a test of a client's concurrency limit asserts.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>The requests the fake has received so far, oldest first (the last <c>10 000</c>): each recorded on
@@ -297,6 +297,22 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
             }
         }
 
+        // A request stops being in flight when its answer starts: from then the client may have it all and send its next
+        // request while this one is still finishing here, which a count kept to the end would see as one too many.
+        var left = 0;
+        void Leave()
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Leave();
+            return Task.CompletedTask;
+        });
         try
         {
             await next().ConfigureAwait(false);
@@ -307,7 +323,7 @@ public abstract class FakeService : IDisposable, IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            Leave();
         }
     }
 
