@@ -4,7 +4,7 @@ using Microsoft.Extensions.ObjectPool;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
-/// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
+/// <summary>What one facade call hands down to the HTTP pipeline (as an option of each request it sends,
 /// so it travels with the request, never through shared state): the operation, the effective retry
 /// policy, the call's budget, the client's known secrets, and a count of attempts. Contexts are pooled
 /// (<see cref="Create"/>, <see cref="Release"/>): nothing may keep one after its call has returned.</summary>
@@ -132,6 +132,9 @@ internal sealed class CallContext
 
     /// <summary>Tells the per-call callback about a successful response, if there is one.</summary>
     public void Notify(HttpResponseMessage response) => OnResponse?.Invoke(ResponseInfo.From(response, this));
+
+    /// <summary>Puts this context on a request of its call, where <see cref="Of"/> finds it.</summary>
+    public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
 
     public static CallContext? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;

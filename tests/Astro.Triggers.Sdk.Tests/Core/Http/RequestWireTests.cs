@@ -127,26 +127,21 @@ public sealed class RequestWireTests
     }
 
     private static AgentsetOperations Agentset(HttpClient http) =>
-        new(Send.Api<IAgentsetApi>(http, AgentsetOperations.CreateRefitSettings()), new AgentsetClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
+        new(http, new AgentsetClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
 
     private static AstropodOperations Astropod(HttpClient http) =>
-        new(Send.Api<IAstropodApi>(http, AstropodOperations.CreateRefitSettings()), new AstropodClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
+        new(http, new AstropodClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
 
     private static MixpeekOperations Mixpeek(HttpClient http) =>
-        new(Send.Api<IMixpeekApi>(http, MixpeekOperations.CreateRefitSettings()), new MixpeekClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
+        new(http, new MixpeekClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
 
     private static ShipyardOperations Shipyard(HttpClient http) =>
-        new(Send.Api<IShipyardApi>(http, ShipyardOperations.CreateRefitSettings()), new ShipyardClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
+        new(http, new ShipyardClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
 
     private static TrueFoundryOperations TrueFoundry(HttpClient http) =>
-        new(Send.Api<ITrueFoundryApi>(http, TrueFoundryOperations.CreateRefitSettings()), new TrueFoundryClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
+        new(http, new TrueFoundryClientOptions { ApiKey = "k", BaseAddress = http.BaseAddress! });
 
     private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
-
-    private static class Send
-    {
-        public static T Api<T>(HttpClient http, Refit.RefitSettings settings) => Refit.RestService.ForGenerated<T>(http, settings);
-    }
 
     /// <summary>Renders the first request it is handed, as the transport sees it, and answers 204.</summary>
     private sealed class CaptureHandler : HttpMessageHandler
