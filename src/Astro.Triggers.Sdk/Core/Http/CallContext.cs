@@ -1,6 +1,5 @@
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Security;
-using Microsoft.Extensions.ObjectPool;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
@@ -14,7 +13,7 @@ internal sealed class CallContext
 
     private static readonly HttpRequestOptionsKey<CallContext> Key = new(PropertyKey);
 
-    private static readonly ObjectPool<CallContext> Pool = new DefaultObjectPool<CallContext>(new ResetPolicy());
+    private static readonly SmallPool<CallContext> Pool = new(static () => new(), Reset);
 
     private int _attempts;
 
@@ -140,26 +139,21 @@ internal sealed class CallContext
         request.Options.TryGetValue(Key, out var call) ? call : null;
 
     // Clears what would keep other objects alive or leak into the next call; the model stack keeps its array.
-    private sealed class ResetPolicy : PooledObjectPolicy<CallContext>
+    private static bool Reset(CallContext call)
     {
-        public override CallContext Create() => new();
-
-        public override bool Return(CallContext call)
-        {
-            call._attempts = 0;
-            call._trackedAttempt = 0;
-            call._writtenAttempt = 0;
-            call.StartedAt = 0;
-            call.PacingTicket = 0;
-            call.CallerToken = default;
-            call.Activity = null;
-            call.OnResponse = null;
-            call.LoggerFactory = null;
-            call.Pacer = null;
-            call.Secrets = null!;
-            call.Retry = null!;
-            call.ModelsBeingRead?.Clear();
-            return true;
-        }
+        call._attempts = 0;
+        call._trackedAttempt = 0;
+        call._writtenAttempt = 0;
+        call.StartedAt = 0;
+        call.PacingTicket = 0;
+        call.CallerToken = default;
+        call.Activity = null;
+        call.OnResponse = null;
+        call.LoggerFactory = null;
+        call.Pacer = null;
+        call.Secrets = null!;
+        call.Retry = null!;
+        call.ModelsBeingRead?.Clear();
+        return true;
     }
 }
