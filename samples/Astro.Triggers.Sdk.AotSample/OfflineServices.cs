@@ -7,7 +7,7 @@ namespace Astro.Triggers.Sdk.AotSample;
 
 /// <summary>
 /// An in-memory stand-in for Agentset and Mixpeek, plugged in as the primary handler, so the AOT binary runs its
-/// flow offline through the SDK's whole pipeline (retry, telemetry, auth, Refit, source-generated JSON). The
+/// flow offline through the SDK's whole pipeline (retry, telemetry, auth, generated requests, source-generated JSON). The
 /// WireMock fakes of Astro.Triggers.Sdk.Testing are not used here: WireMock itself is not AOT-compatible.
 /// </summary>
 internal sealed class OfflineServices : HttpMessageHandler

@@ -3,12 +3,14 @@ using Astro.Triggers.Sdk.Generator.Readers;
 
 namespace Astro.Triggers.Sdk.Generator;
 
-/// <summary>Writes the Refit interface (I{Service}Api), the typed operations ({Service}Operations) and the
+/// <summary>Writes the requests ({Service}Requests, RequestWriter), the typed operations ({Service}Operations) and the
 /// source-generated JSON context ({Service}JsonContext) for one document.</summary>
-/// <remarks>The interface returns <c>HttpResponseMessage</c> with only the headers read: Refit's typed returns
-/// buffer the whole body first. The typed operations hand that response to Core's ResponseReader, the one place
-/// that maps errors, caps the size and deserializes the stream with the generated context.</remarks>
-internal sealed class ApiWriter(string service, string modelNamespace, IReadOnlyList<OperationShape> operations, ReaderWriter? readers = null)
+/// <remarks>A request method returns <c>HttpResponseMessage</c> with only the headers read. The typed operations hand
+/// that response to Core's ResponseReader, the one place that maps errors, caps the size and deserializes: through the
+/// generated readers (<see cref="ReaderWriter"/>) where a response model has one, else the generated context.</remarks>
+internal sealed class ApiWriter(
+    string service, string modelNamespace, IReadOnlyList<OperationShape> operations,
+    IReadOnlyDictionary<string, IReadOnlyList<EnumWireName>> enums, ReaderWriter? readers = null)
 {
     private const string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Astro.Triggers.Sdk.Generator\", \"1.0\")]";
@@ -23,7 +25,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line("{");
         Line($"    using {modelNamespace};");
         Line(string.Empty);
-        WriteInterface();
+        _sb.Append(new RequestWriter(service, operations, enums).Write(GeneratedCode));
         WriteOperations();
         WriteJsonContext();
         if (readers is not null)
@@ -35,46 +37,17 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         return _sb.ToString();
     }
 
-    private void WriteInterface()
-    {
-        Line($"    /// <summary>Refit interface for the {service} API, generated from openapi/. Returns the unread response.</summary>");
-        Line($"    {GeneratedCode}");
-        Line($"    internal partial interface I{service}Api");
-        Line("    {");
-        foreach (var op in operations)
-        {
-            Line($"        /// <summary>{Naming.XmlText(op.Summary)} ({op.HttpMethod} {Naming.XmlText(op.Path)})</summary>");
-            Line($"        [global::Refit.{Verb(op.HttpMethod)}({Naming.Literal(op.Path)})]");
-            Line($"        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> {op.MethodName}(");
-            foreach (var p in op.Parameters)
-            {
-                Line($"            {Attributes(p)} {p.Type} {p.Name},");
-            }
-
-            Line("            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,");
-            Line("            global::System.Threading.CancellationToken cancellationToken);");
-            Line(string.Empty);
-        }
-
-        Line("    }");
-        Line(string.Empty);
-    }
-
     private void WriteOperations()
     {
-        Line($"    /// <summary>Typed operations of the {service} API: each sends through I{service}Api and reads the");
+        Line($"    /// <summary>Typed operations of the {service} API: each sends through {service}Requests and reads the");
         Line("    /// response once, streaming, through Core's ResponseReader.</summary>");
         Line($"    {GeneratedCode}");
         Line($"    internal sealed partial class {service}Operations");
         Line("    {");
-        Line($"        private readonly I{service}Api _api;");
+        Line("        private readonly global::System.Net.Http.HttpClient _http;");
         Line("        private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;");
         Line(string.Empty);
-        Line($"        public {service}Operations(I{service}Api api, global::Astro.Triggers.Sdk.ServiceClientOptions client) {{ _api = api; _client = client; }}");
-        Line(string.Empty);
-        Line($"        /// <summary>Refit settings whose serializer uses {service}JsonContext (trim- and AOT-safe).</summary>");
-        Line("        public static global::Refit.RefitSettings CreateRefitSettings() =>");
-        Line($"            global::Astro.Triggers.Sdk.Core.Http.RefitSettingsFactory.Create({service}JsonContext.Default.Options);");
+        Line($"        public {service}Operations(global::System.Net.Http.HttpClient http, global::Astro.Triggers.Sdk.ServiceClientOptions client) {{ _http = http; _client = client; }}");
         Line(string.Empty);
         foreach (var op in operations)
         {
@@ -97,10 +70,9 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
 
             Line("            global::Astro.Triggers.Sdk.RequestOptions? options,");
             Line("            global::System.Threading.CancellationToken cancellationToken)");
-            // The interface and the arguments travel as one value to a static send lambda: no closure per call.
-            var state = op.Parameters.Count == 0 ? "_api" : "(_api, " + string.Join(", ", op.Parameters.Select(p => p.Name)) + ")";
-            var target = op.Parameters.Count == 0 ? "__args" : "__args.Item1";
-            var args = string.Join(", ", op.Parameters.Select((_, i) => $"__args.Item{i + 2}").Append("call").Append("ct"));
+            // The client and the arguments travel as one value to a static send lambda: no closure per call.
+            var state = op.Parameters.Count == 0 ? "_http" : "(_http, " + string.Join(", ", op.Parameters.Select(p => p.Name)) + ")";
+            var args = string.Join(", ", op.Parameters.Select((_, i) => $"__args.Item{i + 2}").Prepend(op.Parameters.Count == 0 ? "__args" : "__args.Item1").Append("call").Append("ct"));
             string read;
             if (op.ResultIsText)
             {
@@ -126,7 +98,7 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
             // (no delegate per call); a bad per-call option faults the returned task.
             Line("            => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, " + info + ",");
             Line($"                {state},");
-            Line($"                static (__args, call, ct) => {target}.{op.MethodName}({args}),");
+            Line($"                static (__args, call, ct) => {service}Requests.{op.MethodName}({args}),");
             Line($"                static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.{read},");
             Line("                cancellationToken);");
             Line(string.Empty);
@@ -169,27 +141,6 @@ internal sealed class ApiWriter(string service, string modelNamespace, IReadOnly
         Line("            _readOptions ??= global::Astro.Triggers.Sdk.Core.Json.LenientReading.CreateOptions(Default);");
         Line("    }");
     }
-
-    private static string Attributes(ParameterShape p) => p.Kind switch
-    {
-        ParameterKind.Path => $"[global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
-        ParameterKind.Query when p.CollectionFormat is not null =>
-            $"[global::Refit.Query(global::Refit.CollectionFormat.{p.CollectionFormat}), global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
-        ParameterKind.Query => $"[global::Refit.Query, global::Refit.AliasAs({Naming.Literal(p.WireName)})]",
-        ParameterKind.Header => $"[global::Refit.Header({Naming.Literal(p.WireName)})]",
-        _ => "[global::Refit.Body]",
-    };
-
-    private static string Verb(string method) => method switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        "DELETE" => "Delete",
-        "HEAD" => "Head",
-        _ => throw new SpecException($"HTTP method {method} is not supported by the Refit interface writer"),
-    };
 
     // JsonSerializerContext property names: the type name without namespace or generic punctuation.
     private static string TypeInfoName(string type)

@@ -38,6 +38,15 @@ internal static partial class ModelPostProcessor
         return NSwagTodo().Replace(result, string.Empty);
     }
 
+    /// <summary>Each enum of the processed models with its members' wire names (what a query value sends).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<EnumWireName>> EnumWireNames(string models) =>
+        Enum().Matches(models).ToDictionary(
+            m => m.Groups["name"].Value,
+            m => (IReadOnlyList<EnumWireName>)WireMember().Matches(m.Groups["body"].Value)
+                .Select(w => new EnumWireName(w.Groups["member"].Value, w.Groups["wire"].Value.Replace("\"\"", "\"", StringComparison.Ordinal)))
+                .ToList(),
+            StringComparer.Ordinal);
+
     /// <summary>Every enum reads a value it does not know as Unknown (TolerantEnumConverter), adding the member
     /// where the spec has none, so a status the service adds later does not fail a whole response. Its converter, a
     /// small class emitted beside it, hands TolerantEnumConverter the wire names and their members, so a known value

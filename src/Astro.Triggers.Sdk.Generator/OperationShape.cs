@@ -11,7 +11,7 @@ internal enum ParameterKind
     Body,
 }
 
-/// <summary>One parameter of an operation, as the Refit interface and the typed operations spell it.</summary>
+/// <summary>One parameter of an operation, as the request methods and the typed operations spell it.</summary>
 internal sealed record ParameterShape(
     ParameterKind Kind, string WireName, string Name, string Type, bool Required, string? CollectionFormat, string? Description);
 
@@ -73,7 +73,7 @@ internal sealed record OperationShape(
             OpenApiParameterKind.Query => ParameterKind.Query,
             OpenApiParameterKind.Header => ParameterKind.Header,
             OpenApiParameterKind.Body => ParameterKind.Body,
-            _ => throw new SpecException($"parameter '{p.Name}' is in {p.Kind}, which the Refit interface does not support"),
+            _ => throw new SpecException($"parameter '{p.Name}' is in {p.Kind}, which the request writer does not support"),
         };
         var required = p.IsRequired || kind == ParameterKind.Path;
         var type = required || p.Type.EndsWith('?') ? p.Type : p.Type + "?";

@@ -10,7 +10,7 @@ using NSwag.CodeGeneration.OperationNameGenerators;
 
 namespace Astro.Triggers.Sdk.Generator;
 
-/// <summary>One OpenAPI document → one C# file: NSwag's System.Text.Json models, then our Refit interface,
+/// <summary>One OpenAPI document → one C# file: NSwag's System.Text.Json models, then our request methods,
 /// typed operations and source-generated JSON context built from NSwag's operation model.</summary>
 internal static class SpecGenerator
 {
@@ -25,7 +25,7 @@ internal static class SpecGenerator
             ? named.ToString()!
             : Naming.Pascal(Path.GetFileNameWithoutExtension(specPath));
         // Entity models are deliberately public in the service namespace; schemas marked
-        // x-astro-internal (envelopes, error bodies) and everything Refit-facing stay internal.
+        // x-astro-internal (envelopes, error bodies) and the request and operation classes stay internal.
         var modelNamespace = $"Astro.Triggers.Sdk.{service}";
         var settings = CreateSettings(modelNamespace);
         // x-astro-handwritten: the schema documents the wire shape, but the C# type is written by hand in the
@@ -48,7 +48,7 @@ internal static class SpecGenerator
         var operations = generator.Operations.Select(o => OperationShape.From(o, document)).ToList();
         var roots = operations.Where(o => o.ResultType is not null && !o.ResultIsText).Select(o => o.ResultType!);
         var readers = new ReaderWriter(service, ModelCatalog.Parse(models), roots);
-        var api = new ApiWriter(service, modelNamespace, operations, readers).Write();
+        var api = new ApiWriter(service, modelNamespace, operations, ModelPostProcessor.EnumWireNames(models), readers).Write();
         return models + "\n" + api + RunStatusMaps.Write(service, modelNamespace, runStatuses, models);
     }
 
@@ -88,7 +88,7 @@ internal static class SpecGenerator
     }
 
     /// <summary>Lets NSwag build its operation models (names, parameter kinds, resolved types) and keeps them
-    /// instead of rendering NSwag's own client, which is HttpClient code rather than a Refit interface.</summary>
+    /// instead of rendering NSwag's own client, which is its own HttpClient code rather than ours (RequestWriter).</summary>
     private sealed class CapturingGenerator(OpenApiDocument document, CSharpClientGeneratorSettings settings)
         : CSharpClientGenerator(document, settings)
     {

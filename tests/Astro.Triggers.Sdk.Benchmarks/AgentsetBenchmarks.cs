@@ -8,7 +8,7 @@ using BenchmarkDotNet.Configs;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary>Agentset get, create and a 100-item list page: raw HttpClient (baseline) vs Refit alone vs the SDK.</summary>
+/// <summary>Agentset get, create and a 100-item list page: raw HttpClient (baseline) vs the generated request methods alone vs the SDK.</summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -24,20 +24,19 @@ public class AgentsetBenchmarks
     };
 
     private HttpClient _rawJob = null!, _rawCreated = null!, _rawPage = null!;
-    private IAgentsetApi _refitJob = null!, _refitCreated = null!, _refitPage = null!;
+    private HttpClient _requestsJob = null!, _requestsCreated = null!, _requestsPage = null!;
     private AgentsetClient _sdkJob = null!, _sdkCreated = null!, _sdkPage = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var settings = AgentsetOperations.CreateRefitSettings();
-        (_rawJob, _refitJob, _sdkJob) = Build(() => new CannedHandler(Wire.JobEnvelope), settings);
-        (_rawCreated, _refitCreated, _sdkCreated) = Build(() => new CannedHandler(Wire.JobEnvelope, HttpStatusCode.Created), settings);
-        (_rawPage, _refitPage, _sdkPage) = Build(() => new CannedHandler(Page), settings);
+        (_rawJob, _requestsJob, _sdkJob) = Build(() => new CannedHandler(Wire.JobEnvelope));
+        (_rawCreated, _requestsCreated, _sdkCreated) = Build(() => new CannedHandler(Wire.JobEnvelope, HttpStatusCode.Created));
+        (_rawPage, _requestsPage, _sdkPage) = Build(() => new CannedHandler(Page));
     }
 
-    private static (HttpClient, IAgentsetApi, AgentsetClient) Build(Func<HttpMessageHandler> handler, Refit.RefitSettings settings) =>
-        (Harness.Raw(handler()), Harness.Refit<IAgentsetApi>(handler(), settings),
+    private static (HttpClient, HttpClient, AgentsetClient) Build(Func<HttpMessageHandler> handler) =>
+        (Harness.Raw(handler()), Harness.Raw(handler()),
          Harness.Sdk<AgentsetClient>(Harness.AddAgentset, handler));
 
     [Benchmark(Baseline = true), BenchmarkCategory("Get")]
@@ -49,9 +48,9 @@ public class AgentsetBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("Get")]
-    public async Task<IngestJob> Get_Refit()
+    public async Task<IngestJob> Get_Requests()
     {
-        using var response = await _refitJob.GetIngestJobAsync(Wire.Namespace, Wire.JobId, null, null!, default);
+        using var response = await AgentsetRequests.GetIngestJobAsync(_requestsJob, Wire.Namespace, Wire.JobId, null, Harness.Call, default);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(AgentsetJsonContext.Default.IngestJobResponse))!.Data;
     }
@@ -68,9 +67,9 @@ public class AgentsetBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("Create")]
-    public async Task<IngestJob> Create_Refit()
+    public async Task<IngestJob> Create_Requests()
     {
-        using var response = await _refitCreated.CreateIngestJobAsync(Wire.Namespace, Create, null, null!, default);
+        using var response = await AgentsetRequests.CreateIngestJobAsync(_requestsCreated, Wire.Namespace, Create, null, Harness.Call, default);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(AgentsetJsonContext.Default.IngestJobResponse))!.Data;
     }
@@ -87,9 +86,9 @@ public class AgentsetBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("List100")]
-    public async Task<int> List100_Refit()
+    public async Task<int> List100_Requests()
     {
-        using var response = await _refitPage.ListIngestJobsAsync(Wire.Namespace, null, null, null, null, null, 100, null, null!, default);
+        using var response = await AgentsetRequests.ListIngestJobsAsync(_requestsPage, Wire.Namespace, null, null, null, null, null, 100, null, Harness.Call, default);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(AgentsetJsonContext.Default.IngestJobListResponse))!.Data.Count;
     }

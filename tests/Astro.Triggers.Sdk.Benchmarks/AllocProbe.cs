@@ -17,12 +17,12 @@ internal static class AllocProbe
         var report = new StringBuilder();
         foreach (var (name, call) in new (string, Func<Task>)[]
         {
-            ("Get_Raw", agentset.Get_Raw), ("Get_Refit", agentset.Get_Refit), ("Get_Sdk", agentset.Get_Sdk),
-            ("Create_Raw", agentset.Create_Raw), ("Create_Refit", agentset.Create_Refit), ("Create_Sdk", agentset.Create_Sdk),
-            ("Astropod_Refit", triggers.Astropod_Refit), ("Astropod_Sdk", triggers.Astropod_Sdk),
-            ("Mixpeek_Refit", triggers.Mixpeek_Refit), ("Mixpeek_Sdk", triggers.Mixpeek_Sdk),
-            ("Shipyard_Refit", triggers.Shipyard_Refit), ("Shipyard_Sdk", triggers.Shipyard_Sdk),
-            ("TrueFoundry_Refit", triggers.TrueFoundry_Refit), ("TrueFoundry_Sdk", triggers.TrueFoundry_Sdk),
+            ("Get_Raw", agentset.Get_Raw), ("Get_Requests", agentset.Get_Requests), ("Get_Sdk", agentset.Get_Sdk),
+            ("Create_Raw", agentset.Create_Raw), ("Create_Requests", agentset.Create_Requests), ("Create_Sdk", agentset.Create_Sdk),
+            ("Astropod_Requests", triggers.Astropod_Requests), ("Astropod_Sdk", triggers.Astropod_Sdk),
+            ("Mixpeek_Requests", triggers.Mixpeek_Requests), ("Mixpeek_Sdk", triggers.Mixpeek_Sdk),
+            ("Shipyard_Requests", triggers.Shipyard_Requests), ("Shipyard_Sdk", triggers.Shipyard_Sdk),
+            ("TrueFoundry_Requests", triggers.TrueFoundry_Requests), ("TrueFoundry_Sdk", triggers.TrueFoundry_Sdk),
         })
         {
             for (var i = 0; i < 2_000; i++)

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
@@ -19,8 +18,10 @@ internal static class Harness
         return client;
     }
 
-    /// <summary>(b) The SDK's generated Refit interface alone, on a plain HttpClient.</summary>
-    public static T Refit<T>(HttpMessageHandler handler, RefitSettings settings) => RestService.For<T>(Raw(handler), settings);
+    /// <summary>(b) The SDK's generated request methods alone (<c>&lt;Service&gt;Requests</c>), on a plain HttpClient: they
+    /// need a call context to put on the request, made once here and never given back.</summary>
+    public static Core.Http.CallContext Call { get; } = Core.Http.CallContext.Create(
+        new Agentset.AgentsetClientOptions { ApiKey = Key, BaseAddress = BaseAddress }, null, Agentset.Generated.AgentsetOperations.GetIngestJobOperation);
 
     /// <summary>Registers the Agentset client every benchmark uses: the bench key, namespace and address.</summary>
     public static IHttpClientBuilder AddAgentset(IServiceCollection services) =>

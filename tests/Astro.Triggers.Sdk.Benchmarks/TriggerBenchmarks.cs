@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Astro.Triggers.Sdk.Benchmarks;
 
-/// <summary>The trigger operation of each service: raw HttpClient (baseline) vs Refit alone vs the SDK.
+/// <summary>The trigger operation of each service: raw HttpClient (baseline) vs the generated request methods alone vs the SDK.
 /// (Agentset's trigger is its create, in <see cref="AgentsetBenchmarks"/>.)</summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -26,10 +26,7 @@ public class TriggerBenchmarks
     private static readonly TriggerIngestionRequest AstropodRequest = new();
 
     private HttpClient _tfyRaw = null!, _shipyardRaw = null!, _astropodRaw = null!, _mixpeekRaw = null!;
-    private ITrueFoundryApi _tfyRefit = null!;
-    private IShipyardApi _shipyardRefit = null!;
-    private IAstropodApi _astropodRefit = null!;
-    private IMixpeekApi _mixpeekRefit = null!;
+    private HttpClient _tfyRequests = null!, _shipyardRequests = null!, _astropodRequests = null!, _mixpeekRequests = null!;
     private TrueFoundryClient _tfy = null!;
     private ShipyardClient _shipyard = null!;
     private AstropodClient _astropod = null!;
@@ -46,10 +43,7 @@ public class TriggerBenchmarks
         (_tfyRaw, _shipyardRaw, _astropodRaw, _mixpeekRaw) = (Harness.Raw(Tfy()), Harness.Raw(Shipyard()), Harness.Raw(Astropod()), Harness.Raw(Mixpeek()));
         _shipyardRaw.DefaultRequestHeaders.Add("X-Shipyard-API-Key", Harness.Key);
         _mixpeekRaw.DefaultRequestHeaders.Add("X-Namespace", "ns_bench");
-        _tfyRefit = Harness.Refit<ITrueFoundryApi>(Tfy(), TrueFoundryOperations.CreateRefitSettings());
-        _shipyardRefit = Harness.Refit<IShipyardApi>(Shipyard(), ShipyardOperations.CreateRefitSettings());
-        _astropodRefit = Harness.Refit<IAstropodApi>(Astropod(), AstropodOperations.CreateRefitSettings());
-        _mixpeekRefit = Harness.Refit<IMixpeekApi>(Mixpeek(), MixpeekOperations.CreateRefitSettings());
+        (_tfyRequests, _shipyardRequests, _astropodRequests, _mixpeekRequests) = (Harness.Raw(Tfy()), Harness.Raw(Shipyard()), Harness.Raw(Astropod()), Harness.Raw(Mixpeek()));
         _tfy = Harness.Sdk<TrueFoundryClient>(s => s.AddTrueFoundryClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Tfy);
         _shipyard = Harness.Sdk<ShipyardClient>(s => s.AddShipyardClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Shipyard);
         _astropod = Harness.Sdk<AstropodClient>(s => s.AddAstropodClient(o => { o.ApiKey = Harness.Key; o.BaseAddress = Harness.BaseAddress; }), Astropod);
@@ -70,8 +64,8 @@ public class TriggerBenchmarks
         (await ReadAsync(await _tfyRaw.PostAsJsonAsync(new Uri("/api/svc/v1/jobs/trigger", UriKind.Relative), TfyRequest, TrueFoundryJsonContext.Default.TriggerJobRequest), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
 
     [Benchmark, BenchmarkCategory("TrueFoundry")]
-    public async Task<string?> TrueFoundry_Refit() =>
-        (await ReadAsync(await _tfyRefit.TriggerJobAsync(TfyRequest, null!, default), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
+    public async Task<string?> TrueFoundry_Requests() =>
+        (await ReadAsync(await TrueFoundryRequests.TriggerJobAsync(_tfyRequests, TfyRequest, Harness.Call, default), TrueFoundryJsonContext.Default.TriggerJobResponse)).JobRunName;
 
     [Benchmark, BenchmarkCategory("TrueFoundry")]
     public async Task<string?> TrueFoundry_Sdk() => (await _tfy.JobRuns.StartAsync(TfyRequest)).Id;
@@ -81,8 +75,8 @@ public class TriggerBenchmarks
         (await ReadAsync(await _shipyardRaw.PostAsJsonAsync(new Uri("/orgs/org-1/projects/proj-1/fleets/fleet-1/fleetruns", UriKind.Relative), ShipyardRequest, ShipyardJsonContext.Default.TriggerFleetRunRequest), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
 
     [Benchmark, BenchmarkCategory("Shipyard")]
-    public async Task<string?> Shipyard_Refit() =>
-        (await ReadAsync(await _shipyardRefit.TriggerFleetRunAsync("org-1", "proj-1", "fleet-1", ShipyardRequest, null!, default), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
+    public async Task<string?> Shipyard_Requests() =>
+        (await ReadAsync(await ShipyardRequests.TriggerFleetRunAsync(_shipyardRequests, "org-1", "proj-1", "fleet-1", ShipyardRequest, Harness.Call, default), ShipyardJsonContext.Default.TriggerFleetRunResponse)).Data?.FleetRunId;
 
     [Benchmark, BenchmarkCategory("Shipyard")]
     public async Task<string?> Shipyard_Sdk() => (await _shipyard.FleetRuns.StartAsync("org-1", "proj-1", "fleet-1")).Id;
@@ -92,8 +86,8 @@ public class TriggerBenchmarks
         (await ReadAsync(await _astropodRaw.PostAsJsonAsync(new Uri("/api/v1/deployments/docs-agent/ingestion/docs_sync/trigger?account=acme", UriKind.Relative), AstropodRequest, AstropodJsonContext.Default.TriggerIngestionRequest), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
 
     [Benchmark, BenchmarkCategory("Astropod")]
-    public async Task<string?> Astropod_Refit() =>
-        (await ReadAsync(await _astropodRefit.TriggerIngestionAsync("docs-agent", "docs_sync", "acme", AstropodRequest, null!, default), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
+    public async Task<string?> Astropod_Requests() =>
+        (await ReadAsync(await AstropodRequests.TriggerIngestionAsync(_astropodRequests, "docs-agent", "docs_sync", "acme", AstropodRequest, Harness.Call, default), AstropodJsonContext.Default.IngestionTriggerResult)).JobName;
 
     [Benchmark, BenchmarkCategory("Astropod")]
     public async Task<string?> Astropod_Sdk() => (await _astropod.Ingestions.StartAsync("docs-agent", "docs_sync", "acme")).JobName;
@@ -103,8 +97,8 @@ public class TriggerBenchmarks
         (await ReadAsync(await _mixpeekRaw.PostAsync(new Uri("/v1/triggers/trg_1/execute", UriKind.Relative), null), MixpeekJsonContext.Default.TriggerTask)).TaskId;
 
     [Benchmark, BenchmarkCategory("Mixpeek")]
-    public async Task<string> Mixpeek_Refit() =>
-        (await ReadAsync(await _mixpeekRefit.ExecuteTriggerAsync("trg_1", "ns_bench", null!, default), MixpeekJsonContext.Default.TriggerTask)).TaskId;
+    public async Task<string> Mixpeek_Requests() =>
+        (await ReadAsync(await MixpeekRequests.ExecuteTriggerAsync(_mixpeekRequests, "trg_1", "ns_bench", Harness.Call, default), MixpeekJsonContext.Default.TriggerTask)).TaskId;
 
     [Benchmark, BenchmarkCategory("Mixpeek")]
     public async Task<string> Mixpeek_Sdk() => (await _mixpeek.Executions.StartAsync("trg_1")).Id;

@@ -2,12 +2,12 @@ using Astro.Triggers.Sdk.Generator.Tests.Infrastructure;
 
 namespace Astro.Triggers.Sdk.Generator.Tests;
 
-/// <summary>The Refit interface, typed operations and JSON context, compared whole: this part is all ours and
+/// <summary>The request methods, typed operations and JSON context, compared whole: this part is all ours and
 /// small, so any change to it should be seen in review (Expected/*.api.g.cs).</summary>
 public class ApiWriterTests
 {
     [Fact]
-    public async Task Writes_the_Refit_surface_of_every_operation_shape()
+    public async Task Writes_the_requests_and_operations_of_every_operation_shape()
     {
         var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
 
@@ -21,7 +21,7 @@ public class ApiWriterTests
 
         generated.Models.Should().Contain("namespace Astro.Triggers.Sdk.AcmeJobs\n");
         generated.Api.Should().Contain("namespace Astro.Triggers.Sdk.AcmeJobs.Generated\n")
-            .And.Contain("internal partial interface IAcmeJobsApi\n")
+            .And.Contain("internal static class AcmeJobsRequests\n")
             .And.Contain("internal sealed partial class AcmeJobsOperations\n")
             .And.Contain("internal sealed partial class AcmeJobsJsonContext ");
     }

@@ -21,26 +21,27 @@ public class OperationShapeTests
             $"\"AcmeJobs\", \"{operationId}\", \"{method}\", isIdempotent: {(idempotent ? "true" : "false")});");
     }
 
-    [Theory]
-    // explode: false → comma-joined.
-    [InlineData("statuses", "Csv", "System.Collections.Generic.IEnumerable<JobStatus>?")]
-    // explode unset → OpenAPI's default for form style, repeated keys.
-    [InlineData("tags", "Multi", "System.Collections.Generic.IEnumerable<string>?")]
-    [InlineData("ids", "Multi", "System.Collections.Generic.IEnumerable<string>?")]
-    public async Task Maps_explode_of_a_query_array_to_a_Refit_collection_format(string name, string format, string type)
+    [Fact]
+    public async Task Joins_a_query_array_with_commas_when_explode_is_false_and_repeats_the_key_otherwise()
+    {
+        var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
+
+        // explode: false → one comma-joined value, by the enum's wire names.
+        generated.Api.Should().Contain(
+            "                __target.Key(\"statuses\");\n                var __comma = false;\n                foreach (var __item in statuses)\n")
+            .And.Contain("__target.Value(Wire(__item));")
+            // explode unset (OpenAPI's default for form style) or true → the key once per item.
+            .And.Contain("                foreach (var __item in tags)\n                {\n                    __target.Query(\"tags\", __item);\n")
+            .And.Contain("                foreach (var __item in ids)\n                {\n                    __target.Query(\"ids\", __item);\n");
+    }
+
+    [Fact]
+    public async Task Formats_a_scalar_query_parameter_with_the_invariant_culture_and_leaves_it_out_when_absent()
     {
         var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
 
         generated.Api.Should().Contain(
-            $"[global::Refit.Query(global::Refit.CollectionFormat.{format}), global::Refit.AliasAs(\"{name}\")] {type} {name},");
-    }
-
-    [Fact]
-    public async Task Gives_a_scalar_query_parameter_no_collection_format()
-    {
-        var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
-
-        generated.Api.Should().Contain("[global::Refit.Query, global::Refit.AliasAs(\"perPage\")] int? perPage,");
+            "            if (perPage is { } __perPage)\n            {\n                __target.Query(\"perPage\", __perPage.ToString(global::System.Globalization.CultureInfo.InvariantCulture));\n");
     }
 
     [Fact]
@@ -48,13 +49,14 @@ public class OperationShapeTests
     {
         var generated = await Generated.FromDocumentAsync("keywords.yaml");
 
-        generated.Api.Should().Contain("[global::Refit.AliasAs(\"namespace\")] string @namespace,")
-            .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"class\")] string? @class,")
-            .And.Contain("[global::Refit.Query, global::Refit.AliasAs(\"per_page\")] long? perPage,")
+        generated.Api.Should().Contain("            string @namespace,\n")
+            .And.Contain("__target.Segment(@namespace);")
+            .And.Contain("if (@class is { } __class)\n            {\n                __target.Query(\"class\", __class);")
+            .And.Contain("if (perPage is { } __perPage)\n            {\n                __target.Query(\"per_page\", ")
             // The header loses its "x-" prefix first, which leaves a keyword.
-            .And.Contain("[global::Refit.Header(\"x-default\")] string? @default,")
-            .And.Contain("(_api, @namespace, @class, perPage, @default),")
-            .And.Contain("static (__args, call, ct) => __args.Item1.ListItemsAsync(__args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),");
+            .And.Contain("if (@default is { } __default)\n            {\n                global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Header(__request, \"x-default\", __default);")
+            .And.Contain("(_http, @namespace, @class, perPage, @default),")
+            .And.Contain("static (__args, call, ct) => KeywordsRequests.ListItemsAsync(__args.Item1, __args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),");
     }
 
     [Fact]
@@ -63,12 +65,12 @@ public class OperationShapeTests
         var generated = await Generated.FromDocumentAsync("acme-jobs.yaml");
 
         // The spec lists the header before the path parameter; the required path parameter comes first.
-        generated.Api.Should().Contain("(_api, jobId, tenantId),")
-            .And.Contain("static (__args, call, ct) => __args.Item1.GetJobAsync(__args.Item2, __args.Item3, call, ct),");
+        generated.Api.Should().Contain("(_http, jobId, tenantId),")
+            .And.Contain("static (__args, call, ct) => AcmeJobsRequests.GetJobAsync(__args.Item1, __args.Item2, __args.Item3, call, ct),");
 
         // Among optional ones, queries before headers, whatever the document's order (header, then per_page).
         var keywords = await Generated.FromDocumentAsync("keywords.yaml");
-        keywords.Api.Should().Contain("(_api, @namespace, @class, perPage, @default),");
+        keywords.Api.Should().Contain("(_http, @namespace, @class, perPage, @default),");
     }
 
     [Fact]

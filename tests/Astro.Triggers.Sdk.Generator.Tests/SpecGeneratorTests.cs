@@ -39,7 +39,8 @@ public class SpecGeneratorTests
             .And.Contain("public long? Wide { get; set; }")
             .And.Contain("System.Collections.Generic.IList<long>? History { get; set; }");
         generated.Models.Should().Contain("public long? Depth { get; set; }").And.NotContain("public int? Depth");
-        generated.Api.Should().Contain("[global::Refit.Query, global::Refit.AliasAs(\"since\")] long? since,");
+        generated.Api.Should().Contain("            long? since,\n")
+            .And.Contain("__target.Query(\"since\", __since.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Agentset.Generated;
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Agentset;
 
@@ -29,8 +28,7 @@ public class AgentsetClient : ServiceClient
         : base(ownsHttpClient ? httpClient : null, options)
     {
         options.ThrowIfInvalid();
-        var api = RestService.ForGenerated<IAgentsetApi>(httpClient, AgentsetOperations.CreateRefitSettings());
-        IngestJobs = new IngestJobsClient(new AgentsetOperations(api, options), options);
+        IngestJobs = new IngestJobsClient(new AgentsetOperations(httpClient, options), options);
     }
 
     /// <summary>Ingest jobs: list, create, get, delete, re-ingest, and run handles to wait on.</summary>

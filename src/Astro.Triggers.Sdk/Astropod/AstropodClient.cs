@@ -2,7 +2,6 @@ using Astro.Triggers.Sdk.Astropod.Generated;
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Http;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Astropod;
 
@@ -30,7 +29,7 @@ public class AstropodClient : ServiceClient
         : base(ownsHttpClient ? httpClient : null, options)
     {
         options.ThrowIfInvalid();
-        var operations = new AstropodOperations(RestService.ForGenerated<IAstropodApi>(httpClient, AstropodOperations.CreateRefitSettings()), options);
+        var operations = new AstropodOperations(httpClient, options);
         Ingestions = new IngestionsClient(operations);
         Deployments = new DeploymentsClient(operations);
     }

@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Astropod.Generated;
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
-using Refit;
 
 using Astro.Triggers.Sdk.Core.Paging;
 namespace Astro.Triggers.Sdk.Astropod;

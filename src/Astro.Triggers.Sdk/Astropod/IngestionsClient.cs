@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Astropod.Generated;
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Astropod;
 

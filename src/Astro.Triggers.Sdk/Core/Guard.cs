@@ -43,7 +43,7 @@ internal static class Guard
     public static string? NullOrNotWhiteSpace(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is null ? null : NotNullOrWhiteSpace(value, name);
 
-    /// <summary>A value that becomes one URL path segment. Refit escapes '/', '?', '#' and the rest, but "." and ".."
+    /// <summary>A value that becomes one URL path segment. The generated requests escape '/', '?', '#' and the rest, but "." and ".."
     /// survive escaping and are resolved away by URI normalisation (GET /v1/triggers/.. would become GET /v1/),
     /// so they are refused.</summary>
     public static string PathSegment(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)

@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Mixpeek.Generated;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Mixpeek;
 
@@ -30,8 +29,7 @@ public class MixpeekClient : ServiceClient
         : base(ownsHttpClient ? httpClient : null, options)
     {
         options.ThrowIfInvalid();
-        var api = RestService.ForGenerated<IMixpeekApi>(httpClient, MixpeekOperations.CreateRefitSettings());
-        var operations = new MixpeekOperations(api, options);
+        var operations = new MixpeekOperations(httpClient, options);
         Triggers = new TriggersClient(operations, options);
         Executions = new ExecutionsClient(operations, options);
     }

@@ -2,7 +2,6 @@ using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Shipyard.Generated;
-using Refit;
 
 using Astro.Triggers.Sdk.Core.Paging;
 namespace Astro.Triggers.Sdk.Shipyard;

@@ -3,7 +3,6 @@ using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Shipyard.Generated;
-using Refit;
 
 namespace Astro.Triggers.Sdk.Shipyard;
 
@@ -33,7 +32,7 @@ public class ShipyardClient : ServiceClient
     {
         options.ThrowIfInvalid();
         FleetRuns = new FleetRunsClient(
-            new ShipyardOperations(RestService.ForGenerated<IShipyardApi>(httpClient, ShipyardOperations.CreateRefitSettings()), options), options);
+            new ShipyardOperations(httpClient, options), options);
     }
 
     /// <summary>Fleet runs: start, get, list, and run handles to wait on.</summary>

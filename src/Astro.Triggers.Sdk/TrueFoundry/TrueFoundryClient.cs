@@ -1,7 +1,6 @@
 using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Auth;
 using Astro.Triggers.Sdk.TrueFoundry.Generated;
-using Refit;
 
 namespace Astro.Triggers.Sdk.TrueFoundry;
 
@@ -29,8 +28,7 @@ public class TrueFoundryClient : ServiceClient
         : base(ownsHttpClient ? httpClient : null, options)
     {
         options.ThrowIfInvalid();
-        var api = RestService.ForGenerated<ITrueFoundryApi>(httpClient, TrueFoundryOperations.CreateRefitSettings());
-        JobRuns = new JobRunsClient(new TrueFoundryOperations(api, options), options);
+        JobRuns = new JobRunsClient(new TrueFoundryOperations(httpClient, options), options);
     }
 
     /// <summary>Job runs: start, get, list, cancel (terminate), delete, and run handles to wait on.</summary>

@@ -4,93 +4,204 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
 {
     using Astro.Triggers.Sdk.AcmeJobs;
 
-    /// <summary>Refit interface for the AcmeJobs API, generated from openapi/. Returns the unread response.</summary>
+    /// <summary>Builds and sends the requests of the AcmeJobs API, generated from openapi/; each returns the
+    /// response with only its headers read.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
-    internal partial interface IAcmeJobsApi
+    internal static class AcmeJobsRequests
     {
         /// <summary>Lists jobs. (GET /jobs)</summary>
-        [global::Refit.Get("/jobs")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListJobsAsync(
-            [global::Refit.Query, global::Refit.AliasAs("perPage")] int? perPage,
-            [global::Refit.Query(global::Refit.CollectionFormat.Csv), global::Refit.AliasAs("statuses")] System.Collections.Generic.IEnumerable<JobStatus>? statuses,
-            [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("tags")] System.Collections.Generic.IEnumerable<string>? tags,
-            [global::Refit.Query(global::Refit.CollectionFormat.Multi), global::Refit.AliasAs("ids")] System.Collections.Generic.IEnumerable<string>? ids,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListJobsAsync(
+            global::System.Net.Http.HttpClient __http,
+            int? perPage,
+            System.Collections.Generic.IEnumerable<JobStatus>? statuses,
+            System.Collections.Generic.IEnumerable<string>? tags,
+            System.Collections.Generic.IEnumerable<string>? ids,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs");
+            if (perPage is { } __perPage)
+            {
+                __target.Query("perPage", __perPage.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (statuses is not null)
+            {
+                __target.Key("statuses");
+                var __comma = false;
+                foreach (var __item in statuses)
+                {
+                    if (__comma)
+                    {
+                        __target.Comma();
+                    }
+
+                    __target.Value(Wire(__item));
+                    __comma = true;
+                }
+            }
+            if (tags is not null)
+            {
+                foreach (var __item in tags)
+                {
+                    __target.Query("tags", __item);
+                }
+            }
+            if (ids is not null)
+            {
+                foreach (var __item in ids)
+                {
+                    __target.Query("ids", __item);
+                }
+            }
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Get, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Creates a job. (POST /jobs)</summary>
-        [global::Refit.Post("/jobs")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateJobAsync(
-            [global::Refit.Body] CreateJobRequest body,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            CreateJobRequest body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Post, __target, call);
+            global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.JsonBody(__request, body, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateJobRequest>)AcmeJobsJsonContext.Default.GetTypeInfo(typeof(CreateJobRequest))!);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>All jobs as CSV. (GET /jobs/export)</summary>
-        [global::Refit.Get("/jobs/export")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ExportJobsAsync(
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ExportJobsAsync(
+            global::System.Net.Http.HttpClient __http,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/export");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Get, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Gets a job &lt;by id&gt; &amp; more. (GET /jobs/{jobId})</summary>
-        [global::Refit.Get("/jobs/{jobId}")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetJobAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Header("x-tenant-id")] string? tenantId,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            string? tenantId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Get, __target, call);
+            if (tenantId is { } __tenantId)
+            {
+                global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Header(__request, "x-tenant-id", __tenantId);
+            }
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Renames a job. (PATCH /jobs/{jobId})</summary>
-        [global::Refit.Patch("/jobs/{jobId}")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> UpdateJobAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Body] CreateJobRequest body,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> UpdateJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            CreateJobRequest body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Patch, __target, call);
+            global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.JsonBody(__request, body, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateJobRequest>)AcmeJobsJsonContext.Default.GetTypeInfo(typeof(CreateJobRequest))!);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Deletes a job; 204 when it was already gone. (DELETE /jobs/{jobId})</summary>
-        [global::Refit.Delete("/jobs/{jobId}")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> DeleteJobAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> DeleteJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Delete, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Replaces the labels. (PUT /jobs/{jobId}/labels)</summary>
-        [global::Refit.Put("/jobs/{jobId}/labels")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReplaceLabelsAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Body] System.Collections.Generic.IEnumerable<string>? body,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReplaceLabelsAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            System.Collections.Generic.IEnumerable<string>? body,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            __target.Path("/labels");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Put, __target, call);
+            if (body is not null)
+            {
+                global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.JsonBody(__request, body, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<System.Collections.Generic.IEnumerable<string>>)AcmeJobsJsonContext.Default.GetTypeInfo(typeof(System.Collections.Generic.IEnumerable<string>))!);
+            }
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Asks a job to stop; asking twice has no second effect. (POST /jobs/{jobId}/cancel)</summary>
-        [global::Refit.Post("/jobs/{jobId}/cancel")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CancelJobAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CancelJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            __target.Path("/cancel");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Post, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
         /// <summary>Starts the job again (each call starts one more run). (POST /jobs/{jobId}/restart)</summary>
-        [global::Refit.Post("/jobs/{jobId}/restart")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RestartJobAsync(
-            [global::Refit.AliasAs("jobId")] string jobId,
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RestartJobAsync(
+            global::System.Net.Http.HttpClient __http,
+            string jobId,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/jobs/");
+            __target.Segment(jobId);
+            __target.Path("/restart");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Post, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
+
+        private static string Wire(JobStatus value) => value switch
+        {
+            JobStatus.Queued => "QUEUED",
+            JobStatus.InProgress => "IN_PROGRESS",
+            JobStatus.Done => "done",
+            _ => value.ToString(),
+        };
 
     }
 
-    /// <summary>Typed operations of the AcmeJobs API: each sends through IAcmeJobsApi and reads the
+    /// <summary>Typed operations of the AcmeJobs API: each sends through AcmeJobsRequests and reads the
     /// response once, streaming, through Core's ResponseReader.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
     internal sealed partial class AcmeJobsOperations
     {
-        private readonly IAcmeJobsApi _api;
+        private readonly global::System.Net.Http.HttpClient _http;
         private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;
 
-        public AcmeJobsOperations(IAcmeJobsApi api, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _api = api; _client = client; }
-
-        /// <summary>Refit settings whose serializer uses AcmeJobsJsonContext (trim- and AOT-safe).</summary>
-        public static global::Refit.RefitSettings CreateRefitSettings() =>
-            global::Astro.Triggers.Sdk.Core.Http.RefitSettingsFactory.Create(AcmeJobsJsonContext.Default.Options);
+        public AcmeJobsOperations(global::System.Net.Http.HttpClient http, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _http = http; _client = client; }
 
         /// <summary>Describes listJobs for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo ListJobsOperation = new(
@@ -105,8 +216,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ListJobsOperation,
-                (_api, perPage, statuses, tags, ids),
-                static (__args, call, ct) => __args.Item1.ListJobsAsync(__args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),
+                (_http, perPage, statuses, tags, ids),
+                static (__args, call, ct) => AcmeJobsRequests.ListJobsAsync(__args.Item1, __args.Item2, __args.Item3, __args.Item4, __args.Item5, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobPageReader, call, ct),
                 cancellationToken);
 
@@ -120,8 +231,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CreateJobOperation,
-                (_api, body),
-                static (__args, call, ct) => __args.Item1.CreateJobAsync(__args.Item2, call, ct),
+                (_http, body),
+                static (__args, call, ct) => AcmeJobsRequests.CreateJobAsync(__args.Item1, __args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
@@ -134,8 +245,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ExportJobsOperation,
-                _api,
-                static (__args, call, ct) => __args.ExportJobsAsync(call, ct),
+                _http,
+                static (__args, call, ct) => AcmeJobsRequests.ExportJobsAsync(__args, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadTextAsync(response, call, ct),
                 cancellationToken);
 
@@ -150,8 +261,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, GetJobOperation,
-                (_api, jobId, tenantId),
-                static (__args, call, ct) => __args.Item1.GetJobAsync(__args.Item2, __args.Item3, call, ct),
+                (_http, jobId, tenantId),
+                static (__args, call, ct) => AcmeJobsRequests.GetJobAsync(__args.Item1, __args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
@@ -166,8 +277,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, UpdateJobOperation,
-                (_api, jobId, body),
-                static (__args, call, ct) => __args.Item1.UpdateJobAsync(__args.Item2, __args.Item3, call, ct),
+                (_http, jobId, body),
+                static (__args, call, ct) => AcmeJobsRequests.UpdateJobAsync(__args.Item1, __args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
@@ -181,8 +292,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, DeleteJobOperation,
-                (_api, jobId),
-                static (__args, call, ct) => __args.Item1.DeleteJobAsync(__args.Item2, call, ct),
+                (_http, jobId),
+                static (__args, call, ct) => AcmeJobsRequests.DeleteJobAsync(__args.Item1, __args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadOptionalAsync(response, AcmeJobsReaders.JobReader, call, ct),
                 cancellationToken);
 
@@ -197,8 +308,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, ReplaceLabelsOperation,
-                (_api, jobId, body),
-                static (__args, call, ct) => __args.Item1.ReplaceLabelsAsync(__args.Item2, __args.Item3, call, ct),
+                (_http, jobId, body),
+                static (__args, call, ct) => AcmeJobsRequests.ReplaceLabelsAsync(__args.Item1, __args.Item2, __args.Item3, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 
@@ -212,8 +323,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, CancelJobOperation,
-                (_api, jobId),
-                static (__args, call, ct) => __args.Item1.CancelJobAsync(__args.Item2, call, ct),
+                (_http, jobId),
+                static (__args, call, ct) => AcmeJobsRequests.CancelJobAsync(__args.Item1, __args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 
@@ -227,8 +338,8 @@ namespace Astro.Triggers.Sdk.AcmeJobs.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, RestartJobOperation,
-                (_api, jobId),
-                static (__args, call, ct) => __args.Item1.RestartJobAsync(__args.Item2, call, ct),
+                (_http, jobId),
+                static (__args, call, ct) => AcmeJobsRequests.RestartJobAsync(__args.Item1, __args.Item2, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 

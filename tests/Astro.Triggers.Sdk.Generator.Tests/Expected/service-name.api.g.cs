@@ -4,31 +4,34 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
 {
     using Astro.Triggers.Sdk.AcmeCloud;
 
-    /// <summary>Refit interface for the AcmeCloud API, generated from openapi/. Returns the unread response.</summary>
+    /// <summary>Builds and sends the requests of the AcmeCloud API, generated from openapi/; each returns the
+    /// response with only its headers read.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
-    internal partial interface IAcmeCloudApi
+    internal static class AcmeCloudRequests
     {
         /// <summary> (GET /ping)</summary>
-        [global::Refit.Get("/ping")]
-        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PingAsync(
-            [global::Refit.Property(global::Astro.Triggers.Sdk.Core.Http.CallContext.PropertyKey)] global::Astro.Triggers.Sdk.Core.Http.CallContext call,
-            global::System.Threading.CancellationToken cancellationToken);
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PingAsync(
+            global::System.Net.Http.HttpClient __http,
+            global::Astro.Triggers.Sdk.Core.Http.CallContext call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __target = global::Astro.Triggers.Sdk.Core.Requests.RequestTarget.Start(__http);
+            __target.Path("/ping");
+            var __request = global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.Create(global::System.Net.Http.HttpMethod.Get, __target, call);
+            return global::Astro.Triggers.Sdk.Core.Requests.GeneratedRequest.SendAsync(__http, __request, cancellationToken);
+        }
 
     }
 
-    /// <summary>Typed operations of the AcmeCloud API: each sends through IAcmeCloudApi and reads the
+    /// <summary>Typed operations of the AcmeCloud API: each sends through AcmeCloudRequests and reads the
     /// response once, streaming, through Core's ResponseReader.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Astro.Triggers.Sdk.Generator", "1.0")]
     internal sealed partial class AcmeCloudOperations
     {
-        private readonly IAcmeCloudApi _api;
+        private readonly global::System.Net.Http.HttpClient _http;
         private readonly global::Astro.Triggers.Sdk.ServiceClientOptions _client;
 
-        public AcmeCloudOperations(IAcmeCloudApi api, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _api = api; _client = client; }
-
-        /// <summary>Refit settings whose serializer uses AcmeCloudJsonContext (trim- and AOT-safe).</summary>
-        public static global::Refit.RefitSettings CreateRefitSettings() =>
-            global::Astro.Triggers.Sdk.Core.Http.RefitSettingsFactory.Create(AcmeCloudJsonContext.Default.Options);
+        public AcmeCloudOperations(global::System.Net.Http.HttpClient http, global::Astro.Triggers.Sdk.ServiceClientOptions client) { _http = http; _client = client; }
 
         /// <summary>Describes ping for errors, retries and telemetry.</summary>
         public static readonly global::Astro.Triggers.Sdk.Core.Http.OperationInfo PingOperation = new(
@@ -39,8 +42,8 @@ namespace Astro.Triggers.Sdk.AcmeCloud.Generated
             global::Astro.Triggers.Sdk.RequestOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Astro.Triggers.Sdk.Core.Http.CallRunner.RunAsync(_client, options, PingOperation,
-                _api,
-                static (__args, call, ct) => __args.PingAsync(call, ct),
+                _http,
+                static (__args, call, ct) => AcmeCloudRequests.PingAsync(__args, call, ct),
                 static (response, call, ct) => global::Astro.Triggers.Sdk.Core.Http.ResponseReader.ReadEmptyAsync(response, call, ct),
                 cancellationToken);
 

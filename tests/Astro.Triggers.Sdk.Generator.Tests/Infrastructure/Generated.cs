@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Astro.Triggers.Sdk.Generator.Tests.Infrastructure;
 
 /// <summary>One generated file, split where the generator joins its two halves: NSwag's models, then the part
-/// our ApiWriter writes (Refit interface, typed operations, JSON context).</summary>
+/// our ApiWriter writes (request methods, typed operations, JSON context).</summary>
 internal sealed partial class Generated
 {
     private Generated(string code, string models, string api)

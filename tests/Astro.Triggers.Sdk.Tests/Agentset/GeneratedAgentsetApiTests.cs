@@ -4,13 +4,12 @@ using Astro.Triggers.Sdk.Agentset.Generated;
 using Astro.Triggers.Sdk.Core.Http;
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
-using Refit;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
 namespace Astro.Triggers.Sdk.Tests.Agentset;
 
-/// <summary>The generated Refit interface and typed operations, over real HTTP to WireMock on loopback:
+/// <summary>The generated request methods and typed operations, over real HTTP to WireMock on loopback:
 /// the exact request the server saw, and the deserialized response.</summary>
 public sealed class GeneratedAgentsetApiTests : WireMockTestBase
 {
@@ -24,7 +23,7 @@ public sealed class GeneratedAgentsetApiTests : WireMockTestBase
         var http = new HttpClient { BaseAddress = BaseAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", "test-key");
         _operations = new AgentsetOperations(
-            RestService.ForGenerated<IAgentsetApi>(http, AgentsetOperations.CreateRefitSettings()),
+            http,
             new AgentsetClientOptions { BaseAddress = BaseAddress, ApiKey = "test-key", Timeout = Timeout.InfiniteTimeSpan, MaxResponseBytes = 1024 * 1024 });
     }
 

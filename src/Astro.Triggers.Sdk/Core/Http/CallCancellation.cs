@@ -1,5 +1,3 @@
-using Microsoft.Extensions.ObjectPool;
-
 namespace Astro.Triggers.Sdk.Core.Http;
 
 /// <summary>The source behind each call's token (its budget, and the caller's cancellation linked in). On the system
@@ -9,8 +7,9 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// (tests' virtual time: it cannot be reset), is disposed instead.</summary>
 internal static class CallCancellation
 {
-    private static readonly ObjectPool<CancellationTokenSource> Pool =
-        new DefaultObjectPoolProvider().Create(new ResettablePolicy());
+    // A source that was cancelled, or whose timer could not be stopped, is refused (and disposed): a token that was
+    // cancelled may still be held, e.g. by an OperationCanceledException, and must stay cancelled.
+    private static readonly SmallPool<CancellationTokenSource> Pool = new(static () => new(), static source => source.TryReset());
 
     /// <summary>A source cancelled after <paramref name="timeout"/> on <paramref name="clock"/> (never, when infinite)
     /// and when <paramref name="callerToken"/> is; give both back with <see cref="Return"/>.</summary>
@@ -42,14 +41,5 @@ internal static class CallCancellation
         {
             source.Dispose();
         }
-    }
-
-    private sealed class ResettablePolicy : PooledObjectPolicy<CancellationTokenSource>
-    {
-        public override CancellationTokenSource Create() => new();
-
-        // Refused (and disposed by the pool) when it was cancelled or its timer could not be stopped: a token that was
-        // cancelled may still be held, e.g. by an OperationCanceledException, and must stay cancelled.
-        public override bool Return(CancellationTokenSource source) => source.TryReset();
     }
 }

@@ -1,10 +1,9 @@
 using Astro.Triggers.Sdk.Core.Retry;
 using Astro.Triggers.Sdk.Core.Security;
-using Microsoft.Extensions.ObjectPool;
 
 namespace Astro.Triggers.Sdk.Core.Http;
 
-/// <summary>What one facade call hands down to the HTTP pipeline (through Refit's [Property] parameter,
+/// <summary>What one facade call hands down to the HTTP pipeline (as an option of each request it sends,
 /// so it travels with the request, never through shared state): the operation, the effective retry
 /// policy, the call's budget, the client's known secrets, and a count of attempts. Contexts are pooled
 /// (<see cref="Create"/>, <see cref="Release"/>): nothing may keep one after its call has returned.</summary>
@@ -14,7 +13,7 @@ internal sealed class CallContext
 
     private static readonly HttpRequestOptionsKey<CallContext> Key = new(PropertyKey);
 
-    private static readonly ObjectPool<CallContext> Pool = new DefaultObjectPool<CallContext>(new ResetPolicy());
+    private static readonly SmallPool<CallContext> Pool = new(static () => new(), Reset);
 
     private int _attempts;
 
@@ -133,30 +132,28 @@ internal sealed class CallContext
     /// <summary>Tells the per-call callback about a successful response, if there is one.</summary>
     public void Notify(HttpResponseMessage response) => OnResponse?.Invoke(ResponseInfo.From(response, this));
 
+    /// <summary>Puts this context on a request of its call, where <see cref="Of"/> finds it.</summary>
+    public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
+
     public static CallContext? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;
 
     // Clears what would keep other objects alive or leak into the next call; the model stack keeps its array.
-    private sealed class ResetPolicy : PooledObjectPolicy<CallContext>
+    private static bool Reset(CallContext call)
     {
-        public override CallContext Create() => new();
-
-        public override bool Return(CallContext call)
-        {
-            call._attempts = 0;
-            call._trackedAttempt = 0;
-            call._writtenAttempt = 0;
-            call.StartedAt = 0;
-            call.PacingTicket = 0;
-            call.CallerToken = default;
-            call.Activity = null;
-            call.OnResponse = null;
-            call.LoggerFactory = null;
-            call.Pacer = null;
-            call.Secrets = null!;
-            call.Retry = null!;
-            call.ModelsBeingRead?.Clear();
-            return true;
-        }
+        call._attempts = 0;
+        call._trackedAttempt = 0;
+        call._writtenAttempt = 0;
+        call.StartedAt = 0;
+        call.PacingTicket = 0;
+        call.CallerToken = default;
+        call.Activity = null;
+        call.OnResponse = null;
+        call.LoggerFactory = null;
+        call.Pacer = null;
+        call.Secrets = null!;
+        call.Retry = null!;
+        call.ModelsBeingRead?.Clear();
+        return true;
     }
 }

@@ -11,11 +11,12 @@ namespace Astro.Triggers.Sdk.Core.Http;
 /// the headers.</summary>
 internal static class ClientPipeline
 {
-    /// <summary>The SDK's handlers, outermost first.</summary>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(
-        ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential, ILoggerFactory loggerFactory) =>
+    /// <summary>The SDK's handlers, outermost first. Without a logger factory the telemetry handler has nothing to log
+    /// to and only passes requests on.</summary>
+    public static DelegatingHandler[] CreateHandlers(
+        ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential, ILoggerFactory? loggerFactory) =>
     [
-        new TelemetryHandler(loggerFactory.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), options.TimeProvider),
+        new TelemetryHandler(loggerFactory?.CreateLogger($"{SdkConstants.TelemetryName}.{service}"), options.TimeProvider),
         new AuthHandler(options.ResolveTokens(), options.TokenProvider is not null, applyCredential),
         // Innermost: it acts only over the SDK's own SocketsHttpHandler, found below it at the first request.
         new OwnTransportHandler(options.AutomaticDecompression),
@@ -25,8 +26,10 @@ internal static class ClientPipeline
     public static HttpClient CreateHttpClient(ServiceClientOptions options, string service, Action<HttpRequestMessage, string> applyCredential)
     {
         HttpMessageHandler handler = CreatePrimaryHandler(options);
-        var handlers = CreateHandlers(options, service, applyCredential, options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        for (var i = handlers.Count - 1; i >= 0; i--)
+        // No NullLoggerFactory stand-in when none is configured: building it and its NullLogger was JIT time on a
+        // process's first client (issue 30) for a logger nobody reads.
+        var handlers = CreateHandlers(options, service, applyCredential, options.LoggerFactory);
+        for (var i = handlers.Length - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = handler;
             handler = handlers[i];

@@ -21,7 +21,19 @@ internal static class UserAgent
         return informational?.Split('+')[0] ?? typeof(UserAgent).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 
-    // A product comment may not hold parentheses or control characters (RFC 9110 §5.6.5).
-    private static string Clean(string text) =>
-        new(text.Where(c => !char.IsControl(c) && c is not '(' and not ')').ToArray());
+    // A product comment may not hold parentheses or control characters (RFC 9110 §5.6.5). A loop, not LINQ over chars:
+    // this runs while the first client is built, where each generic instantiation is JIT time (issue 30).
+    private static string Clean(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) && c is not '(' and not ')')
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
 }

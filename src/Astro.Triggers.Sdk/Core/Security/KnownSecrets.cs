@@ -17,7 +17,9 @@ internal sealed class KnownSecrets
     private readonly Lock _gate = new();
     private readonly List<string> _values = [];
     private string? _last;
-    private volatile string[] _forms = [];
+    // Null until a text is first masked after a change: the escaped forms are built then, not while a client is built
+    // (JavaScriptEncoder and the escapes were JIT time on a process's first call, issue 30, and most clients never mask).
+    private volatile string[]? _forms = [];
 
     /// <summary>Remembers a secret the client sent or is about to send; cheap when it is the one seen last.</summary>
     public void Add(string? secret)
@@ -41,10 +43,7 @@ internal sealed class KnownSecrets
                 _values.RemoveAt(0);
             }
 
-            _forms = [.. _values
-                .SelectMany(v => (string[])[v, Uri.EscapeDataString(v), JavaScriptEncoder.Default.Encode(v), .. JsonEscapedForms(v)])
-                .Distinct(StringComparer.Ordinal)
-                .OrderByDescending(v => v.Length)];
+            _forms = null;
         }
     }
 
@@ -57,7 +56,7 @@ internal sealed class KnownSecrets
             return null;
         }
 
-        foreach (var form in _forms)
+        foreach (var form in _forms ?? Forms())
         {
             if (text.Contains(form, StringComparison.Ordinal))
             {
@@ -66,6 +65,18 @@ internal sealed class KnownSecrets
         }
 
         return text;
+    }
+
+    // Every form of every kept secret, longest first (a form inside a longer one must not be masked first).
+    private string[] Forms()
+    {
+        lock (_gate)
+        {
+            return _forms ??= [.. _values
+                .SelectMany(v => (string[])[v, Uri.EscapeDataString(v), JavaScriptEncoder.Default.Encode(v), .. JsonEscapedForms(v)])
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(v => v.Length)];
+        }
     }
 
     /// <summary>The JSON-escaped forms a service may echo a secret in, as every client masks them (conformance rule

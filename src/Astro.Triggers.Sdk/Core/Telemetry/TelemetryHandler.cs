@@ -7,13 +7,14 @@ namespace Astro.Triggers.Sdk.Core.Telemetry;
 /// <summary>One Debug log line per HTTP attempt: method, redacted URI, status, duration, attempt number. Spans and
 /// request metrics of an attempt are System.Net.Http's own (its CLIENT span is a child of the operation's span); the
 /// operation's span, a retry's Information line and a failure's Warning line come from CallRunner and the retry layer.</summary>
-internal sealed partial class TelemetryHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
+/// <remarks>A null logger (a client built without a logger factory) logs nothing.</remarks>
+internal sealed partial class TelemetryHandler(ILogger? logger, TimeProvider timeProvider) : DelegatingHandler
 {
     // Not async itself: with Debug off the inner task is handed on as is (no task of this handler's own per request).
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+        logger is not null && logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(logger, request, cancellationToken) : base.SendAsync(request, cancellationToken);
 
-    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendLoggedAsync(ILogger logger, HttpRequestMessage request, CancellationToken cancellationToken)
     {
 
         var call = CallContext.Of(request);
