@@ -144,17 +144,7 @@ internal static class LenientConverters
     /// nothing is lost, so nothing is reported. An object or array is reported.</summary>
     private sealed class Text(LenientSite site) : LenientValueConverter<string?>(site)
     {
-        protected override bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out string? value)
-        {
-            value = reader.TokenType switch
-            {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number => WholeNumber.TokenText(reader),
-                JsonTokenType.True => "true",
-                JsonTokenType.False => "false",
-                _ => null,
-            };
-            return value is not null;
-        }
+        protected override bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out string? value) =>
+            WireRead.Text(ref reader, out value);
     }
 }

@@ -23,8 +23,8 @@ internal static class WireRead
         return true;
     }
 
-    /// <summary>An optional string, as <c>LenientConverters.Text</c> reads one without a warning: a number or a boolean
-    /// reads as its JSON text.</summary>
+    /// <summary>An optional string read without a warning, for the generated readers and <c>LenientConverters.Text</c>
+    /// alike: a number or a boolean reads as its JSON text.</summary>
     public static bool Text(ref Utf8JsonReader reader, out string? value)
     {
         value = reader.TokenType switch
