@@ -9,6 +9,8 @@ internal sealed class PooledBody : IDisposable
     // The serializer's own first buffer size: a typical response fits without growing.
     private const int InitialSize = 16 * 1024;
 
+    private const int LargestFirst = 1024 * 1024;
+
     private byte[] _buffer;
     private int _length;
 
@@ -21,7 +23,9 @@ internal sealed class PooledBody : IDisposable
 
     public static async ValueTask<PooledBody> ReadAsync(Stream stream, long? contentLength, CancellationToken cancellationToken)
     {
-        var size = contentLength is > 0 and < int.MaxValue / 2 ? (int)contentLength.Value + 1 : InitialSize;
+        // A declared length sizes the first buffer (one read, no copy), but only up to LargestFirst: a server may declare
+        // up to the call's cap and send far less, and the buffer should follow the bytes that came, not the promise.
+        var size = contentLength is > 0 ? (int)Math.Min(contentLength.Value + 1, LargestFirst) : InitialSize;
         var body = new PooledBody(ArrayPool<byte>.Shared.Rent(size));
         try
         {
