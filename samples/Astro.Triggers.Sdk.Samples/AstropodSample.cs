@@ -19,7 +19,11 @@ internal static class AstropodSample
         using var client = new AstropodClient(options);
 
         var deployments = await client.Deployments.ListAsync(account).ToListAsync();
-        var deployment = Steps.Env("ASTROPOD_DEPLOYMENT_ID") is { } id ? deployments.First(d => d.Id == id) : deployments[0];
+        var deployment = Steps.Env("ASTROPOD_DEPLOYMENT_ID") is { } id
+            ? deployments.FirstOrDefault(d => d.Id == id)
+                ?? throw new MissingSettingException($"ASTROPOD_DEPLOYMENT_ID {id} is not one of account {account}'s {deployments.Count} deployment(s)")
+            : deployments.FirstOrDefault()
+                ?? throw new MissingSettingException($"account {account} has no deployment: create one in Astropod or set ASTROPOD_DEPLOYMENT_ID");
         Say($"{deployments.Count} deployment(s); using {deployment.Id} (namespace {deployment.Namespace})");
         var sources = await client.Deployments.ListIngestionSourcesAsync(deployment.Id).ToListAsync();
         Say($"ingestion sources: {string.Join(", ", sources.Select(s => s.Schedule is null ? s.Name + " (manual)" : $"{s.Name} ({s.Schedule})"))}");

@@ -50,6 +50,13 @@ catch (MissingSettingException ex)
     steps.Say("error", ex.Message);
     return 2;
 }
+catch (ArgumentException ex)
+{
+    // A setting the SDK refuses before sending anything (an options check, or an argument built from one): the message
+    // names which and why, as for a missing one.
+    steps.Say("error", $"invalid setting: {ex.Message}");
+    return 2;
+}
 catch (Exception ex) when (ex is ServiceRequestException or TokenRefreshException)
 {
     steps.Say("error", $"the service refused: {ex.Message}");
