@@ -62,5 +62,6 @@ public sealed class HumanDurationTests
             .Should().Contain("within 300 ms").And.NotContain("00:00");
         var run = Sdk.Agentset.AgentsetModelFactory.IngestJobRun(new Sdk.Agentset.IngestJob { Id = "job_1", NamespaceId = "ns_1", Status = Sdk.Agentset.IngestJobStatus.Processing, Payload = new Sdk.Agentset.TextPayload { Text = "x" } });
         new RunWaitTimeoutException(run, TimeSpan.FromSeconds(125), 7).Message.Should().Contain("after 2 min 5 s and 7 status reads");
+        new RunWaitTimeoutException(run, TimeSpan.FromSeconds(2), 1).Message.Should().Contain("after 2 s and 1 status read;");
     }
 }

@@ -11,7 +11,7 @@ public class RunWaitTimeoutException : AstroTriggersException
     /// <param name="timeout">The wait's timeout.</param>
     /// <param name="polls">How many status reads were made.</param>
     public RunWaitTimeoutException(TriggeredRun run, TimeSpan timeout, int polls)
-        : base($"{run?.Service} run '{run?.Id}' was still {run?.Status} (service status '{run?.RawStatus}') after {HumanDuration.Format(timeout)} and {polls} status reads; it was not stopped.", innerException: null)
+        : base($"{run?.Service} run '{run?.Id}' was still {run?.Status} (service status '{run?.RawStatus}') after {HumanDuration.Format(timeout)} and {polls} status read{(polls == 1 ? string.Empty : "s")}; it was not stopped.", innerException: null)
     {
         Run = run ?? throw new ArgumentNullException(nameof(run));
         Timeout = timeout;

@@ -228,6 +228,7 @@ def test_a_timeout_shorter_than_the_poll_interval_reads_at_the_deadline_and_that
     assert a.status == "succeeded" and a.error is None
     assert isinstance(b.error, at.RunWaitTimeoutError) and (b.error.polls, b.error.timeout) == (1, 2)
     assert group.progress.abandoned == 1 and group.progress.status_reads == 1
+    assert "after 2 s and 1 status read;" in str(b.error)
 
 
 def test_the_async_group_reads_at_an_exact_poll_time_deadline_and_returns_a_run_that_ended() -> None:

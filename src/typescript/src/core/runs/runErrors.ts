@@ -59,7 +59,7 @@ export class RunWaitTimeoutError<T = unknown> extends AstroTriggersError {
   /** @param run - the run, with the last status seen. @param timeout - the wait's, in ms. @param polls - status reads made. */
   constructor(run: TriggeredRun<T>, timeout: number, polls: number) {
     super(
-      `${run.service} run '${run.id}' was still ${run.status} (service status '${run.rawStatus ?? ""}') after ${timeout} ms and ${polls} status reads; it was not stopped.`,
+      `${run.service} run '${run.id}' was still ${run.status} (service status '${run.rawStatus ?? ""}') after ${timeout} ms and ${polls} status read${polls === 1 ? "" : "s"}; it was not stopped.`,
       { service: run.service, mayHaveBeenProcessed: true },
     );
     this.run = run;

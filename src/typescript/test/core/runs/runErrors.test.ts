@@ -55,6 +55,7 @@ describe("run errors", () => {
     expect([error.run.status, error.run.rawStatus, error.timeout, error.mayHaveBeenProcessed]).toEqual(["running", "PROCESSING", 2500, true]);
     expect(error.polls).toBeGreaterThan(0);
     expect(error.message).toContain(`after 2500 ms and ${error.polls} status reads; it was not stopped.`);
+    expect(new RunWaitTimeoutError(tracked, 2000, 1).message).toContain("after 2000 ms and 1 status read; it was not stopped.");
   });
 });
 

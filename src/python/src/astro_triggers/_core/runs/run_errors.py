@@ -54,7 +54,7 @@ class RunWaitTimeoutError(AstroTriggersError):
         """``timeout`` in seconds; ``polls`` the status reads made."""
         super().__init__(
             f"{run.service} run '{run.id}' was still {run.status} (service status '{run.raw_status or ''}') after "
-            f"{timeout:g} s and {polls} status reads; it was not stopped.",
+            f"{timeout:g} s and {polls} status read{'' if polls == 1 else 's'}; it was not stopped.",
             service=run.service, may_have_been_processed=True)
         self.run = run
         self.timeout = timeout
