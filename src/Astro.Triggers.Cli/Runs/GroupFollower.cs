@@ -169,8 +169,8 @@ internal static class GroupFollower
         public Rows Render()
         {
             var p = Progress;
-            var done = p.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)p.Ended / p.Total);
-            var bar = new Markup($"[green]{new string('━', done)}[/][grey]{new string('─', BarWidth - done)}[/] {p.Ended}/{p.Total} ended");
+            var done = p.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)Finished(p) / p.Total);
+            var bar = new Markup($"[green]{new string('━', done)}[/][grey]{new string('─', BarWidth - done)}[/] {Finished(p)}/{p.Total} ended");
             var table = new Table().Border(TableBorder.Rounded).AddColumn("status").AddColumn(new TableColumn("runs").RightAligned());
             foreach (var (name, count) in Counts(p))
             {
@@ -181,20 +181,24 @@ internal static class GroupFollower
         }
 
         public static string Summary(RunGroupProgress p, TimeSpan elapsed) =>
-            $"{p.Ended}/{p.Total} ended: " + string.Join(", ", Counts(p).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Name}")) + "; " + Tail(p, elapsed);
+            $"{Finished(p)}/{p.Total} ended: " + string.Join(", ", Counts(p).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Name}")) + "; " + Tail(p, elapsed);
 
         private static IEnumerable<(string Name, int Count)> Counts(RunGroupProgress p) =>
         [
             ("queued", p.Queued), ("running", p.Running), ("unknown", p.Unknown), ("succeeded", p.Succeeded),
-            ("failed", p.Failed), ("cancelled", p.Cancelled), ("not followed to the end", p.Abandoned),
+            ("failed", p.Failed), ("cancelled", p.Cancelled), ("still going, no longer followed", p.Abandoned),
         ];
+
+        /// <summary>Runs that reached an end status. The group's <c>Ended</c> also counts runs it stopped following (a
+        /// timeout, a failed read); those are still going, and the summary line after the view says so.</summary>
+        private static int Finished(RunGroupProgress p) => p.Succeeded + p.Failed + p.Cancelled;
 
         /// <summary>Rate and time left at that rate (from the runs that ended so far), the oldest run still going, reads.</summary>
         private static string Tail(RunGroupProgress p, TimeSpan elapsed)
         {
             var minutes = Math.Max(elapsed.TotalMinutes, 1.0 / 60);
-            var rate = p.Ended / minutes;
-            var left = p.Pending == 0 ? "none left" : rate > 0 ? $"about {HumanDuration.Format(TimeSpan.FromMinutes(p.Pending / rate))} left" : "time left not known yet";
+            var rate = Finished(p) / minutes;
+            var left = p.Pending == 0 ? (p.Abandoned == 0 ? "none left" : "none left to follow") : rate > 0 ? $"about {HumanDuration.Format(TimeSpan.FromMinutes(p.Pending / rate))} left" : "time left not known yet";
             var oldest = p.OldestRunning is { } run ? $"; oldest still going: {run.Service} {run.Id} for {HumanDuration.Format(p.OldestRunningFor)}" : string.Empty;
             return $"{rate.ToString("0.#", CultureInfo.InvariantCulture)} ended/min, {left}{oldest}; {p.StatusReads} status reads";
         }
