@@ -122,7 +122,8 @@ internal static class RunFollower
             }
             catch (RunWaitTimeoutException)
             {
-                // The SDK kept --timeout to the letter: it read the run once more at the deadline, and it was still going.
+                // The SDK kept --timeout to the letter: it read the run once more at the deadline and it was still going, or the
+                // service's rate limit left no room for that read before the deadline (nothing sent; no sleep passes it).
                 var message = StillGoing(run, invocation.Timeout, followAgain);
                 return Finish(invocation, run, "timed-out", ExitCodes.WaitTimedOut, started, $"{run.Service} run {run.Id} {message}", message);
             }

@@ -5,8 +5,8 @@ namespace Astro.Triggers.Sdk;
 
 /// <summary>The client's own 429, raised before anything is sent: the service's last answer said this client's
 /// rate-limit window is spent (<c>X-RateLimit-Remaining: 0</c>, or a 429 with its hint) until a moment the call cannot
-/// wait for within what is left of its <c>Timeout</c> and <c>Retry.MaxElapsed</c>, or the call's budget ran out while
-/// it queued behind the attempts in flight. Thrown only with <see cref="ServiceClientOptions.RateLimitPacing"/> on.</summary>
+/// wait for within what is left of its <c>Timeout</c> and <c>Retry.MaxElapsed</c> (or, for a status read of a run wait,
+/// before the wait's deadline), or that time ran out while it queued behind the attempts in flight. Thrown only with <see cref="ServiceClientOptions.RateLimitPacing"/> on.</summary>
 /// <remarks>
 /// <para><see cref="AstroTriggersException.MayHaveBeenProcessed"/> is always false (nothing reached the service: a
 /// create or trigger is safe to send again), <see cref="ServiceRequestException.Status"/> is 429,
@@ -45,9 +45,13 @@ public class PacedRateLimitException : RateLimitExceededException
     internal PacedRateLimitException(CallContext call, TimeSpan wait)
         : this(call.Operation.Service, call.Operation.OperationId, call.Operation.Method, wait)
     {
+        _boundByWait = call.SleepBoundByWait;
     }
+
+    // The wait that did not fit ended at a run wait's deadline rather than at the call's budget: the message says which.
+    private readonly bool _boundByWait;
 
     /// <inheritdoc />
     public override string Message => string.Create(CultureInfo.InvariantCulture,
-        $"{Info.Service} {Info.OperationId} was not sent (client-side rate-limit pacing, {ErrorCodeValue}): the service's rate-limit budget for this client is spent and resets in {Core.HumanDuration.Format(Info.RetryAfter ?? TimeSpan.Zero)}, later than the call's remaining time budget allows. Nothing reached the service; it is safe to try again after the reset.");
+        $"{Info.Service} {Info.OperationId} was not sent (client-side rate-limit pacing, {ErrorCodeValue}): the service's rate-limit budget for this client is spent and resets in {Core.HumanDuration.Format(Info.RetryAfter ?? TimeSpan.Zero)}, later than {(_boundByWait ? "the deadline of the run wait this read was for" : "the call's remaining time budget")} allows. Nothing reached the service; it is safe to try again after the reset.");
 }

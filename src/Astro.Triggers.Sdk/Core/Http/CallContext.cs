@@ -53,6 +53,25 @@ internal sealed class CallContext
         }
     }
 
+    /// <summary>The deadline of the run wait this call reads for (<see cref="WaitDelayLimit.Current"/> when the call
+    /// started), or null outside a wait.</summary>
+    public WaitDelayLimit? DelayLimit { get; private set; }
+
+    /// <summary>How long a sleep inside this call (a retry's delay, the pacer's wait) may last: <see cref="Remaining"/>,
+    /// or less when the call is a run wait's read whose deadline comes first — the wait keeps its timeout to the letter,
+    /// so no sleep of its read may end past it. Attempts are not bounded by it, only sleeps.</summary>
+    public TimeSpan SleepRoom
+    {
+        get
+        {
+            var remaining = Remaining;
+            return DelayLimit is { } limit && limit.Left is var left && left < remaining ? left : remaining;
+        }
+    }
+
+    /// <summary>Whether <see cref="SleepRoom"/> is the wait's deadline rather than the call's budget (for the paced error's text).</summary>
+    public bool SleepBoundByWait => DelayLimit is { } limit && limit.Left < Remaining;
+
     /// <summary>The client's shared rate-limit picture, or null when <see cref="ServiceClientOptions.RateLimitPacing"/> is off.</summary>
     public RateLimitBudget? Pacer { get; private set; }
 
@@ -123,6 +142,7 @@ internal sealed class CallContext
         call.LoggerFactory = client.LoggerFactory;
         call.Pacer = client.RateLimitPacing ? client.BudgetFor(operation.Service) : null;
         call.OnResponse = perCall?.OnResponse;
+        call.DelayLimit = WaitDelayLimit.Current;
         return call;
     }
 
@@ -151,6 +171,7 @@ internal sealed class CallContext
         call.OnResponse = null;
         call.LoggerFactory = null;
         call.Pacer = null;
+        call.DelayLimit = null;
         call.Secrets = null!;
         call.Retry = null!;
         call.ModelsBeingRead?.Clear();

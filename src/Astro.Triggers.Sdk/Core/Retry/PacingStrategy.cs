@@ -6,7 +6,9 @@ namespace Astro.Triggers.Sdk.Core.Retry;
 /// It sits between the retry loop and the attempt timeout (<see cref="RetryPipeline"/>): the wait is inside the call's
 /// budget (Timeout and MaxElapsed) but never counts against the per-attempt timeout. A wait that cannot fit in what
 /// remains of the call ends it at once, before anything is sent, with <see cref="PacedRateLimitException"/> (a 429 that
-/// says the request was not sent), so a create that was paced out is never reported as "may have been processed".</summary>
+/// says the request was not sent), so a create that was paced out is never reported as "may have been processed".
+/// A run wait's read waits no further than the wait's deadline either (<see cref="CallContext.SleepRoom"/>): the wait
+/// keeps its timeout to the letter, so a reset past it ends the read there, unsent, as one past the call's budget does.</summary>
 internal static class PacingStrategy
 {
     /// <summary>Paces, then runs the attempt under its timeout (<see cref="RetryPipeline.AttemptAsync"/>).</summary>
@@ -39,7 +41,7 @@ internal static class PacingStrategy
     {
         long ticket;
         PacingDecision decision;
-        while ((decision = Decide(pacer, call.Remaining, out ticket, out var wait, out var sleep, out var changed)) != PacingDecision.Go)
+        while ((decision = Decide(pacer, call.SleepRoom, out ticket, out var wait, out var sleep, out var changed)) != PacingDecision.Go)
         {
             if (decision == PacingDecision.Paced)
             {
@@ -80,7 +82,7 @@ internal static class PacingStrategy
                 throw new PacedRateLimitException(call, TimeSpan.Zero);
             }
 
-            var decision = Decide(take, call.Remaining, out var sleep);
+            var decision = Decide(take, call.SleepRoom, out var sleep);
             if (decision == PacingDecision.Go)
             {
                 call.PacingTicket = take.Ticket;

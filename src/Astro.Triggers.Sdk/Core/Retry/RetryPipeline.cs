@@ -48,10 +48,10 @@ internal static class RetryPipeline
                 delay = hint;
             }
 
-            if (delay > call.Remaining)
+            if (delay > call.SleepRoom)
             {
-                // The backoff would end past the call's budget: end with the last answer instead of sleeping into a
-                // timeout of our own making.
+                // The backoff would end past the call's budget (or past the deadline of the run wait this read serves):
+                // end with the last answer instead of sleeping into a timeout of our own making.
                 ExceptionDispatchInfo.Throw(failure);
             }
 
@@ -97,8 +97,9 @@ internal static class RetryPipeline
     }
 
     /// <summary>Whether to try again. A server's Retry-After is only waited when it fits in what remains of the call
-    /// (the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>) and in <c>MaxDelay</c>; otherwise its 429/503 is
-    /// thrown at once, with <c>RetryAfter</c> set.</summary>
+    /// (the smaller of its <c>Timeout</c> and <c>MaxElapsed</c>, and, for a run wait's read, the time left until the
+    /// wait's deadline: <see cref="CallContext.SleepRoom"/>) and in <c>MaxDelay</c>; otherwise its 429/503 is thrown at
+    /// once, with <c>RetryAfter</c> set.</summary>
     internal static bool ShouldRetry(Exception exception, CallContext call) => ShouldRetry(exception, call, call.CallerToken);
 
     internal static bool ShouldRetry(Exception exception, CallContext call, CancellationToken callerToken)
@@ -113,6 +114,6 @@ internal static class RetryPipeline
         }
 
         return (exception as ServiceRequestException)?.RetryAfter is not { } hint
-            || (hint <= options.MaxDelay && hint <= call.Remaining);
+            || (hint <= options.MaxDelay && hint <= call.SleepRoom);
     }
 }

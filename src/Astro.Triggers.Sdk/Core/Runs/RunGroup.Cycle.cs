@@ -57,7 +57,14 @@ public partial class RunGroup<TRun>
             var dueRuns = scoped.Select(e => (TriggeredRun)e.Run).ToArray();
             try
             {
-                var read = await scope.Reader.ReadAsync(dueRuns, followed[scope].Select(e => (TriggeredRun)e.Run).ToArray(), cancellationToken).ConfigureAwait(false);
+                RunListRead read;
+                // The list read counts for every run of the scope still followed: none of its sleeps may end past the
+                // earliest of their deadlines (a single wait's rule, WaitDelayLimit).
+                using (WaitDelayLimit.Enter(DelayLimit(followed[scope])))
+                {
+                    read = await scope.Reader.ReadAsync(dueRuns, followed[scope].Select(e => (TriggeredRun)e.Run).ToArray(), cancellationToken).ConfigureAwait(false);
+                }
+
                 requests += read.Requests;
                 observed.UnionWith(followed[scope].Where(e => read.Shown.Contains(e.Run)));
                 singles.AddRange(scoped.Where(e => !read.Shown.Contains(e.Run)));
@@ -81,7 +88,11 @@ public partial class RunGroup<TRun>
         {
             try
             {
-                await entry.Run.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                using (WaitDelayLimit.Enter(DelayLimit([entry])))
+                {
+                    await entry.Run.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 requests++;
                 observed.Add(entry);
             }
@@ -151,6 +162,11 @@ public partial class RunGroup<TRun>
         entry.DeadlineRead = step.AtDeadline;
         entry.Due = now + sleep;
     }
+
+    // The delay limit of a read serving these runs: the earliest of their deadlines, on the group's clock; null without a
+    // timeout. Called with at least one run, after the clock was set (Add).
+    private WaitDelayLimit? DelayLimit(IEnumerable<Entry> served) =>
+        _options.Timeout == Timeout.InfiniteTimeSpan ? null : new WaitDelayLimit(_clock!, _origin, served.Min(e => e.Added) + _options.Timeout);
 
     // The time left of a run's wait after it was followed this long; null for a wait without timeout.
     private TimeSpan? Remaining(TimeSpan followed) =>

@@ -13,7 +13,11 @@ namespace Astro.Triggers.Sdk;
 /// it is noticed within 10% of its length, and its timeout to the letter (no read is scheduled past it; a run still going
 /// is read once more at its deadline, in that cycle's usual list and single reads, and given up only if that read does not
 /// see it end); a cycle starts when the earliest run is due, and every run a list read shows counts as read. The group's
-/// requests are the clients' own calls: retries, rate-limit pacing and telemetry apply.
+/// requests are the clients' own calls: retries, rate-limit pacing and telemetry apply, except that no sleep inside a read
+/// (a retry's delay, the rate-limit pacer's wait) ends past the earliest deadline of the runs that read serves: a retry
+/// that would is not made (the throttled runs back off, cut to their deadlines), and when the service's rate limit leaves
+/// no room before a run's deadline, its read at the deadline is not sent and the run ends with
+/// <see cref="RunWaitTimeoutException"/> at its deadline.
 /// Runs of different services (or clients) may share a group — use <c>RunGroup&lt;TriggeredRun&gt;</c> — and are read per
 /// service, client and scope.</summary>
 /// <typeparam name="TRun">The run handle type, e.g. <c>IngestJobRun</c>, or <see cref="TriggeredRun"/> for a mixed group.</typeparam>

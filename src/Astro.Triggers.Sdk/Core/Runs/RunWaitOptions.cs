@@ -35,7 +35,10 @@ public sealed class RunWaitOptions
     /// would is cut to the time left, a service's <c>Retry-After</c> too), the run is read once more at the deadline, and
     /// <see cref="RunWaitTimeoutException"/> is thrown only when that read does not see the run end. A read still under way
     /// when the deadline passes is abandoned then (the timeout, no further read); the read at the deadline is bounded by the
-    /// client's own timeouts. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// client's own timeouts. No sleep inside a read passes the deadline either: the client does not retry a status read
+    /// whose retry delay (backoff or <c>Retry-After</c>) would end past it, and when the service's rate limit leaves no
+    /// room before the deadline, the read at the deadline is not sent and the wait ends with
+    /// <see cref="RunWaitTimeoutException"/> at the deadline. <see cref="Timeout.InfiniteTimeSpan"/>
     /// waits for ever (cancellation still stops it). Zero is refused: a wait reads at least once.</summary>
     /// <value>The default value is 1 hour.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);

@@ -113,7 +113,12 @@ public abstract class TriggeredRun
     /// <see cref="RunWaitOptions"/>; a 429/503 answer's <c>Retry-After</c> is waited instead when longer), reads again. All
     /// waiting uses the client's <see cref="TimeProvider"/>. <see cref="RunWaitOptions.Timeout"/> is kept to the letter: a
     /// wait that would end past it is cut to the time left, the run is read once more at the deadline, and a run that
-    /// read shows ended is returned (or its failure thrown); only a run still going then is a timeout.</summary>
+    /// read shows ended is returned (or its failure thrown); only a run still going then is a timeout. No sleep inside a
+    /// read passes the deadline either: the client does not retry a read when the retry's delay (backoff or the
+    /// service's <c>Retry-After</c>) would end past it (the 429/503 is then waited by this loop, cut to the time left),
+    /// and when the service's rate limit (<see cref="ServiceClientOptions.RateLimitPacing"/>) leaves no room before the
+    /// deadline, the read at the deadline is not sent and the wait ends with <see cref="RunWaitTimeoutException"/> at the
+    /// deadline. A request already sent is not cut short by it (the client's own timeouts bound it).</summary>
     /// <param name="options">Interval, backoff, timeout and whether failure throws.</param>
     /// <param name="progress">Told the run's status as the wait sees it: the first status read, then each read whose
     /// status differs from the last one reported (the service's own <see cref="RunSnapshot.RawStatus"/> or the common
@@ -130,14 +135,17 @@ public abstract class TriggeredRun
     /// <exception cref="RunCancelledException">The run ended cancelled and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunFailedException">The run ended failed and <see cref="RunWaitOptions.ThrowOnFailure"/> is set.</exception>
     /// <exception cref="RunWaitTimeoutException">The run was still going at the read at <see cref="RunWaitOptions.Timeout"/>
-    /// (the last read), or a read still under way when the deadline passed was abandoned.</exception>
+    /// (the last read), that read was throttled or not sent because the service's rate limit left no room before the
+    /// deadline, or a read still under way when the deadline passed was abandoned.</exception>
     public virtual async Task<TriggeredRun> WaitForCompletionAsync(
         RunWaitOptions options, IProgress<RunSnapshot>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(options).Validate();
         var started = _timeProvider.GetTimestamp();
         // Aborts a read still under way at the deadline (a hung read cannot outlive the wait). The read at the deadline
-        // itself is bounded by the client's own timeouts, and sleeps need no deadline: each is cut to the time left.
+        // itself is bounded by the client's own timeouts; the loop's sleeps are each cut to the time left, and the sleeps
+        // inside every read (the client's retry delays, the rate-limit pacer's wait) by the delay limit below.
+        var limit = options.Timeout == Timeout.InfiniteTimeSpan ? null : new WaitDelayLimit(_timeProvider, started, options.Timeout);
         using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(options.Timeout, _timeProvider);
@@ -163,7 +171,14 @@ public abstract class TriggeredRun
                 TimeSpan? serverWait = null;
                 try
                 {
-                    await UpdateStatusAsync(deadlineRead ? cancellationToken : linked.Token).ConfigureAwait(false);
+                    // No sleep inside the read may end past the deadline: a retry whose delay would is not made (its
+                    // 429/503 comes back here, to be waited as the time left allows), and a pacer that would hold the
+                    // read past it sends nothing (its paced 429 likewise). Scoped to the read alone.
+                    using (WaitDelayLimit.Enter(limit))
+                    {
+                        await UpdateStatusAsync(deadlineRead ? cancellationToken : linked.Token).ConfigureAwait(false);
+                    }
+
                     polls++;
                     var seen = Current;
                     (progress as IRunPollObserver)?.Polled(seen);
@@ -175,7 +190,8 @@ public abstract class TriggeredRun
                 }
                 catch (ServiceRequestException ex) when (ex.Status is 429 or 503)
                 {
-                    // The status read itself was throttled after the client's own retries: back off and poll again.
+                    // The status read itself was throttled after the client's own retries (or paced out before it was
+                    // sent, a 429 too): back off and poll again; at the deadline read, the run goes on: the timeout.
                     serverWait = ex.RetryAfter;
                 }
 

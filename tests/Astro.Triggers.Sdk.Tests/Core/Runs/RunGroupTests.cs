@@ -201,6 +201,45 @@ public sealed class RunGroupTests
     }
 
     [Fact]
+    public async Task A_throttled_list_read_is_not_retried_past_the_runs_deadline_and_the_deadline_read_sees_them_end()
+    {
+        var options = new AgentsetFakeOptions { TimeProvider = _clock };
+        await using var fake = AgentsetFake.Start(options);
+        // The client's default retries would wait the 10 s hint inside the list read (MaxDelay 30 s), and the group's
+        // clock never moves for a timer inside a read: only a read that does not sleep past the deadline ends.
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var runs = await StartJobsAsync(client, options, TimeSpan.Zero, TimeSpan.Zero);
+        fake.Faults.For("listIngestJobs").ServerError(1, status: 503, retryAfter: TimeSpan.FromSeconds(10));
+        var before = fake.Requests.Count;
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(2) });
+
+        var results = await _clock.DriveAsync(p => group.WaitForAllAsync(p));
+
+        results.Should().OnlyContain(r => r.Succeeded, "the read at the deadline (2 s) sees both jobs completed (at 1.5 s)");
+        fake.Requests.Skip(before).Select(r => r.OperationId).Should().Equal("listIngestJobs", "listIngestJobs");
+        _clock.Sleeps.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_reset_past_the_deadline_refuses_the_deadline_list_read_and_the_runs_time_out_there()
+    {
+        var options = new AgentsetFakeOptions { TimeProvider = _clock };
+        await using var fake = AgentsetFake.Start(options);
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var runs = await StartJobsAsync(client, options, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+        fake.Faults.For("listIngestJobs").RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(60));
+        var before = fake.Requests.Count;
+        var group = new RunGroup<IngestJobRun>(runs, new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(2) });
+
+        var results = await _clock.DriveAsync(p => group.WaitForAllAsync(p));
+
+        results.Should().OnlyContain(r => r.Error is RunWaitTimeoutException, "the pacer would hold the deadline read for the minute: it is not sent");
+        fake.Requests.Skip(before).Select(r => r.OperationId).Should().Equal("listIngestJobs");
+        _clock.Sleeps.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        (_clock.GetUtcNow() - Start).Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task Shipyard_reads_the_fleet_CSV_once_per_cycle_for_every_run_of_the_fleet()
     {
         await using var fake = ShipyardFake.Start(new ShipyardFakeOptions { TimeProvider = _clock, RunTime = TimeSpan.FromSeconds(30) });

@@ -1,6 +1,8 @@
 using Astro.Triggers.Sdk.Agentset;
+using Astro.Triggers.Sdk.Core;
 using Astro.Triggers.Sdk.Core.Errors;
 using Astro.Triggers.Sdk.Core.Retry;
+using Astro.Triggers.Sdk.Testing.Agentset;
 using Astro.Triggers.Sdk.Tests.Agentset;
 using Astro.Triggers.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
@@ -284,6 +286,91 @@ public sealed class WaitForCompletionTests : AgentsetClientTestBase
         var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
         ex.Polls.Should().Be(0);
         Server.LogEntries.Should().HaveCount(2, "a read at 0 and one at the deadline, both throttled");
+    }
+
+    [Fact]
+    public async Task An_Agentset_429_whose_reset_is_a_minute_away_ends_the_wait_at_its_2_s_deadline_with_one_GET()
+    {
+        // The new-user trial's case: Agentset's 429 names its reset (Unix ms) a minute ahead, so the client's pacer holds
+        // every call until then. The read at the deadline must not wait for it: nothing is sent, and the wait times out.
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = Clock });
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var run = await client.IngestJobs.StartAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "x" } });
+        fake.Faults.For("getIngestJob").RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(60));
+        var started = Clock.GetUtcNow();
+
+        var wait = run.WaitForCompletionAsync(pollInterval: TimeSpan.FromSeconds(1), timeout: TimeSpan.FromSeconds(2));
+        // The deadline's own 2 s timer first, then the sleep: the time left (2 s), not the minute.
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2), TimeSpan.Zero);
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        var act = () => wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ex = (await act.Should().ThrowAsync<RunWaitTimeoutException>()).Which;
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(2), "the wait ends at its deadline, not at the reset");
+        fake.Requests.Count(r => r.OperationId == "getIngestJob").Should().Be(1, "the read at the deadline was refused by the pacer, unsent");
+        ex.Polls.Should().Be(0);
+        ex.Timeout.Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_503_retry_after_longer_than_the_time_left_is_not_retried_inside_the_read_and_the_deadline_read_returns_the_run()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "10")
+                .WithBody("""{"success":false,"error":{"code":"service_unavailable","message":"try later"}}"""));
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Job("COMPLETED")));
+        // The client's default retries, which would wait the 10 s hint (MaxDelay 30 s) on a plain read.
+        using var client = CreateClient();
+        var limits = new List<object?>();
+        var started = Clock.GetUtcNow();
+
+        var wait = client.IngestJobs.Track(Queued()).WaitForCompletionAsync(
+            new RunWaitOptions { PollInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromSeconds(2) },
+            new InlineProgress<RunSnapshot>(_ => limits.Add(WaitDelayLimit.Current)));
+        // No 10 s retry timer inside the read: the deadline's timer, then the wait's own sleep of the 2 s left.
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2), TimeSpan.Zero);
+        await Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        var done = await wait.WaitAsync(TimeSpan.FromSeconds(30));
+
+        done.Status.Should().Be(RunStatus.Succeeded);
+        (Clock.GetUtcNow() - started).Should().Be(TimeSpan.FromSeconds(2));
+        Server.LogEntries.Should().HaveCount(2, "the 503 at 0 (not retried) and the read at the deadline");
+        limits.Should().ContainSingle().Which.Should().BeNull("the limit is scoped to the read: the progress callback's own calls are not bounded");
+    }
+
+    [Fact]
+    public async Task Outside_a_wait_a_plain_read_still_retries_a_503_after_its_retry_after()
+    {
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "10")
+                .WithBody("""{"success":false,"error":{"code":"service_unavailable","message":"try later"}}"""));
+        Server.Given(Request.Create().WithPath(JobPath).UsingGet()).InScenario("t").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Job("COMPLETED")));
+        using var client = CreateClient();
+
+        var get = client.IngestJobs.GetAsync("job_1");
+
+        await AssertRetriedAfterAsync(get, TimeSpan.FromSeconds(10));
+        WaitDelayLimit.Current.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Outside_a_wait_a_plain_read_is_still_paced_until_the_reset_and_then_sent()
+    {
+        await using var fake = AgentsetFake.Start(new AgentsetFakeOptions { TimeProvider = Clock });
+        using var client = new AgentsetClient(fake.CreateClientOptions());
+        var job = await client.IngestJobs.CreateAsync(new CreateIngestJobRequest { Payload = new TextPayload { Text = "x" } });
+        fake.Faults.For("getIngestJob").RateLimit(count: 1, retryAfter: TimeSpan.FromSeconds(60));
+        var first = () => client.IngestJobs.GetAsync(job.Id);
+        await first.Should().ThrowAsync<RateLimitExceededException>("a 60 s hint is past MaxDelay: not retried");
+        var started = Clock.GetUtcNow();
+
+        var elapsed = await RunAsync(client.IngestJobs.GetAsync(job.Id));
+
+        elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(59.9), "the pacer held the read until the reset, as before");
+        (Clock.GetUtcNow() - started).Should().BeLessThan(TimeSpan.FromSeconds(61));
+        fake.Requests.Count(r => r.OperationId == "getIngestJob").Should().Be(2, "then it was sent");
     }
 
     [Fact]
