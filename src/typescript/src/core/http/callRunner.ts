@@ -9,6 +9,7 @@ import { backoff, retryDecision } from "../retry/retryPolicy.js";
 import type { KnownSecrets } from "../security/knownSecrets.js";
 import { redactUrl } from "../security/redactor.js";
 import { type Clock, startTimer } from "./clock.js";
+import { delayLimitAt } from "./delayLimit.js";
 import { BodyReadFailure, readSuccessBody } from "./responseBody.js";
 import { CompressedBodyError } from "./transport/decodeBody.js";
 import { releaseController, takeController } from "./signals.js";
@@ -81,6 +82,11 @@ export async function runCall(
   // Elapsed time on the monotonic clock: a wall clock stepped by hours must not spend (or extend) the budget.
   const started = clock.monotonic();
   const budget = Math.min(settings.timeout, retry.maxElapsed);
+  // A run wait's deadline, taken when the call starts: sleeps (the pacer's wait, a retry's delay) never end past it,
+  // so a read inside a wait cannot outlive the wait; attempts themselves are bounded only by the call's own timeouts.
+  const limitAt = delayLimitAt(clock);
+  // What is left for sleeping: the call's budget or the delay limit, whichever ends first.
+  const room = (elapsed: number) => Math.min(budget - elapsed, limitAt - (started + elapsed));
 
   const details = (extra: ErrorDetails): ErrorDetails => ({
     service: operation.service,
@@ -98,10 +104,10 @@ export async function runCall(
     let elapsed = clock.monotonic() - started;
     let ticket = 0;
     if (pacer) {
-      const decision = pacingDecision(pacer, budget - elapsed);
+      const decision = pacingDecision(pacer, room(elapsed));
       if (decision.kind === "go") ticket = decision.ticket;
       else {
-        const call = { operation, remaining: () => budget - (clock.monotonic() - started), signal: caller ?? NEVER_ABORTED, caller };
+        const call = { operation, remaining: () => room(clock.monotonic() - started), signal: caller ?? NEVER_ABORTED, caller };
         ticket = await acquireSlot(pacer, call, decision);
         elapsed = clock.monotonic() - started;
       }
@@ -130,7 +136,8 @@ export async function runCall(
       attemptTimedOut = raw instanceof AttemptTimedOut;
       error = toSdkError(raw, retry, settings.secrets, details);
     }
-    const remaining = budget - (clock.monotonic() - started);
+    // A delay ending past the delay limit is treated as one past the budget: the last failure is thrown at once.
+    const remaining = room(clock.monotonic() - started);
     const decision = retryDecision(error, attemptTimedOut, operation.idempotent, retry, attempts, remaining);
     const wait = decision === undefined ? undefined : (decision.hint ?? backoff(attempts - 1, retry));
     if (wait === undefined || wait > remaining) throw error;

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "../errors/clientErrors.js";
 import { Guard } from "../guard.js";
 import type { Clock } from "../http/clock.js";
+import { withDelayLimit } from "../http/delayLimit.js";
 import { nextPoll, type PollSchedule } from "./pollSchedule.js";
 import { RunWaitTimeoutError } from "./runErrors.js";
 import { type Entry, failure, progressOf, push, sameProgress, scopeKey, throttle } from "./runGroupEntry.js";
@@ -197,7 +198,8 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
       }
       const scope = followed.get(key)!;
       try {
-        const read = await readRunList(due.map((e) => e.run), scope.map((e) => e.run), signal);
+        // The list read serves every run of its scope: no sleep inside it ends past the earliest of their deadlines.
+        const read = await this.#limited(scope, () => readRunList(due.map((e) => e.run), scope.map((e) => e.run), signal));
         requests += read.requests;
         for (const entry of scope) if (read.shown.has(entry.run)) observed.add(entry);
         singles.push(...due.filter((e) => !read.shown.has(e.run)));
@@ -215,7 +217,7 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
     }
     for (const entry of singles) {
       try {
-        await entry.run.updateStatus({ signal });
+        await this.#limited([entry], () => entry.run.updateStatus({ signal }));
         requests++;
         observed.add(entry);
       } catch (error) {
@@ -259,6 +261,14 @@ export class RunGroup<R extends TriggeredRun<any> = TriggeredRun<any>> {
     }
     entry.deadlineRead = step.atDeadline;
     entry.due = now + step.sleep;
+  }
+
+  // Runs a read with the earliest deadline of the runs it serves as its delay limit (as a single wait does): a retry
+  // delay or pacer wait inside it that would end past that deadline throws at once, and the read counts as throttled.
+  #limited<T>(served: readonly Entry<R>[], read: () => Promise<T>): Promise<T> {
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const entry of served) earliest = Math.min(earliest, entry.added + this.#timeout);
+    return withDelayLimit(this.#clock!, this.#origin + earliest, read);
   }
 
   #end(entry: Entry<R>, error: Error | undefined): void {

@@ -3,6 +3,7 @@ import { encodeResumeToken, ResumeTokenError } from "./resumeToken.js";
 import { ServiceRequestError } from "../errors/serviceRequestError.js";
 import { Guard } from "../guard.js";
 import { type Clock, startTimer } from "../http/clock.js";
+import { withDelayLimit } from "../http/delayLimit.js";
 import { linkSignals } from "../http/signals.js";
 import { nextPoll } from "./pollSchedule.js";
 import { RunCancelledError, RunFailedError, RunWaitTimeoutError } from "./runErrors.js";
@@ -33,7 +34,9 @@ export interface RunWaitOptions {
    * How long to wait in all, kept to the letter: no sleep between two reads goes past it (a longer one, a Retry-After
    * too, is cut to the time left), the run is read once more at the deadline, and only a run that read does not see end
    * is {@link RunWaitTimeoutError} (the run is not stopped). A read still under way when the deadline passes is abandoned
-   * then (the timeout, no further read); the read at the deadline is bounded by the client's own timeouts. Default 3 600 000 ms (1 h); zero is refused (a wait reads at least once).
+   * then (the timeout, no further read); the read at the deadline is bounded by the client's own timeouts. No sleep
+   * inside a read (the client's retry delay, the rate-limit pacer's wait) passes the deadline: a retry that would is
+   * not made, and a read the pacer would hold past it is not sent. Default 3 600 000 ms (1 h); zero is refused (a wait reads at least once).
    */
   timeout?: number;
   /** Throw {@link RunFailedError} when the run ends failed, {@link RunCancelledError} (a RunFailedError) when cancelled. Default true. */
@@ -147,6 +150,7 @@ export class TriggeredRun<T> {
     // bounded by the client's own timeouts, and sleeps need no timer: each is cut to the time left.
     const clock = this.#clock;
     const started = clock.monotonic();
+    const deadlineAt = started + timeout;
     const wait = linkSignals(options.signal);
     let expired = false;
     const cancelTimer = startTimer(clock, timeout, () => {
@@ -164,7 +168,9 @@ export class TriggeredRun<T> {
         deadlineRead ||= expired;
         let serverWait: number | undefined;
         try {
-          await this.updateStatus({ signal: deadlineRead ? options.signal : wait.signal });
+          // Every read carries the deadline as its delay limit: no retry delay or pacer wait inside it ends past the
+          // deadline (one that would throws at once, and is handled below as any throttled read).
+          await withDelayLimit(clock, deadlineAt, () => this.updateStatus({ signal: deadlineRead ? options.signal : wait.signal }));
           polls++;
           options.onProgress?.(this.#current);
         } catch (error) {
