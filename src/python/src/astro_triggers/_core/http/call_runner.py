@@ -22,6 +22,7 @@ from ..retry.retry_decision import backoff_ms, retry_decision
 from .attempt_failures import AttemptTimedOut, BodyReadFailure, CallTimedOut, Details, classify
 from .call_settings import Answer, CallSettings, HttpRequest, decode_text
 from .deadline_watchdog import socket_of, watchdog
+from .delay_limit import current_delay_limit
 from .decoding import Decoder, Truncated, UnsupportedEncoding, decoder_for
 from .operation import OperationInfo
 from .response_info import ResponseCallbackFailed, notify_response
@@ -40,9 +41,17 @@ class _Call:
         self.budget_ms = min(settings.timeout_ms, settings.retry.max_elapsed_ms)
         self.attempts = 0
         self.details = Details(operation, request.url, settings.secrets)
+        # A run wait's deadline (delay_limit.py): sleeps inside this call end by it; attempts are not cut by it.
+        self.delay_left = current_delay_limit()
 
     def elapsed_ms(self) -> float:
         return self.s.clock.monotonic() * 1000 - self.started_ms
+
+    def sleep_room_ms(self) -> float:
+        """How long a retry delay or a pacing wait may last from now: what is left of the call's budget, at most until
+        the delay limit of the run wait this call reads for."""
+        left = self.budget_ms - self.elapsed_ms()
+        return left if self.delay_left is None else min(left, self.delay_left())
 
     def call_left_ms(self) -> float:
         return self.s.timeout_ms - self.elapsed_ms()
@@ -92,7 +101,7 @@ class _Call:
                                                        self.s.timeout_ms)
         if call_over:
             return error, None
-        remaining = self.budget_ms - self.elapsed_ms()
+        remaining = self.sleep_room_ms()
         decision = retry_decision(error, attempt_timed_out, self.operation.idempotent, retry, self.attempts, remaining)
         if decision is None:
             return error, None
@@ -237,7 +246,7 @@ class SyncCallRunner:
         if ticket is not None:
             return ticket
         while True:
-            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            decision = pacing_decision(pacer, call.sleep_room_ms())
             if decision.kind == "go":
                 return decision.ticket
             if decision.kind == "paced":
@@ -417,7 +426,7 @@ class AsyncCallRunner:
             return ticket
         loop = asyncio.get_running_loop()
         while True:
-            decision = pacing_decision(pacer, call.budget_ms - call.elapsed_ms())
+            decision = pacing_decision(pacer, call.sleep_room_ms())
             if decision.kind == "go":
                 return decision.ticket
             if decision.kind == "paced":

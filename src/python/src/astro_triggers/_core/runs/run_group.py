@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, TypeVar
 
+from ..http.delay_limit import delay_limit
 from .run_group_core import _TOLERANCE, ProgressCallback, _Cycle, _GroupCore
 from .run_list_reader import read_run_list, read_run_list_async
 from .run_result import RunResult
@@ -93,13 +94,15 @@ class RunGroup(_GroupCore[R]):
                 continue
             scope = followed[key]
             try:
-                requests, shown = read_run_list([e.run for e in due], [e.run for e in scope])
+                with delay_limit(self._time_left(scope)):
+                    requests, shown = read_run_list([e.run for e in due], [e.run for e in scope])
                 cycle.listed(due, scope, requests, shown)
             except Exception as error:  # noqa: BLE001 - a list that cannot be read falls back to single reads
                 cycle.list_failed(due, error)
         for entry in cycle.singles:
             try:
-                entry.run.update_status()
+                with delay_limit(self._time_left([entry])):
+                    entry.run.update_status()
                 cycle.read(entry)
             except Exception as error:  # noqa: BLE001 - ends this run only
                 cycle.read_failed(entry, error)
@@ -180,13 +183,15 @@ class AsyncRunGroup(_GroupCore[AR]):
                 continue
             scope = followed[key]
             try:
-                requests, shown = await read_run_list_async([e.run for e in due], [e.run for e in scope])
+                with delay_limit(self._time_left(scope)):
+                    requests, shown = await read_run_list_async([e.run for e in due], [e.run for e in scope])
                 cycle.listed(due, scope, requests, shown)
             except Exception as error:  # noqa: BLE001 - a list that cannot be read falls back to single reads
                 cycle.list_failed(due, error)
         for entry in cycle.singles:
             try:
-                await entry.run.update_status()
+                with delay_limit(self._time_left([entry])):
+                    await entry.run.update_status()
                 cycle.read(entry)
             except Exception as error:  # noqa: BLE001 - ends this run only
                 cycle.read_failed(entry, error)

@@ -9,6 +9,7 @@ from .. import guard
 from ..errors.client_errors import InvalidArgumentError
 from ..errors.service_request_error import ServiceRequestError
 from ..http.clock import Clock
+from ..http.delay_limit import LeftMs
 from .poll_schedule import PollSchedule, next_poll
 from .run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
 from .run_group_progress import RunGroupProgress
@@ -202,6 +203,12 @@ class _GroupCore(Generic[H]):
             return
         entry.deadline_read = step.at_deadline
         entry.due = now + step.sleep_ms
+
+    def _time_left(self, served: list[_Entry[H]]) -> LeftMs:
+        """The delay limit of a read serving ``served`` (a list read: every run of its scope still followed): the
+        earliest of their deadlines, so no sleep inside the read ends past any of them."""
+        deadline = min(e.added for e in served) + self._timeout * 1000
+        return lambda: deadline - self._now()
 
     def _end(self, entry: _Entry[H], error: Exception | None) -> None:
         entry.result = RunResult(entry.run, error, self._clock.now() if self._clock is not None else 0.0)

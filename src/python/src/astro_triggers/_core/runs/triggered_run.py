@@ -9,6 +9,7 @@ from .. import guard
 from ..errors.client_errors import ServiceTimeoutError, UnsupportedOperationError
 from ..errors.service_request_error import ServiceRequestError
 from ..http.clock import Clock
+from ..http.delay_limit import LeftMs, delay_limit
 from .poll_schedule import PollSchedule, next_poll
 from .run_errors import RunCancelledError, RunFailedError, RunWaitTimeoutError
 from .run_status import RunSnapshot, RunStatus, is_terminal
@@ -130,6 +131,12 @@ class RunHandle(Generic[T]):
         return f"{self.service} run {self.id}: {self.status} ({self.raw_status or 'not yet visible'})"
 
 
+def _time_left(clock: Clock, deadline_ms: float) -> LeftMs:
+    """The wait's delay limit: no retry delay or pacing wait inside its reads ends past its deadline (a read the
+    service's rate limit leaves no room for before it is not sent: the paced 429, which the wait backs off from)."""
+    return lambda: deadline_ms - clock.monotonic() * 1000
+
+
 def _server_wait(error: Exception) -> float | None:
     """A 429/503 while polling (after the client's own retries) is waited out; None means "raise it"."""
     if isinstance(error, ServiceRequestError) and error.status in (429, 503):
@@ -167,7 +174,9 @@ class TriggeredRun(RunHandle[T]):
         The ``timeout`` is kept to the letter: a wait that would end past it (a ``Retry-After`` too) is cut to the
         time left, the run is read once more at the deadline, and a run that read shows final is returned (or its
         failure raised); only a run still going then raises :class:`RunWaitTimeoutError`. The read at the deadline is
-        bounded by the client's own timeouts.
+        bounded by the client's own timeouts. No sleep inside a read (a retry's delay, rate-limit pacing) passes the
+        deadline: a retry that would is not made, and a read the service's rate limit leaves no room for before the
+        deadline is not sent (at the deadline, the wait ends with :class:`RunWaitTimeoutError`).
 
         Args:
             poll_interval: The first and shortest wait. Default 1 s.
@@ -187,13 +196,15 @@ class TriggeredRun(RunHandle[T]):
         clock = self._clock
         started = clock.monotonic() * 1000
         timeout_ms = wait.timeout * 1000
+        limit = _time_left(clock, started + timeout_ms)
         interval: float | None = None
         polls = 0
         deadline_read = False
         while True:
             server_wait: float | None = None
             try:
-                self.update_status()
+                with delay_limit(limit):
+                    self.update_status()
                 polls += 1
                 if on_progress is not None:
                     on_progress(self._current)
@@ -259,6 +270,7 @@ class AsyncTriggeredRun(RunHandle[T]):
         clock = self._clock
         started = clock.monotonic() * 1000
         timeout_ms = wait.timeout * 1000
+        limit = _time_left(clock, started + timeout_ms)
         interval: float | None = None
         polls = 0
         deadline_read = False
@@ -268,11 +280,12 @@ class AsyncTriggeredRun(RunHandle[T]):
             deadline_read = deadline_read or left <= 0
             server_wait: float | None = None
             try:
-                if deadline_read:
-                    # The read at the deadline is bounded by the client's own timeouts, not cut by the wait's.
-                    await self.update_status()
-                else:
-                    await asyncio.wait_for(self.update_status(), timeout=left / 1000)
+                with delay_limit(limit):
+                    if deadline_read:
+                        # The read at the deadline is bounded by the client's own timeouts, not cut by the wait's.
+                        await self.update_status()
+                    else:
+                        await asyncio.wait_for(self.update_status(), timeout=left / 1000)
                 polls += 1
                 if on_progress is not None:
                     on_progress(self._current)
